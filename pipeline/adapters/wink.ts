@@ -1,0 +1,138 @@
+/**
+ * The one place wink-nlp is touched. wink gives token indices, not character
+ * offsets; this adapter walks precedingSpaces + value to compute [start, end)
+ * UTF-16 offsets once, and hands the rest of the pipeline plain arrays. No
+ * wink object leaves this file.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Span } from '../core/schema.ts';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** Universal POS tag from wink (PROPN, VERB, NUM, …). */
+  pos: string;
+  lemma: string;
+  /** wink's token type: word, number, punctuation, email, … */
+  kind: string;
+  /** Negation flag wink sets on tokens governed by "not", "never", … */
+  negated: boolean;
+}
+
+export interface Sentence extends Span {
+  /** Index of the first and one past the last token in `tokens`. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export interface WinkEntity extends Span {
+  /** DATE, DURATION, TIME, MONEY, PERCENT, CARDINAL, ORDINAL, … */
+  type: string;
+  text: string;
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export interface NlpLayer {
+  tokens: Token[];
+  sentences: Sentence[];
+  entities: WinkEntity[];
+}
+
+let nlp: ReturnType<typeof winkNLP> | undefined;
+
+function engine(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+/** Tokens, sentences, POS and wink's entities for `text`, with character offsets. */
+export function analyse(text: string): NlpLayer {
+  const n = engine();
+  const its = n.its;
+  const doc = n.readDoc(text);
+  const tokensCol = doc.tokens();
+  const values = tokensCol.out(its.value) as string[];
+  const spaces = tokensCol.out(its.precedingSpaces) as string[];
+  const pos = tokensCol.out(its.pos) as string[];
+  // The lite model's lemma typing is narrower than its runtime; the cast is local to this adapter.
+  const lemmas = tokensCol.out(its.lemma as never) as unknown as string[];
+  const kinds = tokensCol.out(its.type) as string[];
+  const negs = tokensCol.out(its.negationFlag) as unknown as boolean[];
+
+  const tokens: Token[] = new Array(values.length);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    at += spaces[i]!.length;
+    // wink keeps the original characters; if that ever changes, find the token rather than mis-place it.
+    if (text.startsWith(value, at) === false) {
+      const found = text.indexOf(value, at);
+      if (found >= 0) at = found;
+    }
+    tokens[i] = {
+      start: at,
+      end: at + value.length,
+      text: value,
+      pos: pos[i] ?? 'X',
+      lemma: lemmas[i] ?? value.toLowerCase(),
+      kind: kinds[i] ?? 'word',
+      negated: Boolean(negs[i]),
+    };
+    at += value.length;
+  }
+
+  const sentences: Sentence[] = [];
+  doc.sentences().each((s: { out: (f?: unknown) => unknown }) => {
+    const [first, last] = s.out(its.span) as unknown as [number, number];
+    const a = tokens[first];
+    const b = tokens[last];
+    if (!a || !b) return;
+    sentences.push({ start: a.start, end: b.end, tokenStart: first, tokenEnd: last + 1 });
+  });
+
+  const entities: WinkEntity[] = [];
+  doc.entities().each((e: { out: (f?: unknown) => unknown }) => {
+    const [first, last] = e.out(its.span) as unknown as [number, number];
+    const a = tokens[first];
+    const b = tokens[last];
+    if (!a || !b) return;
+    entities.push({
+      start: a.start,
+      end: b.end,
+      type: e.out(its.type) as string,
+      text: text.slice(a.start, b.end),
+      tokenStart: first,
+      tokenEnd: last + 1,
+    });
+  });
+
+  return { tokens, sentences, entities };
+}
+
+const layers = new WeakMap<object, { text: string; layer: NlpLayer }>();
+
+/** analyse(), memoised per owner object (a Doc) and text, so stages share one pass. */
+export function nlpOf(owner: { text: string }): NlpLayer {
+  const hit = layers.get(owner);
+  if (hit && hit.text === owner.text) return hit.layer;
+  const layer = analyse(owner.text);
+  layers.set(owner, { text: owner.text, layer });
+  return layer;
+}
+
+/** Index of the sentence containing offset `pos` (binary search), or -1. */
+export function sentenceAt(layer: NlpLayer, pos: number): number {
+  let lo = 0;
+  let hi = layer.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = layer.sentences[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
