@@ -6,6 +6,12 @@
 import { Command } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { registerRun } from './commands/run.ts';
+import { registerExtract } from './commands/extract.ts';
+import { registerAnnotate } from './commands/annotate.ts';
+import { registerEval } from './commands/eval.ts';
+import { registerReview } from './commands/review.ts';
+import { registerExport } from './commands/export.ts';
+import { registerReport } from './commands/report.ts';
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command();
@@ -15,6 +21,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .showHelpAfterError()
     .exitOverride();
   registerRun(program, setExit);
+  registerExtract(program, setExit);
+  registerAnnotate(program, setExit);
+  registerEval(program, setExit);
+  registerReview(program, setExit);
+  registerExport(program, setExit);
+  registerReport(program, setExit);
   return program;
 }
 

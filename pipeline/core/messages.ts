@@ -30,6 +30,7 @@ export const CATALOGUE = {
   // runner
   'stage/crashed': { severity: 'fatal', summary: 'a stage threw; the document was skipped' },
   'stage/order': { severity: 'fatal', summary: 'a stage ran before what it requires' },
+  'export/invalid': { severity: 'fatal', summary: 'the document failed its output schema and was not written' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof CATALOGUE;

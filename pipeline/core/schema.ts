@@ -180,6 +180,10 @@ export const ClaimSchema = z.object({
   attributedTo: z.string().optional(),
   confidence: z.number().min(0).max(1),
   mentionIds: z.array(z.string()),
+  /** [start, end) of the relation cue that fired ("closer to", "lifted … sanctions"). */
+  cue: SpanSchema.optional(),
+  /** How the subject was found: a mention in the clause, a pronoun or description resolved, or the discourse topic. */
+  subjectBasis: z.enum(['mention', 'anaphora', 'discourse']).optional(),
 });
 
 export const DocumentSchema = z.object({

@@ -1,45 +1,339 @@
 /**
- * The batch runner (the edge where I/O lives): reads the corpus, runs the
- * per-document stages, writes out/documents/<id>.json atomically, and reports.
+ * The batch runner (the edge where I/O lives). It plans a run against the
+ * store's cache (which documents changed), extracts only those, inline or in
+ * parallel worker threads, commits each document in its own transaction
+ * after its JSON export is written, then runs the corpus-level steps (ledger,
+ * report, annotations) when their inputs changed.
+ *
+ *   runPipeline(opts)  synchronous, inline in this thread (small runs, tests)
+ *   runBatch(opts)     asynchronous, piscina worker threads, progress, Ctrl-C safe
+ *
+ * Both share planning and committing, so they write the same store and files.
  */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { toJson } from '../core/doc.ts';
-import { writeJsonAtomic } from '../core/fs-atomic.ts';
-import { formatMessage, hasFatal } from '../core/messages.ts';
-import { DocumentSchema } from '../core/schema.ts';
-import { checkStageOrder, runStages } from '../core/stage.ts';
-import { listCorpus, readCorpusFile } from '../corpus/read.ts';
+import { Piscina } from 'piscina';
+import { writeFileAtomic } from '../core/fs-atomic.ts';
+import { sha256 } from '../core/ids.ts';
+import { checkStageOrder, type Stage } from '../core/stage.ts';
+import { loadCorpusManifest } from '../corpus/manifest.ts';
+import { docIdOf, listCorpus } from '../corpus/read.ts';
 import { DOC_STAGES } from '../stages.ts';
+import { acquireRunLock, type RunLock } from '../store/lock.ts';
+import { Store } from '../store/db.ts';
+import { documentKey, pipelineKey } from './cache.ts';
+import { runCorpusSteps, type CorpusStepsResult } from './corpus-steps.ts';
+import { processDocument, type DocResult, type DocTask } from './process-doc.ts';
+import { createProgress, type Progress } from './progress.ts';
 
 export interface RunOptions {
   input: string;
   output: string;
   select?: string[];
   log?: (line: string) => void;
+  /** The SQLite store (default <output>/ledger.sqlite). */
+  store?: string;
+  /** Run the corpus-level steps even when their inputs did not change. */
+  force?: boolean;
+  /** Bring this annotations folder up to date with the outputs (pipeline/annotate). */
+  annotations?: string;
+  /** Skip the corpus-level steps (ledger, report, annotations). */
+  noCorpusSteps?: boolean;
+}
+
+export interface InlineOptions extends RunOptions {
+  /** Per-document stages (default pipeline/stages.ts DOC_STAGES). */
+  stages?: readonly Stage[];
+}
+
+export interface BatchOptions extends RunOptions {
+  /** Worker threads; 0 runs inline in this thread. Default: inline for ≤ 4 documents to extract, else one per core. */
+  workers?: number;
+  /**
+   * Another stage list and the worker file that runs it (a module whose default export is
+   * `taskHandler(stages)`); default: pipeline/stages.ts DOC_STAGES with ./worker.ts.
+   */
+  pipeline?: { stages: readonly Stage[]; workerFile: string };
+  /** Stop taking new documents when aborted; documents in flight finish and are committed. */
+  signal?: AbortSignal;
+  /** Show progress (bar on a terminal, lines otherwise). Default: true. */
+  progress?: boolean;
+  /** Hook called after each committed document (tests use it to interrupt a run). */
+  onDocument?: (r: DocResult) => void;
 }
 
 export interface RunSummary {
   read: number;
+  /** Documents with a valid export after this run (extracted now or reused from the cache). */
   written: number;
   skipped: { id: string; source: string; reasons: string[] }[];
+  /** Documents whose stages ran in this run. */
+  extracted: number;
+  /** Documents reused from the cache. */
+  cached: number;
+  /** Documents that left the corpus and were removed from the store and out/. */
+  removed: number;
+  interrupted: boolean;
+  runId: number;
+  /** Milliseconds per stage summed over documents (CPU time in the workers), plus `export`. */
+  stageMs: Record<string, number>;
+  /** Corpus-level steps: what ran and how long it took. */
+  steps: CorpusStepsResult;
+  wallMs: number;
 }
 
-export function runPipeline(opts: RunOptions): RunSummary {
+interface Plan {
+  store: Store;
+  lock: RunLock;
+  storeFile: string;
+  todo: DocTask[];
+  keys: Map<string, string>;
+  summary: RunSummary;
+  started: number;
+  log: (line: string) => void;
+}
+
+export function defaultStorePath(output: string): string {
+  return path.join(output, 'ledger.sqlite');
+}
+
+function exportPath(output: string, id: string): string {
+  return path.join(output, 'documents', `${id}.json`);
+}
+
+/** Decide what to extract: documents whose cache key changed. Takes the run lock. */
+function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
+  const started = performance.now();
   const log = opts.log ?? ((l: string) => console.error(l));
-  checkStageOrder(DOC_STAGES);
-  const files = listCorpus(opts.input, opts.select ? { select: opts.select } : {});
-  const summary: RunSummary = { read: 0, written: 0, skipped: [] };
-  for (const file of files) {
-    summary.read++;
-    const doc = runStages(readCorpusFile(opts.input, file), DOC_STAGES);
-    for (const m of doc.messages) if (m.severity !== 'info') log(formatMessage(path.join(opts.input, file), m));
-    if (hasFatal(doc)) {
-      summary.skipped.push({ id: doc.id, source: file, reasons: doc.messages.filter((m) => m.severity === 'fatal').map((m) => m.ruleId) });
-      continue;
-    }
-    const json = DocumentSchema.parse(toJson(doc));
-    writeJsonAtomic(path.join(opts.output, 'documents', `${doc.id}.json`), json);
-    summary.written++;
+  checkStageOrder(stages);
+  const storeFile = opts.store ?? defaultStorePath(opts.output);
+  const store = Store.open(storeFile);
+  let lock: RunLock;
+  try {
+    lock = acquireRunLock(storeFile);
+  } catch (err) {
+    store.close();
+    throw err;
   }
-  return summary;
+  try {
+    // The reader applies the corpus manifest (pipeline/corpus/manifest.ts); its entry is part of the key.
+    const manifest = loadCorpusManifest(opts.input).entries;
+    const pkey = pipelineKey(stages);
+    const files = listCorpus(opts.input, opts.select ? { select: opts.select } : {});
+    const cache = store.cacheMap();
+    const summary: RunSummary = {
+      read: 0,
+      written: 0,
+      skipped: [],
+      extracted: 0,
+      cached: 0,
+      removed: 0,
+      interrupted: false,
+      runId: 0,
+      stageMs: {},
+      steps: { ran: [], ms: {} },
+      wallMs: 0,
+    };
+    const todo: DocTask[] = [];
+    const keys = new Map<string, string>();
+    const seen = new Set<string>();
+    for (const file of files) {
+      summary.read++;
+      const id = docIdOf(file);
+      seen.add(id);
+      const entry = manifest.get(id);
+      const key = documentKey(sha256(readFileSync(path.join(opts.input, file))), pkey, entry);
+      keys.set(id, key);
+      const hit = cache.get(id);
+      if (hit && hit.cache_key === key) {
+        if (hit.status === 'skipped') {
+          summary.skipped.push({ id, source: file, reasons: JSON.parse(hit.reasons) as string[] });
+          summary.cached++;
+          continue;
+        }
+        // The export is re-made from the store when someone deleted it.
+        const out = exportPath(opts.output, id);
+        const text = existsSync(out) ? undefined : store.documentJsonText(id);
+        if (!existsSync(out) && text === undefined) {
+          todo.push({ dir: opts.input, file, outDir: opts.output });
+          continue;
+        }
+        if (text !== undefined) writeFileAtomic(out, `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+        summary.cached++;
+        summary.written++;
+        continue;
+      }
+      todo.push({ dir: opts.input, file, outDir: opts.output });
+    }
+    // Documents that left the corpus (only on a whole-corpus run).
+    if (!opts.select || opts.select.length === 0) {
+      for (const id of cache.keys()) {
+        if (seen.has(id)) continue;
+        store.removeDocument(id);
+        rmSync(exportPath(opts.output, id), { force: true });
+        summary.removed++;
+      }
+    }
+    return { store, lock, storeFile, todo, keys, summary, started, log };
+  } catch (err) {
+    lock.release();
+    store.close();
+    throw err;
+  }
+}
+
+/** Commit one document's result: its own transaction, after its export file is written. */
+function commit(p: Plan, r: DocResult, outDir: string): void {
+  const key = p.keys.get(r.id);
+  if (key === undefined) throw new Error(`result for a document that was not planned: ${r.id}`);
+  for (const line of r.log) p.log(line);
+  for (const [name, ms] of Object.entries(r.stageMs)) p.summary.stageMs[name] = (p.summary.stageMs[name] ?? 0) + ms;
+  p.summary.extracted++;
+  if (r.status === 'skipped' || !r.json) {
+    rmSync(exportPath(outDir, r.id), { force: true });
+    p.store.putSkipped(r.id, key, r.reasons);
+    p.summary.skipped.push({ id: r.id, source: r.source, reasons: r.reasons });
+    return;
+  }
+  p.store.putDocument(r.json, key, p.summary.runId);
+  p.summary.written++;
+}
+
+function finish(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'failed'): RunSummary {
+  const s = p.summary;
+  s.skipped.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  s.interrupted = status === 'interrupted';
+  try {
+    if (status === 'done' && !opts.noCorpusSteps) {
+      s.steps = runCorpusSteps({
+        store: p.store,
+        output: opts.output,
+        force: opts.force ?? false,
+        ...(opts.annotations ? { annotations: opts.annotations } : {}),
+        log: p.log,
+      });
+    }
+    s.wallMs = performance.now() - p.started;
+    p.store.finishRun(s.runId, {
+      status,
+      read: s.read,
+      extracted: s.extracted,
+      cached: s.cached,
+      skipped: s.skipped.length,
+      removed: s.removed,
+      stageMs: roundAll(s.stageMs),
+      stepsMs: roundAll(s.steps.ms),
+      wallMs: s.wallMs,
+    });
+  } catch (err) {
+    try {
+      p.store.finishRun(s.runId, { status: 'failed', read: s.read, extracted: s.extracted, cached: s.cached, skipped: s.skipped.length, removed: s.removed, stageMs: roundAll(s.stageMs), stepsMs: roundAll(s.steps.ms), wallMs: performance.now() - p.started });
+    } finally {
+      p.lock.release();
+      p.store.close();
+    }
+    throw err;
+  }
+  p.lock.release();
+  p.store.close();
+  return s;
+}
+
+function roundAll(r: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v)]));
+}
+
+/** Run inline in this thread (synchronous). */
+export function runPipeline(opts: InlineOptions): RunSummary {
+  const stages = opts.stages ?? DOC_STAGES;
+  const p = plan(opts, stages);
+  p.summary.runId = p.store.startRun(path.resolve(opts.input), 0);
+  try {
+    for (const task of p.todo) commit(p, processDocument(task, stages), opts.output);
+  } catch (err) {
+    p.summary.wallMs = performance.now() - p.started;
+    finishFailed(p);
+    throw err;
+  }
+  return finish(p, opts, 'done');
+}
+
+function finishFailed(p: Plan): void {
+  try {
+    const s = p.summary;
+    p.store.finishRun(s.runId, { status: 'failed', read: s.read, extracted: s.extracted, cached: s.cached, skipped: s.skipped.length, removed: s.removed, stageMs: roundAll(s.stageMs), stepsMs: {}, wallMs: performance.now() - p.started });
+  } finally {
+    p.lock.release();
+    p.store.close();
+  }
+}
+
+/** Workers to use when none is asked for: inline for a handful of documents, else one per core. */
+export function autoWorkers(todo: number): number {
+  return todo <= 4 ? 0 : Math.max(1, Math.min(os.availableParallelism(), todo));
+}
+
+export const WORKER_FILE = new URL('./worker.ts', import.meta.url).href;
+
+/** Run with worker threads, progress and Ctrl-C safety (asynchronous). */
+export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
+  const stages = opts.pipeline?.stages ?? DOC_STAGES;
+  const workerFile = opts.pipeline?.workerFile ?? WORKER_FILE;
+  const p = plan(opts, stages);
+  const workers = opts.workers ?? autoWorkers(p.todo.length);
+  p.summary.runId = p.store.startRun(path.resolve(opts.input), workers);
+  let progress: Progress | undefined;
+  try {
+    if (p.summary.cached > 0 || p.summary.removed > 0) {
+      p.log(`${p.summary.cached} unchanged (cached), ${p.todo.length} to extract, ${p.summary.removed} removed`);
+    }
+    if (p.todo.length > 0 && opts.progress !== false) progress = createProgress({ total: p.todo.length, log: p.log });
+    const onResult = (r: DocResult): void => {
+      commit(p, r, opts.output);
+      progress?.tick(r.status);
+      opts.onDocument?.(r);
+    };
+    if (workers <= 0) {
+      for (const task of p.todo) {
+        if (opts.signal?.aborted) break;
+        onResult(processDocument(task, stages));
+        // Let a Ctrl-C handler run between documents.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } else if (p.todo.length > 0) {
+      const pool = new Piscina<DocTask, DocResult>({
+        filename: workerFile,
+        minThreads: Math.min(workers, p.todo.length),
+        maxThreads: workers,
+        execArgv: ['--import', 'tsx'],
+        // A bounded queue keeps results from piling up in memory; see the loop below.
+        idleTimeout: 1_000,
+      });
+      // Keep at most 2 tasks per worker in flight; stop submitting when aborted,
+      // and let the documents in flight finish and commit.
+      const inFlight = new Set<Promise<void>>();
+      try {
+        for (const task of p.todo) {
+          if (opts.signal?.aborted) break;
+          const job: Promise<void> = pool.run(task).then(onResult);
+          const tracked = job.finally(() => inFlight.delete(tracked));
+          inFlight.add(tracked);
+          if (inFlight.size >= workers * 2) await Promise.race(inFlight);
+        }
+        await Promise.all(inFlight);
+      } finally {
+        // Nothing may commit after the store closes: wait for every document in flight.
+        await Promise.allSettled(inFlight);
+        await pool.destroy();
+      }
+    }
+  } catch (err) {
+    progress?.stop();
+    finishFailed(p);
+    throw err;
+  }
+  progress?.stop();
+  const interrupted = Boolean(opts.signal?.aborted) && p.summary.extracted < p.todo.length;
+  return finish(p, opts, interrupted ? 'interrupted' : 'done');
 }

@@ -1,0 +1,232 @@
+/**
+ * `npm run bench`: the scale benchmark. Runs the whole pipeline (per-document
+ * stages in worker threads, then the corpus steps) over a real news corpus
+ * (default ../shared/scale/te3-silver: 2,452 articles, dates in published.tsv)
+ * and prints, in one run:
+ *   cold run: wall time, words/s, peak memory (RSS of the process: worker
+ *             threads live in it, so their memory is counted), per-stage time;
+ *   warm run with nothing changed; a run with one new article added (its time
+ *             beyond the article's own extraction);
+ *   the floor: one bare wink-nlp readDoc pass over the same texts on one core;
+ *   the ratio cold / floor; the ledger step's time at 25%, 50%, 100% of the corpus.
+ *
+ * Usage: npm run bench -- [--corpus DIR] [--workers N] [--limit N] [--json] [--keep] [--pipeline WORKER.ts]
+ * Everything is written to a temp folder (never the repo's out/), removed at the end unless --keep.
+ * The corpus's published.tsv is converted to the manifest format of pipeline/corpus/manifest.ts.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { CORPUS_EXTENSIONS } from '../pipeline/corpus/read.ts';
+import type { Stage } from '../pipeline/core/stage.ts';
+import { runBatch, type BatchOptions, type RunSummary } from '../pipeline/runner/run.ts';
+import { ledgerScaling, type LedgerPoint } from '../pipeline/runner/corpus-steps.ts';
+import { countWords } from '../pipeline/store/db.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const { values: args } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: process.env['BENCH_CORPUS'] ?? path.join(ROOT, '..', 'shared', 'scale', 'te3-silver') },
+    workers: { type: 'string', default: String(os.availableParallelism()) },
+    limit: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    // A worker module exporting DOC_STAGES and, as default, taskHandler(DOC_STAGES): benchmark another stage list.
+    pipeline: { type: 'string' },
+  },
+});
+
+/** Peak RSS, sampled every 50 ms, alongside the kernel's own high-water mark (resourceUsage().maxRSS). */
+class RssSampler {
+  peak = 0;
+  private timer: NodeJS.Timeout;
+  constructor() {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 50);
+    this.timer.unref();
+  }
+  sample(): void {
+    this.peak = Math.max(this.peak, process.memoryUsage.rss());
+  }
+  reset(): void {
+    this.peak = process.memoryUsage.rss();
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+function readPublished(dir: string): Record<string, { published: string }> {
+  const file = path.join(dir, 'published.tsv');
+  if (!existsSync(file)) return {};
+  const out: Record<string, { published: string }> = {};
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = (lines.shift() ?? '').split('\t');
+  const idCol = header.indexOf('id');
+  const pubCol = header.indexOf('published');
+  if (idCol < 0 || pubCol < 0) throw new Error(`${file}: expected a header with id and published columns`);
+  for (const l of lines) {
+    const cells = l.split('\t');
+    const id = cells[idCol]?.trim();
+    const published = cells[pubCol]?.trim();
+    if (id && published) out[id] = { published };
+  }
+  return out;
+}
+
+/** A working corpus: symlinks to the texts plus manifest.json, so the bench can add an article. */
+function prepareCorpus(src: string, into: string, limit: number | undefined): { files: string[]; words: number; texts: string[] } {
+  mkdirSync(into, { recursive: true });
+  let files = readdirSync(src)
+    .filter((f) => CORPUS_EXTENSIONS.includes(path.extname(f).toLowerCase()))
+    .sort();
+  if (limit !== undefined) files = files.slice(0, limit);
+  const texts: string[] = [];
+  let words = 0;
+  for (const f of files) {
+    symlinkSync(path.resolve(src, f), path.join(into, f));
+    const t = readFileSync(path.join(src, f), 'utf8');
+    texts.push(t);
+    words += countWords(t);
+  }
+  const published = readPublished(src);
+  const ids = new Set(files.map((f) => path.basename(f, path.extname(f))));
+  writeFileSync(path.join(into, 'manifest.json'), JSON.stringify(Object.fromEntries(Object.entries(published).filter(([id]) => ids.has(id)))));
+  return { files, words, texts };
+}
+
+// An invented article (not from the corpus) for the "one new article" run.
+const NEW_ARTICLE = `Port authority approves second terminal after two-year dispute
+
+ROTTERDAM, March 3, 2026 (Newswire) - The regional port authority on Tuesday approved a second container terminal, ending a two-year dispute with environmental groups over dredging in the estuary.
+
+The project will cost 1.2 billion euros and create about 900 jobs, the authority's chairman, Pieter van Dam, told reporters. Construction is due to start in September and finish by 2029.
+
+Environmental groups said they would appeal. "The dredging permits were issued before the impact study was complete," said Anne Vos of the Estuary Coalition, which has filed three lawsuits since 2024.
+
+The authority said the terminal would raise annual capacity by 15 percent. Shipping volumes fell 3 percent last year, according to the national statistics office.
+`;
+
+function sumStages(s: RunSummary): number {
+  return Object.values(s.stageMs).reduce((a, b) => a + b, 0);
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+function mbOf(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
+}
+
+async function main(): Promise<number> {
+  const corpus = path.resolve(args.corpus);
+  if (!existsSync(corpus)) {
+    console.error(`bench: no corpus at ${corpus} (pass --corpus DIR or set BENCH_CORPUS)`);
+    return 2;
+  }
+  const workers = Number(args.workers);
+  const limit = args.limit === undefined ? undefined : Number(args.limit);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'claims-bench-'));
+  const input = path.join(tmp, 'corpus');
+  const output = path.join(tmp, 'out');
+  const rss = new RssSampler();
+  const log = (l: string): void => console.error(`  ${l}`);
+  let pipeline: BatchOptions['pipeline'];
+  if (args.pipeline) {
+    const workerFile = path.resolve(args.pipeline);
+    const m = (await import(pathToFileURL(workerFile).href)) as { DOC_STAGES: Stage[] };
+    pipeline = { stages: m.DOC_STAGES, workerFile };
+  }
+  const extra = pipeline ? { pipeline, log } : { log };
+  try {
+    const { files, words, texts } = prepareCorpus(corpus, input, limit);
+    console.error(`bench: ${files.length} articles, ${words} words, ${workers} workers, ${os.availableParallelism()} cores; temp ${tmp}`);
+
+    // 1. Cold run.
+    rss.reset();
+    let t0 = performance.now();
+    const cold = await runBatch({ input, output, workers, ...extra });
+    const coldMs = performance.now() - t0;
+    rss.sample();
+    const coldPeak = rss.peak;
+
+    // 2. Warm run, nothing changed.
+    t0 = performance.now();
+    const warm = await runBatch({ input, output, workers, ...extra });
+    const warmMs = performance.now() - t0;
+
+    // 3. One new article.
+    writeFileSync(path.join(input, 'zz_bench_new_article.txt'), NEW_ARTICLE);
+    t0 = performance.now();
+    const added = await runBatch({ input, output, ...extra });
+    const addedMs = performance.now() - t0;
+    const ownMs = sumStages(added);
+
+    // 4. The floor: one bare wink-nlp readDoc pass over the same texts, one core.
+    const nlp = winkNLP(model);
+    t0 = performance.now();
+    let tokens = 0;
+    for (const text of texts) tokens += nlp.readDoc(text).tokens().length();
+    const floorMs = performance.now() - t0;
+
+    // 5. The ledger step at 25%, 50%, 100% of the corpus (from the store, no extraction).
+    const ledger: LedgerPoint[] | string = ledgerScaling(path.join(output, 'ledger.sqlite'), [0.25, 0.5, 1]);
+
+    rss.stop();
+    const maxRss = process.resourceUsage().maxRSS * 1024;
+    const result = {
+      corpus,
+      articles: files.length,
+      words,
+      workers,
+      cores: os.availableParallelism(),
+      cold: {
+        wallMs: coldMs,
+        wordsPerSecond: words / (coldMs / 1000),
+        peakRssBytes: coldPeak,
+        extracted: cold.extracted,
+        written: cold.written,
+        skipped: cold.skipped.length,
+        stageMs: cold.stageMs,
+        stepsMs: cold.steps.ms,
+      },
+      warm: { wallMs: warmMs, extracted: warm.extracted, cached: warm.cached, ratioToCold: warmMs / coldMs, steps: warm.steps.ran },
+      newArticle: { wallMs: addedMs, ownExtractionMs: ownMs, beyondMs: addedMs - ownMs, extracted: added.extracted, stepsMs: added.steps.ms },
+      floor: { wallMs: floorMs, tokens, wordsPerSecond: words / (floorMs / 1000) },
+      coldToFloor: coldMs / floorMs,
+      ledger,
+      peakRssBytes: Math.max(maxRss, rss.peak),
+    };
+    if (args.json) {
+      console.log(JSON.stringify(result, null, 2));
+    } else {
+      const row = (k: string, v: string, target = ''): void => console.log(`${k.padEnd(34)} ${v.padEnd(28)} ${target}`);
+      console.log('');
+      row('articles / words', `${files.length} / ${words}`);
+      row('cold run', `${fmtMs(coldMs)} (${(words / (coldMs / 1000)).toFixed(0)} words/s)`, `extracted ${cold.extracted}, skipped ${cold.skipped.length}`);
+      for (const [name, ms] of Object.entries(cold.stageMs).sort((a, b) => b[1] - a[1])) row(`  stage ${name} (summed over docs)`, fmtMs(ms));
+      for (const [name, ms] of Object.entries(cold.steps.ms)) row(`  corpus step ${name}`, fmtMs(ms));
+      row('peak RSS during cold run', mbOf(coldPeak), 'target < 1.5 GB (process incl. worker threads)');
+      row('warm run, nothing changed', `${fmtMs(warmMs)} (${((warmMs / coldMs) * 100).toFixed(1)}% of cold)`, `target ≤ 5%; extracted ${warm.extracted}`);
+      row('one new article', `${fmtMs(addedMs)}, own extraction ${fmtMs(ownMs)}`, `beyond: ${fmtMs(addedMs - ownMs)} (target < 2 s)`);
+      row('floor: bare wink readDoc, 1 core', `${fmtMs(floorMs)} (${(words / (floorMs / 1000)).toFixed(0)} words/s)`);
+      row('cold / floor', `${(coldMs / floorMs).toFixed(2)}×`, `target ≤ 3× on ${os.availableParallelism()} cores`);
+      if (typeof ledger === 'string') row('ledger scaling', ledger);
+      else for (const p of ledger) row(`ledger at ${(p.fraction * 100).toFixed(0)}%`, `${fmtMs(p.ms)} for ${p.claims} claims`, `${((p.ms / Math.max(p.claims, 1)) * 1000).toFixed(1)} µs/claim`);
+      row('peak RSS of the bench process', mbOf(result.peakRssBytes), '(includes the floor pass and ledger scaling)');
+      console.log('\nNote: timings on a shared machine are noisy; run when the cores are idle for numbers to quote.');
+    }
+    return 0;
+  } finally {
+    rss.stop();
+    if (!args.keep) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,473 @@
+/**
+ * Claims per clause: a relation cue from the lexicon, its subject and object
+ * (actor mentions, literal blocs, or pronouns resolved cheaply to the last
+ * compatible actor), its value (a quantity), its time (a date mention of the
+ * clause, else of the sentence, else the narrative's or the document's time),
+ * polarity and modality. Pattern-based on purpose: no dependency parser runs in
+ * Node at this speed, and the cues stay reviewable data.
+ */
+import type { Doc } from '../core/doc.ts';
+import { stableId } from '../core/ids.ts';
+import type { ActorMention, Claim, DateMention, QuantityMention } from '../core/schema.ts';
+import { nlpOf } from '../adapters/wink.ts';
+import { type CompiledCue, type Lexicon, type Relation, loadLexicon } from './lexicon.ts';
+import { intervalOf, intervalOfTime } from './timex.ts';
+
+/** The state a person acts for ("person:…" → "BLR"), when known. */
+export type StateOf = (actorId: string) => string | undefined;
+
+export interface ExtractOptions {
+  lexicon?: Lexicon;
+  stateOf?: StateOf;
+}
+
+/** An actor-like item in the text: a mention, a literal bloc ("the West"), or a resolved pronoun. */
+interface ActorItem {
+  start: number;
+  end: number;
+  actorId: string;
+  kind: string;
+  mentionId?: string;
+  literal?: string;
+  basis: 'mention' | 'anaphora';
+  possessive: boolean;
+  adjective: boolean;
+}
+
+interface Span2 {
+  start: number;
+  end: number;
+}
+
+const PREPOSITION_BEFORE = /\b(of|to|with|from|by|for|in|on|at|against|between|into|over|towards|toward|about|than|among|within|under|upon|across|via|like)\s+(?:the\s+|a\s+|an\s+)?$/i;
+const BLOCKS_NEGATION = /[,;:()]|\b(which|who|whose|but|while|whereas)\b/i;
+const PRESENT_TENSE = /\b(is|are|am|remains?|continues?|seems?|appears?|has|have)\b/i;
+
+function overlapsAny(a: Span2, spans: readonly Span2[]): boolean {
+  return spans.some((s) => a.start < s.end && s.start < a.end);
+}
+
+/** Copy of text with the given spans blanked (same length, so offsets hold). */
+function mask(text: string, base: number, spans: readonly Span2[]): string {
+  let out = text;
+  for (const s of spans) {
+    const a = Math.max(0, s.start - base);
+    const b = Math.min(text.length, s.end - base);
+    if (a < b) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  }
+  return out;
+}
+
+function allMatches(re: RegExp, text: string): { index: number; end: number }[] {
+  const out: { index: number; end: number }[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ index: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function isPossessiveAt(text: string, end: number): boolean {
+  return /^['’]s?\b|^['’]/.test(text.slice(end, end + 2));
+}
+
+function kindOfId(kinds: Map<string, string>, id: string): string {
+  return kinds.get(id) ?? (id.startsWith('person:') ? 'person' : /^[A-Z]{3}$/.test(id) ? 'state' : 'organisation');
+}
+
+/** Sentences from the wink layer, split further at line breaks (headings and paragraphs). */
+function sentenceSpans(doc: Doc): Span2[] {
+  const out: Span2[] = [];
+  for (const s of nlpOf(doc).sentences) {
+    let at = s.start;
+    const piece = doc.text.slice(s.start, s.end);
+    const re = /\n+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(piece)) !== null) {
+      const end = s.start + m.index;
+      if (end > at) out.push({ start: at, end });
+      at = s.start + m.index + m[0].length;
+    }
+    if (s.end > at) out.push({ start: at, end: s.end });
+  }
+  return out.filter((s) => doc.text.slice(s.start, s.end).trim().length > 0);
+}
+
+function clauseSpans(text: string, sent: Span2, lex: Lexicon): Span2[] {
+  const piece = text.slice(sent.start, sent.end);
+  const out: Span2[] = [];
+  let at = 0;
+  for (const m of allMatches(lex.clauseBreak, piece)) {
+    if (m.index > at) out.push({ start: sent.start + at, end: sent.start + m.index });
+    at = m.end;
+  }
+  if (piece.length > at) out.push({ start: sent.start + at, end: sent.end });
+  return out;
+}
+
+function paragraphKindAt(doc: Doc, pos: number): string {
+  for (const p of doc.paragraphs) if (pos >= p.start && pos < p.end) return p.kind;
+  return 'paragraph';
+}
+
+function paragraphIndexAt(doc: Doc, pos: number): number {
+  return doc.paragraphs.findIndex((p) => pos >= p.start && pos < p.end);
+}
+
+/** Build the actor items of a doc: mentions, literal blocs, then resolved anaphors, in text order. */
+function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<string, string>): ActorItem[] {
+  const text = doc.text;
+  const items: ActorItem[] = actors.map((a) => ({
+    start: a.start,
+    end: a.end,
+    actorId: a.actorId,
+    kind: a.kind,
+    mentionId: a.id,
+    basis: 'mention' as const,
+    possessive: isPossessiveAt(text, a.end),
+    adjective: a.matchedBy === 'adjective',
+  }));
+  const taken: Span2[] = actors.map((a) => ({ start: a.start, end: a.end }));
+  for (const l of lex.literalActors) {
+    for (const m of allMatches(l.re, text)) {
+      const span = { start: m.index, end: m.end };
+      if (overlapsAny(span, taken)) continue;
+      taken.push(span);
+      kinds.set(l.id, l.kind);
+      items.push({ ...span, actorId: l.id, kind: l.kind, literal: text.slice(span.start, span.end), basis: 'mention', possessive: isPossessiveAt(text, span.end), adjective: false });
+    }
+  }
+  items.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Anaphors: resolved against the items before them (cheap: the last actor of a compatible kind, within a window).
+  const anaphors: { span: Span2; kinds: string[]; possessive: boolean }[] = [];
+  for (const a of lex.anaphora) {
+    for (const m of allMatches(a.re, text)) {
+      const span = { start: m.index, end: m.end };
+      if (overlapsAny(span, taken)) continue;
+      if (lex.expletive) {
+        lex.expletive.lastIndex = span.start;
+        if (lex.expletive.test(text)) continue;
+      }
+      anaphors.push({ span, kinds: a.kinds, possessive: a.possessive });
+    }
+  }
+  // Longest anaphor first at one place ("the country's" over "the country").
+  anaphors.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const resolved: ActorItem[] = [];
+  let lastEnd = -1;
+  for (const an of anaphors) {
+    if (an.span.start < lastEnd) continue;
+    lastEnd = an.span.end;
+    let found: ActorItem | undefined;
+    for (let i = items.length - 1; i >= 0; i--) {
+      const it = items[i]!;
+      if (it.end > an.span.start) continue;
+      if (an.span.start - it.end > 1500) break;
+      if (an.kinds.includes(it.kind) && !it.adjective) {
+        found = it;
+        break;
+      }
+    }
+    if (!found) continue;
+    resolved.push({
+      start: an.span.start,
+      end: an.span.end,
+      actorId: found.actorId,
+      kind: found.kind,
+      ...(found.mentionId ? { mentionId: found.mentionId } : {}),
+      ...(found.literal ? { literal: found.literal } : {}),
+      basis: 'anaphora',
+      possessive: an.possessive,
+      adjective: false,
+    });
+  }
+  for (const it of items) kinds.set(it.actorId, it.kind);
+  return [...items, ...resolved].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+interface CueHit {
+  cue: CompiledCue;
+  start: number;
+  end: number;
+}
+
+/** Cue matches of the clause: earliest then longest first, no two overlapping, none inside an actor name; one per relation. */
+function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Span2[]): CueHit[] {
+  const piece = text.slice(clause.start, clause.end);
+  const hits: CueHit[] = [];
+  for (const cue of lex.compiled) {
+    for (const m of allMatches(cue.re, piece)) {
+      const h = { cue, start: clause.start + m.index, end: clause.start + m.end };
+      if (blocked.some((b) => h.start >= b.start && h.end <= b.end)) continue;
+      hits.push(h);
+    }
+  }
+  // Earlier start wins an overlap; at one start the longer cue, then a noun cue (its agent rules are stricter).
+  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(b.cue.nominal) - Number(a.cue.nominal));
+  const chosen: CueHit[] = [];
+  const seen = new Set<string>();
+  for (const h of hits) {
+    if (chosen.some((c) => h.start < c.end && c.start < h.end)) continue;
+    if (seen.has(h.cue.relation.id)) continue;
+    seen.add(h.cue.relation.id);
+    chosen.push(h);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** The first actor item that can head a subject in [from, to): not after a preposition, not a modifier of the next actor. */
+function subjectIn(text: string, items: readonly ActorItem[], from: number, to: number): ActorItem | undefined {
+  const inRange = items.filter((i) => i.start >= from && i.end <= to);
+  for (let k = 0; k < inRange.length; k++) {
+    const it = inRange[k]!;
+    if (PREPOSITION_BEFORE.test(text.slice(Math.max(from, it.start - 30), it.start))) continue;
+    const next = inRange[k + 1];
+    // "Belarusian President Alexander Lukashenko", "Ukraine's President Zelensky": the head is the later actor.
+    if (next && (it.adjective || it.possessive) && next.start - it.end <= 30 && !/[,;:]/.test(text.slice(it.end, next.start))) continue;
+    return it;
+  }
+  return undefined;
+}
+
+function isPredicted(time: Claim['time'], published: string | null): boolean {
+  if (!published || time.basis === 'document') return false;
+  const t = intervalOfTime(time, published);
+  const p = intervalOf(published);
+  return Boolean(t && p && t.start > p.end);
+}
+
+export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
+  const lex = opts.lexicon ?? loadLexicon();
+  const stateOf = opts.stateOf ?? (() => undefined);
+  const text = doc.text;
+  const published = doc.meta.published;
+  const actors = doc.mentions.filter((m): m is ActorMention => m.type === 'actor').sort((a, b) => a.start - b.start);
+  const dates = doc.mentions
+    .filter((m): m is DateMention => m.type === 'date' && (m.timexType === 'DATE' || m.timexType === 'TIME'))
+    .filter((d) => intervalOfTime(d, published) !== null)
+    .sort((a, b) => a.start - b.start);
+  const quantities = doc.mentions.filter((m): m is QuantityMention => m.type === 'quantity').sort((a, b) => a.start - b.start);
+  const kinds = new Map<string, string>();
+  const items = actorItems(doc, lex, actors, kinds);
+  const actorSpans: Span2[] = actors.map((a) => ({ start: a.start, end: a.end }));
+  const dateSpans: Span2[] = dates.map((d) => ({ start: d.start, end: d.end }));
+  const claims: Claim[] = [];
+  const seenIds = new Set<string>();
+
+  let narrative: DateMention | undefined;
+  let narrativePara = -2;
+  let discourse: ActorItem | undefined;
+
+  for (const sent of sentenceSpans(doc)) {
+    const pkind = paragraphKindAt(doc, sent.start);
+    const para = paragraphIndexAt(doc, sent.start);
+    if (para !== narrativePara) {
+      narrative = undefined;
+      narrativePara = para;
+    }
+    const sentDates = dates.filter((d) => d.start >= sent.start && d.end <= sent.end);
+    const sentence = text.slice(sent.start, sent.end);
+    const skip = pkind === 'byline' || pkind === 'dateline' || /\?\s*["”’)]*$/.test(sentence.trimEnd());
+    if (!skip) {
+      const clauses = clauseSpans(text, sent, lex);
+      let lastSubject: ActorItem | undefined;
+      for (const clause of clauses) {
+        for (const hit of cueHits(text, clause, lex, actorSpans)) {
+          const claim = buildClaim(hit, clause, sent, lastSubject);
+          if (!claim) continue;
+          if (seenIds.has(claim.id)) continue;
+          seenIds.add(claim.id);
+          claims.push(claim);
+        }
+        const s = subjectIn(text, items, clause.start, clause.end);
+        if (s) lastSubject = s;
+      }
+      if (lastSubject) discourse = lastSubject;
+    }
+    const lastDate = sentDates[sentDates.length - 1];
+    if (lastDate) narrative = lastDate;
+  }
+  return claims;
+
+  function buildClaim(hit: CueHit, clause: Span2, sent: Span2, previousSubject: ActorItem | undefined): Claim | null {
+    const rel = hit.cue.relation;
+    const clauseItems = items.filter((i) => i.start >= clause.start && i.end <= clause.end);
+    const reported = reportingOf(sent, hit);
+    const subjectFrom = reported.after !== undefined && reported.after <= hit.start && reported.after >= clause.start ? reported.after : clause.start;
+
+    let subject: ActorItem | undefined;
+    let object: ActorItem | undefined;
+    let subjectBasis: 'mention' | 'anaphora' | 'discourse' = 'mention';
+    const afterCue = clauseItems.filter((i) => i.start >= hit.start);
+    if (hit.cue.agent === 'after') {
+      subject = afterCue.find((i) => i.start >= hit.start);
+      object = subjectIn(text, items, subjectFrom, hit.start) ?? clauseItems.filter((i) => i.end <= hit.start).pop();
+    } else {
+      if (hit.cue.nominal) {
+        // The agent of a noun: a possessor just before it ("Lukashenko's rapprochement") or inside it ("release of X's prisoners").
+        const before = clauseItems.filter((i) => i.end <= hit.start && i.possessive && hit.start - i.end <= 4).pop();
+        const inside = clauseItems.find((i) => i.start >= hit.start && i.end <= hit.end && i.possessive);
+        subject = before ?? inside;
+      }
+      subject ??= subjectIn(text, items, subjectFrom, hit.start);
+      if (!subject) {
+        const by = /^\s*(?:\S+\s+){0,3}?by\s+(?:the\s+)?$/i;
+        subject = afterCue.find((i) => by.test(text.slice(hit.end, i.start)) && !/[,;]/.test(text.slice(hit.end, i.start)));
+      }
+      if (!subject && rel.roles.object === undefined) subject = afterCue[0];
+      object = afterCue.find((i) => i !== subject && i.actorId !== subject?.actorId && !(i.start === subject?.start));
+      // "China and Russia held joint exercises": the coordinated actor is the other party.
+      if (!object && subject) {
+        const s0 = subject;
+        object = clauseItems.find((i) => i.start > s0.end && i.end <= hit.start && /^\s+and\s+(?:the\s+)?$/i.test(text.slice(s0.end, i.start)));
+      }
+    }
+    if (!subject && previousSubject) {
+      subject = previousSubject;
+      subjectBasis = 'discourse';
+    }
+    if (!subject && discourse) {
+      subject = discourse;
+      subjectBasis = 'discourse';
+    }
+    if (!subject) return null;
+    if (subjectBasis === 'mention' && subject.basis === 'anaphora') subjectBasis = 'anaphora';
+
+    let subjectId = subject.actorId;
+    if (rel.subjectScope === 'state' && kindOfId(kinds, subjectId) === 'person') subjectId = stateOf(subjectId) ?? subjectId;
+    let objectId = object?.actorId;
+    if (objectId !== undefined && rel.subjectScope === 'state' && kindOfId(kinds, objectId) === 'person') objectId = stateOf(objectId) ?? objectId;
+    if (objectId === subjectId && rel.objectDefault !== 'subject') {
+      object = undefined;
+      objectId = undefined;
+    }
+
+    const time = timeOf(hit, clause, sent, rel);
+    const polarity = negated(hit, clause) ? 'negated' : 'affirmed';
+    let modality: Claim['modality'] = 'asserted';
+    const clauseMasked = mask(text.slice(clause.start, clause.end), clause.start, [...dateSpans, ...actorSpans]);
+    const upToCue = clauseMasked.slice(0, hit.end - clause.start);
+    if (allMatches(lex.hedge, upToCue).length > 0) modality = 'hedged';
+    if (allMatches(lex.prediction, clauseMasked).length > 0 || isPredicted(time, published)) modality = 'predicted';
+    if (reported.is) modality = 'reported';
+
+    const value = rel.roles.value !== undefined ? valueOf(hit, clause) : undefined;
+    const quote = text.slice(sent.start, sent.end);
+    const id = stableId(doc.id, 'claim', sent.start, sent.end, `${rel.id}@${hit.start}:${quote}`);
+    const mentionIds = new Set<string>();
+    if (subject.mentionId) mentionIds.add(subject.mentionId);
+    if (object?.mentionId) mentionIds.add(object.mentionId);
+    if (value) mentionIds.add(value.mentionId);
+    if (time.mentionId) mentionIds.add(time.mentionId);
+    if (reported.source?.mentionId) mentionIds.add(reported.source.mentionId);
+
+    let confidence = 0.85;
+    if (subjectBasis === 'anaphora') confidence -= 0.2;
+    if (subjectBasis === 'discourse') confidence -= 0.35;
+    if (time.basis === 'narrative') confidence -= 0.1;
+    if (time.basis === 'document') confidence -= 0.15;
+    if (modality === 'hedged') confidence -= 0.05;
+
+    const claim: Claim = {
+      id,
+      docId: doc.id,
+      start: sent.start,
+      end: sent.end,
+      quote,
+      subject: subjectId,
+      relation: rel.id,
+      time,
+      polarity,
+      modality,
+      confidence: Math.max(0.05, Math.round(confidence * 100) / 100),
+      mentionIds: [...mentionIds].sort(),
+      cue: { start: hit.start, end: hit.end },
+      subjectBasis,
+    };
+    if (object && objectId !== undefined) {
+      claim.object = { actorId: objectId };
+      if (object.mentionId) claim.object.mentionId = object.mentionId;
+      if (object.literal) claim.object.literal = object.literal;
+    } else if (rel.objectDefault === 'subject') {
+      claim.object = { actorId: subjectId };
+    } else if (rel.objectLiteral) {
+      claim.object = { literal: rel.objectLiteral };
+    }
+    if (value) claim.value = value;
+    if (reported.is && reported.source) claim.attributedTo = reported.source.actorId;
+    return claim;
+  }
+
+  function reportingOf(sent: Span2, hit: CueHit): { is: boolean; after?: number; source?: ActorItem } {
+    const piece = mask(text.slice(sent.start, hit.start), sent.start, [...dateSpans, ...actorSpans]);
+    const sentItems = items.filter((i) => i.start >= sent.start && i.end <= sent.end);
+    const acc = allMatches(lex.reportingAfter, mask(text.slice(sent.start, sent.end), sent.start, actorSpans)).pop();
+    if (acc) {
+      const src = sentItems.find((i) => i.start >= sent.start + acc.end && i.start - (sent.start + acc.end) <= 40);
+      return src ? { is: true, source: src } : { is: true };
+    }
+    const rep = allMatches(lex.reporting, piece).pop();
+    if (!rep) return { is: false };
+    const repStart = sent.start + rep.index;
+    const src = sentItems.filter((i) => i.end <= repStart && repStart - i.end <= 60).pop();
+    const after = sent.start + rep.end;
+    return src ? { is: true, after, source: src } : { is: true, after };
+  }
+
+  function negated(hit: CueHit, clause: Span2): boolean {
+    const maskSpans: Span2[] = [...dateSpans];
+    const raw = text.slice(clause.start, clause.end);
+    if (lex.notNegation) for (const m of allMatches(lex.notNegation, raw)) maskSpans.push({ start: clause.start + m.index, end: clause.start + m.end });
+    for (const m of allMatches(/\([^()]*\)/g, raw)) maskSpans.push({ start: clause.start + m.index, end: clause.start + m.end });
+    const masked = mask(raw, clause.start, maskSpans);
+    const before = masked.slice(0, hit.start - clause.start);
+    const neg = allMatches(lex.negation, before).pop();
+    if (neg) {
+      const between = masked.slice(neg.end, hit.start - clause.start);
+      const words = between.trim() === '' ? 0 : between.trim().split(/\s+/).length;
+      if (words <= lex.cues.negation.maxGapWords && !BLOCKS_NEGATION.test(between)) return true;
+    }
+    // A negation inside a gap cue ("did not lift the sanctions" is before; "lifted no sanctions" inside).
+    const inside = masked.slice(hit.start - clause.start, hit.end - clause.start);
+    if (/\b(no|not|never)\b/i.test(inside)) return true;
+    if (lex.negationAfter) {
+      const after = masked.slice(hit.end - clause.start);
+      const m = allMatches(lex.negationAfter, after)[0];
+      if (m && m.index <= 3 + after.search(/\S|$/) + 20 && !/[;]/.test(after.slice(0, m.index))) return true;
+    }
+    return false;
+  }
+
+  function timeOf(hit: CueHit, clause: Span2, sent: Span2, rel: Relation): Claim['time'] {
+    const near = (ds: DateMention[]) => ds.slice().sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start))[0];
+    const inClause = near(dates.filter((d) => d.start >= clause.start && d.end <= clause.end));
+    const inSentence = inClause ? undefined : near(dates.filter((d) => d.start >= sent.start && d.end <= sent.end));
+    const d = inClause ?? inSentence;
+    const mk = (m: DateMention, basis: Claim['time']['basis']): Claim['time'] => {
+      const t: Claim['time'] = { mentionId: m.id, value: m.value === 'PRESENT_REF' && published ? published : m.value, basis };
+      if (m.range) t.range = m.range;
+      return t;
+    };
+    if (d) return mk(d, inClause ? 'clause' : 'sentence');
+    // A stance in the present tense holds at the time of writing; other claims take the narrative's time.
+    const present = rel.kind === 'stance' && PRESENT_TENSE.test(text.slice(clause.start, hit.end));
+    if (narrative && !present) return mk(narrative, 'narrative');
+    return { value: published ?? 'XXXX', basis: 'document' };
+  }
+
+  function valueOf(hit: CueHit, clause: Span2): Claim['value'] | undefined {
+    const qs = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end && !overlapsAny(q, dateSpans) && q.unit !== 'rank');
+    const q = qs.slice().sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start))[0];
+    if (!q) return undefined;
+    const v: NonNullable<Claim['value']> = { mentionId: q.id, value: q.value, unit: q.unit };
+    if (q.upper !== undefined) v.upper = q.upper;
+    if (q.qualifier !== undefined) v.qualifier = q.qualifier;
+    if (q.measure !== undefined) v.measure = q.measure;
+    return v;
+  }
+}

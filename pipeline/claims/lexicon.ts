@@ -1,0 +1,225 @@
+/**
+ * The relation lexicon and the modality/polarity cue lists, as data
+ * (pipeline/lang/en/claims/*.yaml), validated by zod at load. A relation is
+ * data only: adding one needs no code. Cue patterns are a small phrase
+ * language compiled to regular expressions once (see compileCue).
+ */
+import { z } from 'zod';
+import { DataFileError, loadData } from '../core/data.ts';
+
+export const RELATIONS_FILE = 'claims/relations.yaml';
+export const CUES_FILE = 'claims/cues.yaml';
+
+const CueSchema = z.union([
+  z.string().min(1),
+  z.object({
+    /** The phrase pattern (see compileCue). */
+    pattern: z.string().min(1),
+    /**
+     * Where the agent (the claim's subject) stands relative to the cue:
+     * before (default, "X lent Y"), after ("Y received a loan from X": the actor
+     * after the cue is the subject and the one before it the object).
+     */
+    agent: z.enum(['before', 'after']).optional(),
+    /** The cue is a noun (nominalisation): its agent is a possessor or a "by"-phrase, else unknown. */
+    nominal: z.boolean().optional(),
+  }),
+]);
+
+/** An example sentence: actors are written inline as [surface:ACTOR_ID]. */
+const ExampleSchema = z.object({
+  text: z.string().min(1),
+  subject: z.string().optional(),
+  object: z.string().optional(),
+  polarity: z.enum(['affirmed', 'negated']).optional(),
+  modality: z.enum(['asserted', 'hedged', 'reported', 'predicted']).optional(),
+  attributedTo: z.string().optional(),
+});
+
+export const RelationSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'relation ids are family.name'),
+  /** Topic keywords (`claims topic <keyword>`). */
+  topics: z.array(z.string().min(1)).min(1),
+  /** event: happens at a time (dates and figures can conflict); stance: holds over a period (contrary accounts). */
+  kind: z.enum(['event', 'stance']),
+  /** Happens once per subject and object (gaining independence, joining an organisation): different dates conflict. */
+  unique: z.boolean().default(false),
+  /** person subjects are read as the state they lead (foreign-policy stances, elections). */
+  subjectScope: z.enum(['as-is', 'state']).default('as-is'),
+  /** When no object is found: none, or the subject itself ("Belarus defends its sovereignty"). */
+  objectDefault: z.enum(['none', 'subject']).default('none'),
+  /** What the literal object is, when the relation has one ("political prisoners"). */
+  objectLiteral: z.string().optional(),
+  roles: z.object({ subject: z.string(), object: z.string().optional(), value: z.string().optional() }),
+  cues: z.array(CueSchema).min(1),
+  /** Relations (same family) that cannot hold together for the same actors over the same period. */
+  contrary: z.array(z.string()).default([]),
+  /** A one-line template for summaries: {subject} {object}. */
+  gloss: z.string(),
+  examples: z.array(ExampleSchema).min(1),
+  counterExamples: z.array(z.string()).default([]),
+});
+
+export const RelationsFileSchema = z.object({
+  /** Days a stance claim is taken to hold either side of its time (stances without an end). */
+  stanceWindowDays: z.number().int().positive(),
+  /** Two explicit day dates of the same event closer than this are one event given different dates. */
+  dateConflictWindowDays: z.number().int().positive(),
+  /** Words that name a bloc rather than an actor in the gazetteer, used when no actor mention covers them. */
+  literalActors: z.array(z.object({ id: z.string(), kind: z.enum(['group', 'organisation', 'place']), patterns: z.array(z.string()).min(1) })),
+  relations: z.array(RelationSchema).min(1),
+});
+
+const CueListSchema = z.object({
+  cues: z.array(z.string().min(1)).min(1),
+  examples: z.array(z.string()).min(1),
+  counterExamples: z.array(z.string()).default([]),
+});
+
+export const CuesFileSchema = z.object({
+  /** Turn a claim negative when before its cue in the clause (within maxGapWords words). */
+  negation: CueListSchema.extend({ maxGapWords: z.number().int().positive() }),
+  /** Passive rejections after the cue ("… is rejected by X"). */
+  negationAfter: z.array(z.string()).default([]),
+  /** Phrases that look negative but are not (masked before negation is looked for). */
+  notNegation: z.array(z.string()),
+  hedge: CueListSchema,
+  /** Reporting verbs: "X said", "X accused"; and "according to X" (source after the cue). */
+  reporting: CueListSchema.extend({ sourceAfter: z.array(z.string()) }),
+  prediction: CueListSchema,
+  /** Pronouns and definite descriptions resolved to the last compatible actor. */
+  anaphora: z.array(z.object({ pattern: z.string(), kinds: z.array(z.enum(['person', 'state', 'organisation', 'group', 'place'])), possessive: z.boolean().default(false) })),
+  /** "it" that refers to nothing: an anaphor starting one of these is not resolved. */
+  expletives: z.array(z.string()).default([]),
+  /** Regular expressions (sources) where a sentence splits into clauses: "; ", ", but ", ", while "… */
+  clauseBreaks: z.array(z.string()),
+});
+
+export type Relation = z.infer<typeof RelationSchema>;
+export type RelationsFile = z.infer<typeof RelationsFileSchema>;
+export type CuesFile = z.infer<typeof CuesFileSchema>;
+
+export interface CompiledCue {
+  relation: Relation;
+  re: RegExp;
+  agent: 'before' | 'after';
+  nominal: boolean;
+  source: string;
+}
+
+export interface Lexicon {
+  file: RelationsFile;
+  cues: CuesFile;
+  relations: Map<string, Relation>;
+  compiled: CompiledCue[];
+  negation: RegExp;
+  notNegation: RegExp | null;
+  negationAfter: RegExp | null;
+  hedge: RegExp;
+  reporting: RegExp;
+  reportingAfter: RegExp;
+  prediction: RegExp;
+  anaphora: { re: RegExp; kinds: string[]; possessive: boolean }[];
+  literalActors: { id: string; kind: string; re: RegExp }[];
+  clauseBreak: RegExp;
+  expletive: RegExp | null;
+  topics: string[];
+}
+
+/**
+ * The cue phrase language, compiled to a case-insensitive RegExp source:
+ *   words separated by spaces match words separated by whitespace;
+ *   `word*` matches any ending (impos* → imposed, imposes);
+ *   `(a|b)` alternation and `?` after a group are plain regex;
+ *   `...` is a gap of zero to six words;
+ *   `{self}` is a reflexive pronoun, `{poss}` a possessive determiner.
+ * Phrases start and end on word boundaries.
+ */
+export function compileCue(pattern: string): string {
+  const parts = pattern.trim().split(/\s+/);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p === '...') {
+      out.push('(?:\\S+\\s+){0,6}?');
+      continue;
+    }
+    let src = p
+      .replace(/\{self\}/g, '(?:himself|herself|itself|themselves)')
+      .replace(/\{poss\}/g, "(?:his|her|its|their|the)")
+      .replace(/\./g, '\\.')
+      .replace(/'/g, "['’]")
+      .replace(/([a-z)])\*/gi, '$1[\\w-]*');
+    const last = i === parts.length - 1;
+    // An optional word takes its following space with it: "(presidential)? election".
+    if (!last && src.endsWith(')?')) out.push(`(?:${src.slice(0, -1)}\\s+)?`);
+    else out.push(last ? src : `${src}\\s+`);
+  }
+  return `(?<![\\w-])(?:${out.join('')})(?![\\w])`;
+}
+
+function regexOf(file: string, patterns: readonly string[], flags = 'gi'): RegExp {
+  try {
+    return new RegExp(patterns.map((p) => compileCue(p)).join('|'), flags);
+  } catch (err) {
+    throw new DataFileError(file, `a cue does not compile: ${(err as Error).message}`);
+  }
+}
+
+/** Checks what zod cannot: contrary relations exist and share the family; cues compile. */
+export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = RELATIONS_FILE): Lexicon {
+  const relations = new Map<string, Relation>();
+  for (const r of file.relations) {
+    if (relations.has(r.id)) throw new DataFileError(fileName, `relation ${r.id} is defined twice`);
+    relations.set(r.id, r);
+  }
+  const compiled: CompiledCue[] = [];
+  for (const r of file.relations) {
+    for (const c of r.contrary) {
+      const other = relations.get(c);
+      if (!other) throw new DataFileError(fileName, `relation ${r.id}: contrary ${c} is not defined`);
+      if (familyOf(c) !== familyOf(r.id)) throw new DataFileError(fileName, `relation ${r.id}: contrary ${c} is not in the same family`);
+    }
+    for (const cue of r.cues) {
+      const c = typeof cue === 'string' ? { pattern: cue } : cue;
+      let re: RegExp;
+      try {
+        re = new RegExp(compileCue(c.pattern), 'gi');
+      } catch (err) {
+        throw new DataFileError(fileName, `relation ${r.id}: cue "${c.pattern}" does not compile: ${(err as Error).message}`);
+      }
+      compiled.push({ relation: r, re, agent: c.agent ?? 'before', nominal: c.nominal ?? false, source: c.pattern });
+    }
+  }
+  const topics = [...new Set(file.relations.flatMap((r) => r.topics))].sort();
+  return {
+    file,
+    cues,
+    relations,
+    compiled,
+    negation: regexOf(CUES_FILE, cues.negation.cues),
+    negationAfter: cues.negationAfter.length > 0 ? regexOf(CUES_FILE, cues.negationAfter) : null,
+    notNegation: cues.notNegation.length > 0 ? regexOf(CUES_FILE, cues.notNegation) : null,
+    hedge: regexOf(CUES_FILE, cues.hedge.cues),
+    reporting: regexOf(CUES_FILE, cues.reporting.cues),
+    reportingAfter: regexOf(CUES_FILE, cues.reporting.sourceAfter),
+    prediction: regexOf(CUES_FILE, cues.prediction.cues),
+    anaphora: cues.anaphora.map((a) => ({ re: regexOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive })),
+    literalActors: file.literalActors.map((l) => ({ id: l.id, kind: l.kind, re: regexOf(fileName, l.patterns) })),
+    clauseBreak: new RegExp(cues.clauseBreaks.join('|'), 'g'),
+    expletive: cues.expletives.length > 0 ? regexOf(CUES_FILE, cues.expletives, 'iy') : null,
+    topics,
+  };
+}
+
+export function familyOf(relationId: string): string {
+  return relationId.slice(0, relationId.indexOf('.'));
+}
+
+let cached: Lexicon | undefined;
+
+/** The English lexicon, loaded and validated once. */
+export function loadLexicon(): Lexicon {
+  cached ??= compileLexicon(loadData(RELATIONS_FILE, RelationsFileSchema), loadData(CUES_FILE, CuesFileSchema));
+  return cached;
+}

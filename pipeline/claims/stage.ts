@@ -1,0 +1,27 @@
+/**
+ * The `claims` stage: the last per-document stage. Pure: reads the text and
+ * the date, actor and quantity mentions, assigns doc.claims.
+ */
+import type { Doc } from '../core/doc.ts';
+import type { Stage } from '../core/stage.ts';
+import { type StateOf, extractClaims } from './extract.ts';
+import { CUES_FILE, RELATIONS_FILE } from './lexicon.ts';
+
+let stateOfActor: StateOf = () => undefined;
+
+/** Set how person actors map to the state they act for (the actors module's getActor). */
+export function setStateOf(fn: StateOf): void {
+  stateOfActor = fn;
+}
+
+export const claimsStage: Stage = {
+  name: 'claims',
+  version: '1',
+  requires: ['text', 'mentions.date', 'mentions.actor', 'mentions.quantity'],
+  assigns: ['claims'],
+  dataFiles: [RELATIONS_FILE, CUES_FILE],
+  run(doc: Doc): Doc {
+    doc.claims = extractClaims(doc, { stateOf: stateOfActor });
+    return doc;
+  },
+};

@@ -1,0 +1,572 @@
+/**
+ * Actor extraction: gazetteer aliases (with transliteration variants and a fuzzy
+ * surname match), metonyms of capitals and seats of power, state adjectives, dated
+ * roles, and unlisted names. A pure function of (text, publication date, dates).
+ *
+ * Passes, each over wink's tokens (one memoised pass per document):
+ *  1. gazetteer: longest case-aware token-sequence match (names, adjectives, capitals);
+ *  2. context: capitals → metonym or place (cues.yaml place cues);
+ *  3. roles: "[the] [then] [Russian|Russia's] <office> [of <State>]" → office holder at the sentence's date;
+ *  4. adjectives not consumed by a role → the state if their head noun is a state head;
+ *  5. fuzzy: capitalised tokens whose transliteration key meets a listed surname;
+ *  6. unlisted: capitalised PROPN runs; compromise (people/organisations) only on the
+ *     sentences that still hold an unclassified run.
+ *
+ * Places used as places are emitted with kind "place" (actorId place:<slug>,
+ * matchedBy "alias"): they answer "where", never "who". Consumers looking for
+ * actors must skip kind "place".
+ */
+import { nlpOf, type NlpLayer, type Token } from '../../../adapters/wink.ts';
+import { nameCandidates } from '../../../adapters/compromise.ts';
+import { stableId, slug } from '../../../core/ids.ts';
+import type { ActorKind, ActorMention, DateMention, ParagraphKind, Span } from '../../../core/schema.ts';
+import { foldToken, gazetteer, type Gazetteer, type Pattern } from './gazetteer.ts';
+import { inOffice, referenceDate, resolveOffice } from './offices.ts';
+import { keysMatch, translitKey } from './translit.ts';
+
+export interface ActorInput {
+  id: string;
+  text: string;
+  /** When given, unlisted names are only looked for in running text (not titles, headings, bylines). */
+  paragraphs?: readonly { start: number; end: number; kind: ParagraphKind }[];
+}
+
+type Matched = ActorMention['matchedBy'];
+
+interface Draft {
+  i: number; // first token
+  j: number; // one past last token
+  actorId: string;
+  kind: ActorKind;
+  canonical: string;
+  matchedBy: Matched;
+  rule: string;
+  confidence: number;
+  office?: string;
+  resolvedAt?: string;
+  /** Same-surname candidates still to choose between. */
+  candidates?: string[];
+}
+
+interface GazMatch {
+  i: number;
+  j: number;
+  patterns: Pattern[];
+}
+
+const RUNNING: ReadonlySet<ParagraphKind> = new Set(['paragraph', 'list-item', 'blockquote']);
+const POSSESSIVE = new Set(["'s", "'", 's']);
+
+function isCap(t: string): boolean {
+  return /^\p{Lu}/u.test(t);
+}
+
+function isAcronym(t: string): boolean {
+  return t.length >= 2 && !/\p{Ll}/u.test(t) && /\p{Lu}/u.test(t);
+}
+
+/** Case check of an alias token against a text token: acronyms exactly, capitalised words need a capital. */
+function caseOk(pattern: string, text: string): boolean {
+  if (isAcronym(pattern.replace(/\./g, '')) && pattern.replace(/\./g, '').length >= 2) {
+    return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') === pattern.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  }
+  if (isCap(pattern)) return isCap(text);
+  return true;
+}
+
+export function extractActors(input: ActorInput, published: string | null, dates: readonly DateMention[] = []): ActorMention[] {
+  const g = gazetteer();
+  const layer = nlpOf(input);
+  const { tokens } = layer;
+  const keys = tokens.map((t) => foldToken(t.text));
+  const sentOf = sentenceIndex(layer);
+  const covered = new Uint8Array(tokens.length);
+  for (const d of dates) markSpan(tokens, covered, d.start, d.end);
+
+  // 1. gazetteer matches
+  const matches: GazMatch[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const m = matchAt(g, tokens, keys, sentOf, i);
+    if (m) {
+      matches.push(m);
+      i = m.j;
+    } else i++;
+  }
+  // a place or state word inside a longer capitalised name ("Carnegie Russia Eurasia Center",
+  // "the Minsk International Conference", "Russian Oil Exports") is part of that name
+  for (let x = matches.length - 1; x >= 0; x--) {
+    const m = matches[x]!;
+    if (m.patterns[0]!.use === 'alias' || m.patterns[0]!.use === 'surname') {
+      if (g.actors.get(m.patterns[0]!.actorId)?.kind !== 'state') continue;
+      if (!(nameWordAt(g, tokens, keys, sentOf, m.i - 1, m.i, true) && nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false))) continue;
+    } else if (!nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false)) continue;
+    if (matches.some((o) => o.i === m.j)) continue;
+    matches.splice(x, 1);
+  }
+  const matchEndingAt = new Map<number, GazMatch>();
+  const matchStartingAt = new Map<number, GazMatch>();
+  for (const m of matches) {
+    matchEndingAt.set(m.j, m);
+    matchStartingAt.set(m.i, m);
+    for (let k = m.i; k < m.j; k++) covered[k] = 1;
+  }
+
+  // 2. names, metonyms and places; adjectives wait for roles
+  const drafts: Draft[] = [];
+  const adjectives: GazMatch[] = [];
+  for (const m of matches) {
+    const p = m.patterns[0]!;
+    const actor = g.actors.get(p.actorId)!;
+    if (p.use === 'adjective') {
+      adjectives.push(m);
+      continue;
+    }
+    if (p.use === 'metonym') {
+      if (isPlace(g, tokens, keys, m)) {
+        const name = tokens.slice(m.i, m.j).map((t) => t.text);
+        const pid = `place:${slug(name.join(' '))}`;
+        const place = g.actors.get(pid);
+        drafts.push({ i: m.i, j: m.j, actorId: pid, kind: 'place', canonical: place?.canonical ?? name.join(' '), matchedBy: 'alias', rule: 'actors/place', confidence: 0.8 });
+      } else {
+        drafts.push({ i: m.i, j: m.j, actorId: actor.id, kind: actor.kind, canonical: actor.canonical, matchedBy: 'metonym', rule: 'actors/metonym', confidence: 0.8 });
+      }
+      continue;
+    }
+    if (p.use === 'surname') {
+      if (m.patterns.every((x) => x.needsTitle) && !titleBefore(g, keys, m.i)) continue;
+      const ids = [...new Set(m.patterns.filter((x) => !x.needsTitle || titleBefore(g, keys, m.i)).map((x) => x.actorId))];
+      const d: Draft = { i: m.i, j: m.j, actorId: ids[0]!, kind: 'person', canonical: actor.canonical, matchedBy: 'alias', rule: 'actors/surname', confidence: 0.9 };
+      if (ids.length > 1) d.candidates = ids;
+      extendGivenName(g, tokens, keys, covered, sentOf, d);
+      drafts.push(d);
+      continue;
+    }
+    drafts.push({ i: m.i, j: m.j, actorId: actor.id, kind: actor.kind, canonical: actor.canonical, matchedBy: 'alias', rule: 'actors/alias', confidence: 0.95 });
+  }
+
+  // 3. roles
+  const consumed = new Set<GazMatch>();
+  const stateAt = (m: GazMatch | undefined): string | undefined => {
+    if (!m) return undefined;
+    const p = m.patterns[0]!;
+    const a = g.actors.get(p.actorId)!;
+    if (a.kind !== 'state') return undefined;
+    if (p.use === 'metonym' && isPlace(g, tokens, keys, m)) return undefined;
+    return a.id;
+  };
+  for (let b0 = 0; b0 < tokens.length; b0++) {
+    const cue = officeAt(g, keys, b0);
+    if (!cue) continue;
+    const a = b0;
+    const b = b0 + cue.keys.length;
+    b0 = b - 1;
+    // look back: modifiers and one state (adjective, name, metonym, possessive)
+    let start = a;
+    let k = a - 1;
+    let state: string | undefined;
+    let stateMatch: GazMatch | undefined;
+    let mod: 'then' | 'former' | 'current' | undefined;
+    while (k >= 0 && sentOf[k] === sentOf[a]) {
+      const key = keys[k]!;
+      const modKind = g.modifiers[key];
+      if (modKind) {
+        mod ??= modKind;
+        start = k;
+        k--;
+        continue;
+      }
+      if (!state) {
+        const direct = matchEndingAt.get(k + 1);
+        const poss = POSSESSIVE.has(key) ? matchEndingAt.get(k) : undefined;
+        const sm = direct ?? poss;
+        const st = stateAt(sm);
+        if (sm && st) {
+          state = st;
+          stateMatch = sm;
+          start = sm.i;
+          k = sm.i - 1;
+          continue;
+        }
+      }
+      break;
+    }
+    let definite = false;
+    if (k >= 0 && keys[k] === 'the' && sentOf[k] === sentOf[a]) {
+      definite = true;
+      start = k;
+    }
+    // look forward: "of <State>"
+    let end = b;
+    if (keys[b] === 'of') {
+      const at = keys[b + 1] === 'the' ? b + 2 : b + 1;
+      const st = stateAt(matchStartingAt.get(at));
+      if (st && !state) {
+        state = st;
+        stateMatch = matchStartingAt.get(at);
+        end = stateMatch!.j;
+      } else if (!st) continue; // "leader of the opposition"
+    }
+    // a name right after the title: the name is the actor; the role gives its office
+    const nameAt = keys[end] === ',' ? end + 1 : end;
+    const named = drafts.find((d) => d.kind === 'person' && d.i === nameAt && (d.i === end || isCap(tokens[a]!.text)));
+    for (let x = a; x < b; x++) covered[x] = 1;
+    if (named) {
+      if (stateMatch) consumed.add(stateMatch);
+      const ref = referenceDate(tokens[b]!.start, sentenceSpan(layer, sentOf[b]!), dates, published, mod === 'then');
+      const person = g.people.get(named.actorId);
+      const rec = person?.offices.find((r) => (r.office === cue.office || (g.officeFallbacks[cue.office] ?? []).includes(r.office)) && (!state || r.state === state));
+      if (rec) {
+        named.office = rec.office;
+        if (ref) named.resolvedAt = ref.date;
+      }
+      continue;
+    }
+    if (isCap(tokens[end]?.text ?? '') && tokens[end]?.pos === 'PROPN') {
+      if (stateMatch) consumed.add(stateMatch); // "Belarusian Foreign Minister Jan Kowal": the name is the actor
+      continue; // title of an unlisted name
+    }
+    let confidence = 0.85;
+    if (!state) {
+      if (!definite || cue.office === 'leader' || cue.office === 'press-secretary') continue;
+      state = contextState(g, drafts, sentOf, sentOf[a]!, a);
+      if (!state) continue;
+      confidence = 0.55;
+    }
+    const ref = referenceDate(tokens[a]!.start, sentenceSpan(layer, sentOf[a]!), dates, published, mod === 'then' || mod === 'former');
+    const holder = resolveOffice(g, state, cue.office, ref?.date, mod);
+    if (!holder) continue;
+    if (stateMatch) consumed.add(stateMatch);
+    for (let x = drafts.length - 1; x >= 0; x--) if (drafts[x]!.i >= start && drafts[x]!.j <= end) drafts.splice(x, 1);
+    const d: Draft = { i: start, j: end, actorId: holder.person.id, kind: 'person', canonical: holder.person.canonical, matchedBy: 'role', rule: 'actors/role', confidence, office: holder.record.office };
+    if (ref) d.resolvedAt = ref.date;
+    else confidence -= 0.1;
+    drafts.push(d);
+    for (let x = start; x < end; x++) covered[x] = 1;
+  }
+
+  // 4. adjectives that denote the state
+  for (const m of adjectives) {
+    if (consumed.has(m)) continue;
+    if (!adjectiveDenotesState(g, tokens, keys, matchStartingAt, m.j)) continue;
+    const actor = g.actors.get(m.patterns[0]!.actorId)!;
+    drafts.push({ i: m.i, j: m.j, actorId: actor.id, kind: actor.kind, canonical: actor.canonical, matchedBy: 'adjective', rule: 'actors/adjective', confidence: 0.75 });
+  }
+
+  // 5. fuzzy surnames
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const t = tokens[i]!;
+    if (!isCap(t.text) || t.pos !== 'PROPN' || t.text.length < 4 || g.cues.notNames.has(keys[i]!)) continue;
+    const key = translitKey(t.text);
+    let ids = g.surnameKeys.get(key);
+    if (!ids) {
+      for (const [k2, v] of g.surnameKeys) if (keysMatch(key, k2) === 1) ids = [...(ids ?? []), ...v];
+    }
+    if (!ids || ids.length === 0) continue;
+    const p = g.people.get(ids[0]!)!;
+    const d: Draft = { i, j: i + 1, actorId: p.id, kind: 'person', canonical: p.canonical, matchedBy: 'fuzzy', rule: 'actors/fuzzy', confidence: 0.65 };
+    if (ids.length > 1) d.candidates = ids;
+    covered[i] = 1;
+    extendGivenName(g, tokens, keys, covered, sentOf, d);
+    drafts.push(d);
+  }
+
+  // same-surname choice: an earlier full name in the text, else whoever was in office then
+  const seenFull = new Set(drafts.filter((d) => d.rule === 'actors/alias' && d.kind === 'person').map((d) => d.actorId));
+  for (const d of drafts) {
+    if (!d.candidates) continue;
+    const ref = referenceDate(tokens[d.i]!.start, sentenceSpan(layer, sentOf[d.i]!), dates, published, false);
+    const pick = d.candidates.find((c) => seenFull.has(c)) ?? (ref ? d.candidates.find((c) => inOffice(g.people.get(c)!, ref.date)) : undefined) ?? d.candidates[0]!;
+    d.actorId = pick;
+    d.canonical = g.people.get(pick)!.canonical;
+    delete d.candidates;
+  }
+
+  // 6. unlisted names
+  for (const d of drafts) for (let x = d.i; x < d.j; x++) covered[x] = 1;
+  drafts.push(...unlisted(g, input, layer, keys, covered, sentOf));
+
+  return drafts
+    .sort((x, y) => x.i - y.i || y.j - x.j)
+    .map((d) => toMention(input, tokens, d));
+}
+
+function toMention(input: ActorInput, tokens: Token[], d: Draft): ActorMention {
+  const start = tokens[d.i]!.start;
+  const end = tokens[d.j - 1]!.end;
+  const text = input.text.slice(start, end);
+  const m: ActorMention = {
+    id: stableId(input.id, 'actor', start, end, text),
+    type: 'actor',
+    start,
+    end,
+    text,
+    rule: d.rule,
+    confidence: Math.round(d.confidence * 100) / 100,
+    actorId: d.actorId,
+    kind: d.kind,
+    canonical: d.canonical,
+    matchedBy: d.matchedBy,
+    listed: d.matchedBy !== 'unlisted',
+  };
+  if (d.office !== undefined) m.office = d.office;
+  if (d.resolvedAt !== undefined) m.resolvedAt = d.resolvedAt;
+  return m;
+}
+
+function sentenceIndex(layer: NlpLayer): Int32Array {
+  const out = new Int32Array(layer.tokens.length).fill(-1);
+  layer.sentences.forEach((s, si) => {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) out[k] = si;
+  });
+  return out;
+}
+
+function sentenceSpan(layer: NlpLayer, si: number): Span {
+  const s = layer.sentences[si];
+  return s ? { start: s.start, end: s.end } : { start: 0, end: 0 };
+}
+
+function markSpan(tokens: Token[], covered: Uint8Array, start: number, end: number): void {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.start >= end) break;
+    if (t.end > start) covered[k] = 1;
+  }
+}
+
+function matchAt(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Array, i: number): GazMatch | undefined {
+  const list = g.index.get(keys[i]!);
+  if (!list) return undefined;
+  let best: GazMatch | undefined;
+  for (const p of list) {
+    if (best && p.keys.length < best.j - best.i) break;
+    const j = i + p.keys.length;
+    if (j > tokens.length) continue;
+    let ok = true;
+    for (let k = 0; k < p.keys.length && ok; k++) {
+      const t = tokens[i + k]!;
+      ok = keys[i + k] === p.keys[k] && caseOk(p.tokens[k]!, t.text) && sentOf[i + k] === sentOf[i];
+      // tokens of a name are adjacent or one space apart
+      if (ok && k > 0) ok = t.start - tokens[i + k - 1]!.end <= 1;
+    }
+    if (!ok) continue;
+    if (best) best.patterns.push(p);
+    else best = { i, j, patterns: [p] };
+  }
+  if (best) {
+    // prefer names over surnames over metonyms over adjectives for the same words
+    const rank = { alias: 0, surname: 1, metonym: 2, adjective: 3 } as const;
+    best.patterns.sort((a, b) => rank[a.use] - rank[b.use]);
+    const top = best.patterns[0]!.use;
+    best.patterns = best.patterns.filter((p) => p.use === top);
+  }
+  return best;
+}
+
+/** A capital or seat of power used as a place rather than for its government (cues.yaml). */
+function isPlace(g: Gazetteer, tokens: Token[], keys: string[], m: GazMatch): boolean {
+  const c = g.cues;
+  let q = m.j;
+  const possessive = POSSESSIVE.has(keys[q] ?? '') && keys[q] !== 's';
+  if (possessive) q++;
+  if (c.placeNouns.has(keys[q] ?? '')) return true;
+  if (possessive) return false; // "Minsk's relations", "in Moscow's view"
+  const first = tokens[m.i]!.text;
+  if (first.length > 2 && isAcronym(first) && keys[m.j] === ',') return true; // dateline "MINSK, Oct 5"
+  let p = m.i - 1;
+  if (keys[p] === 'the') p--;
+  const prev = keys[p] ?? '';
+  if (c.locative.has(prev)) return true;
+  if (prev === 'of' && c.placeNouns.has(keys[p - 1] ?? '')) return true;
+  if (c.placeVerbs.has(prev)) return true;
+  if (c.movementPreps.has(prev)) {
+    for (let k = p - 1; k >= Math.max(0, p - 3); k--) if (c.movementWords.has(keys[k]!)) return true;
+  }
+  // "a Minsk court", "the Moscow metro" already handled; "Moscow-based" is a place too
+  if (keys[m.j] === '-' && /^based$/i.test(tokens[m.j + 1]?.text ?? '')) return true;
+  return false;
+}
+
+/**
+ * Is token k a capitalised word of a longer name next to a match at `from`? Office
+ * words ("President") and gazetteer words do not count; a sentence-initial word
+ * before the match does not either.
+ */
+function nameWordAt(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Array, k: number, from: number, before: boolean): boolean {
+  const t = tokens[k];
+  if (!t || sentOf[k] !== sentOf[from] || t.pos !== 'PROPN' || !isCap(t.text)) return false;
+  if (before ? tokens[k + 1]!.start - t.end > 1 : t.start - tokens[k - 1]!.end > 1) return false;
+  if (officeAt(g, keys, k) || g.cues.notNames.has(keys[k]!)) return false;
+  if (before && sentOf[k - 1] !== sentOf[k]) return false;
+  return true;
+}
+
+function titleBefore(g: Gazetteer, keys: string[], i: number): boolean {
+  for (const t of g.cues.personTitles) {
+    const n = t.keys.length;
+    if (i - n < 0) continue;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) ok = keys[i - n + k] === t.keys[k];
+    if (ok) return true;
+  }
+  return false;
+}
+
+function officeAt(g: Gazetteer, keys: string[], i: number): { keys: string[]; office: string } | undefined {
+  for (const c of g.officeCues) {
+    let ok = i + c.keys.length <= keys.length;
+    for (let k = 0; k < c.keys.length && ok; k++) ok = keys[i + k] === c.keys[k];
+    if (ok) return c;
+  }
+  return undefined;
+}
+
+function officeEndsAt(g: Gazetteer, keys: string[], a: number): boolean {
+  return g.officeCues.some((c) => a - c.keys.length >= 0 && officeAt(g, keys, a - c.keys.length) === c);
+}
+
+/** "Alyaksandr Lukashenka": a capitalised word right before a matched surname is its given name. */
+function extendGivenName(g: Gazetteer, tokens: Token[], keys: string[], covered: Uint8Array, sentOf: Int32Array, d: Draft): void {
+  const k = d.i - 1;
+  const t = tokens[k];
+  if (!t || covered[k] || sentOf[k] !== sentOf[d.i]) return;
+  if (!isCap(t.text) || t.pos !== 'PROPN' || g.cues.notNames.has(keys[k]!) || tokens[d.i]!.start - t.end !== 1) return;
+  if (titleBefore(g, keys, k + 1) || /^[IVX]+\.?$/.test(t.text) || g.cues.notAlone.has(keys[k]!)) return;
+  d.i = k;
+  covered[k] = 1;
+}
+
+/** The nearest state named before position `a` in this sentence or the two before it. */
+function contextState(g: Gazetteer, drafts: Draft[], sentOf: Int32Array, si: number, a: number): string | undefined {
+  let best: Draft | undefined;
+  for (const d of drafts) {
+    if (d.j > a || sentOf[d.i]! < si - 2 || d.kind !== 'state') continue;
+    if (!best || d.i > best.i) best = d;
+  }
+  return best && g.actors.get(best.actorId)?.kind === 'state' ? best.actorId : undefined;
+}
+
+/**
+ * Does the adjective ending at token j denote its state? Only when its head noun is
+ * a state head (cues.yaml adjectiveHeads), past other adjectives, hyphens and coordinated
+ * demonyms: "Russian aggression", "Russian-Belarusian relations", "Russian and Chinese officials".
+ */
+function adjectiveDenotesState(g: Gazetteer, tokens: Token[], keys: string[], starts: Map<number, GazMatch>, j: number): boolean {
+  let k = j;
+  for (let steps = 0; steps < 6 && k < tokens.length; steps++) {
+    const key = keys[k]!;
+    if (g.cues.adjectiveHeads.has(key)) return true;
+    const m = starts.get(k);
+    if (m && m.patterns[0]!.use === 'adjective') {
+      k = m.j;
+      continue;
+    }
+    if (key === '-' || key === 'and' || key === ',' || key === 'or') {
+      k++;
+      continue;
+    }
+    if (tokens[k]!.pos === 'ADJ' && !isCap(tokens[k]!.text)) {
+      k++;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string[], covered: Uint8Array, sentOf: Int32Array): Draft[] {
+  const { tokens } = layer;
+  const running = (pos: number): boolean => {
+    if (!input.paragraphs) return true;
+    const p = input.paragraphs.find((x) => pos >= x.start && pos < x.end);
+    return !p || RUNNING.has(p.kind);
+  };
+  interface Run {
+    i: number;
+    j: number;
+    kind?: 'person' | 'organisation';
+  }
+  const runs: Run[] = [];
+  const connectors = new Set(['of', 'for', 'and', 'de', 'von', 'van', 'der', 'al', 'bin', 'la', 'le']);
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || !isNameToken(tokens[i]!)) continue;
+    let j = i + 1;
+    while (j < tokens.length && !covered[j] && sentOf[j] === sentOf[i] && tokens[j]!.start - tokens[j - 1]!.end <= 1) {
+      const glued = tokens[j]!.start === tokens[j - 1]!.end;
+      if (isNameToken(tokens[j]!)) j++;
+      // a word wink split inside ("Dubček") continues the name
+      else if (glued && /^\p{Ll}+$/u.test(tokens[j]!.text)) j++;
+      // "Trans-Caspian"
+      else if (glued && keys[j] === '-' && j + 1 < tokens.length && !covered[j + 1] && tokens[j + 1]!.start === tokens[j]!.end && isNameToken(tokens[j + 1]!)) j += 2;
+      else if (connectors.has(keys[j]!) && j + 1 < tokens.length && !covered[j + 1] && isNameToken(tokens[j + 1]!) && tokens[j + 1]!.pos === 'PROPN') j += 2;
+      else break;
+    }
+    // trim words that never start or end a name; a title before a name makes it a person
+    let a = i;
+    let b = j;
+    let titled = false;
+    while (a < b && (g.cues.notNames.has(keys[a]!) || connectors.has(keys[a]!))) a++;
+    while (b > a && (g.cues.notNames.has(keys[b - 1]!) || connectors.has(keys[b - 1]!) || keys[b - 1] === '-')) b--;
+    for (let k = b - 2; k >= a; k--) {
+      if (g.cues.titleHeads.has(keys[k]!)) {
+        a = k + 1;
+        titled = true;
+        break;
+      }
+    }
+    while (a < b && connectors.has(keys[a]!)) a++;
+    const first = i;
+    i = j - 1;
+    if (a >= b) continue;
+    if (tokens.slice(a, b).every((t, n) => g.cues.notAlone.has(keys[a + n]!) || !/\p{L}/u.test(t.text))) continue;
+    if (!running(tokens[a]!.start)) continue;
+    if (!tokens.slice(a, b).some((t) => t.pos === 'PROPN')) continue;
+    if (tokens.slice(a, b).every((t) => isAcronym(t.text)) && tokens.slice(a, b).some((t) => t.text.length > 6)) continue; // SHOUTED headings
+    // a single word opening a sentence is more often a common word than a name
+    const sentStart = layer.sentences[sentOf[a]!]?.tokenStart;
+    if (b - a === 1 && (a === sentStart || (a === first && first > 0 && /^[“"'(‘]$/.test(tokens[first - 1]!.text)))) continue;
+    const run: Run = { i: a, j: b };
+    const last = keys[b - 1]!;
+    if (g.cues.orgHeads.has(last) && b - a > 1) run.kind = 'organisation';
+    else if (titled || titleBefore(g, keys, a) || officeEndsAt(g, keys, a)) run.kind = 'person';
+    runs.push(run);
+  }
+  // compromise only on sentences holding a run nothing above classified
+  const need = new Set<number>();
+  for (const r of runs) if (!r.kind) need.add(sentOf[r.i]!);
+  for (const si of need) {
+    const s = layer.sentences[si]!;
+    const c = nameCandidates(input.text.slice(s.start, s.end), s.start);
+    for (const r of runs) {
+      if (r.kind || sentOf[r.i] !== si) continue;
+      const rs = tokens[r.i]!.start;
+      const re = tokens[r.j - 1]!.end;
+      const hit = (x: Span): boolean => x.start < re && x.end > rs;
+      if (c.people.some(hit)) r.kind = 'person';
+      else if (c.organisations.some(hit)) r.kind = 'organisation';
+    }
+  }
+  const out: Draft[] = [];
+  for (const r of runs) {
+    if (!r.kind) continue;
+    const name = input.text.slice(tokens[r.i]!.start, tokens[r.j - 1]!.end);
+    const s = slug(name);
+    if (!s) continue;
+    out.push({
+      i: r.i,
+      j: r.j,
+      actorId: `${r.kind === 'person' ? 'person' : 'org'}:${s}`,
+      kind: r.kind,
+      canonical: name,
+      matchedBy: 'unlisted',
+      rule: 'actors/unlisted',
+      confidence: 0.5,
+    });
+  }
+  return out;
+}
+
+function isNameToken(t: Token): boolean {
+  return t.kind === 'word' && /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text) && t.pos !== 'PUNCT';
+}

@@ -1,0 +1,310 @@
+/**
+ * The actor gazetteer: states, organisations, people with offices, roles and
+ * context cues, loaded from pipeline/lang/en/actors/*.yaml, validated by zod,
+ * and indexed once per process for token-sequence matching.
+ */
+import { z } from 'zod';
+import { loadData } from '../../../core/data.ts';
+import { slug } from '../../../core/ids.ts';
+import type { ActorKind } from '../../../core/schema.ts';
+import { analyse } from '../../../adapters/wink.ts';
+import { translitKey } from './translit.ts';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A worked example: every `expect` item must be found, every `absent` item must not be an actor (kind place is allowed). */
+export const ExampleSchema = z.object({
+  text: z.string(),
+  published: IsoDate.optional(),
+  dates: z.array(z.object({ text: z.string(), value: z.string() })).optional(),
+  expect: z
+    .array(z.object({ text: z.string(), actorId: z.string(), matchedBy: z.string().optional() }))
+    .default([]),
+  absent: z.array(z.object({ text: z.string(), actorId: z.string().optional() })).default([]),
+});
+export type ActorExample = z.infer<typeof ExampleSchema>;
+const Examples = {
+  examples: z.array(ExampleSchema).default([]),
+  counterExamples: z.array(ExampleSchema).default([]),
+};
+
+const StateId = z.string().regex(/^[A-Z]{3}$/);
+
+export const StatesFileSchema = z.object({
+  states: z.array(
+    z.object({
+      id: StateId,
+      name: z.string(),
+      aliases: z.array(z.string()),
+      adjectives: z.array(z.string()),
+      capitals: z.array(z.string()),
+      seats: z.array(z.string()),
+      leader: z.string(),
+    }),
+  ),
+  ...Examples,
+});
+
+export const OrganisationsFileSchema = z.object({
+  organisations: z.array(
+    z.object({
+      id: z.string().regex(/^org:[a-z0-9-]+$/),
+      name: z.string(),
+      aliases: z.array(z.string()),
+      kind: z.enum(['organisation', 'group']),
+      state: StateId.optional(),
+    }),
+  ),
+  ...Examples,
+});
+
+export const OfficeRecordSchema = z.object({
+  office: z.string(),
+  /** A state id, or an organisation id for posts such as NATO secretary general. */
+  state: z.string(),
+  start: IsoDate,
+  end: IsoDate.optional(),
+});
+export type OfficeRecord = z.infer<typeof OfficeRecordSchema>;
+
+export const PeopleFileSchema = z.object({
+  people: z.array(
+    z.object({
+      id: z.string().regex(/^person:[a-z0-9-]+$/),
+      name: z.string(),
+      given: z.array(z.string()),
+      surname: z.array(z.string()),
+      aliases: z.array(z.string()).default([]),
+      surnameAlone: z.boolean().default(true),
+      state: StateId.nullable(),
+      org: z.string().optional(),
+      offices: z.array(OfficeRecordSchema),
+    }),
+  ),
+  ...Examples,
+});
+
+export const RolesFileSchema = z.object({
+  offices: z.array(z.object({ office: z.string(), cues: z.array(z.string()).min(1) })),
+  /** When a state has no holder of an office, the office tried next ("prime-minister" → "chancellor"). */
+  fallbacks: z.record(z.string(), z.array(z.string())).default({}),
+  modifiers: z.record(z.string(), z.enum(['then', 'former', 'current'])),
+  ...Examples,
+});
+
+export const CuesFileSchema = z.object({
+  place: z.object({
+    locativePrepositions: z.array(z.string()),
+    movementPrepositions: z.array(z.string()),
+    movementWords: z.array(z.string()),
+    placeVerbs: z.array(z.string()),
+    placeNouns: z.array(z.string()),
+  }),
+  adjectiveHeads: z.array(z.string()),
+  personTitles: z.array(z.string()),
+  orgHeads: z.array(z.string()),
+  notNames: z.array(z.string()),
+  notAlone: z.array(z.string()),
+  titleHeads: z.array(z.string()),
+  ...Examples,
+});
+
+export const DATA_FILES = [
+  'actors/states.yaml',
+  'actors/organisations.yaml',
+  'actors/people.yaml',
+  'actors/roles.yaml',
+  'actors/cues.yaml',
+] as const;
+
+export interface ActorRecord {
+  id: string;
+  kind: ActorKind;
+  canonical: string;
+  /** For people, organisations and places: the state they belong to, if any. */
+  state?: string;
+}
+
+export type PatternUse = 'alias' | 'surname' | 'metonym' | 'adjective';
+
+export interface Pattern {
+  /** Tokens as written (for case checks) and their folded keys. */
+  tokens: string[];
+  keys: string[];
+  actorId: string;
+  use: PatternUse;
+  /** Surname that may not stand alone (May, Brown): needs a title before it. */
+  needsTitle: boolean;
+}
+
+export interface PersonRecord extends ActorRecord {
+  offices: OfficeRecord[];
+  surnameKeys: string[];
+}
+
+export interface Gazetteer {
+  actors: Map<string, ActorRecord>;
+  people: Map<string, PersonRecord>;
+  /** First-token key → patterns starting with it, longest first. */
+  index: Map<string, Pattern[]>;
+  /** translitKey(surname) → person ids, for the fuzzy pass. */
+  surnameKeys: Map<string, string[]>;
+  stateLeader: Map<string, string>;
+  /** Office cues as folded token sequences, longest first. */
+  officeCues: { keys: string[]; office: string }[];
+  officeFallbacks: Record<string, string[]>;
+  modifiers: Record<string, 'then' | 'former' | 'current'>;
+  cues: {
+    locative: Set<string>;
+    movementPreps: Set<string>;
+    movementWords: Set<string>;
+    placeVerbs: Set<string>;
+    placeNouns: Set<string>;
+    adjectiveHeads: Set<string>;
+    personTitles: { keys: string[] }[];
+    orgHeads: Set<string>;
+    notNames: Set<string>;
+    notAlone: Set<string>;
+    titleHeads: Set<string>;
+  };
+  examples: { file: string; example: ActorExample; counter: boolean }[];
+}
+
+/** Fold a token for matching: diacritics off, curly apostrophes straight, lower case. */
+export function foldToken(t: string): string {
+  return t
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2019\u2018`]/g, "'")
+    .toLowerCase();
+}
+
+/** Tokenise a phrase with wink, as the text is, so aliases and text split the same way. */
+function tokenise(phrase: string): string[] {
+  return analyse(phrase).tokens.map((t) => t.text);
+}
+
+let cached: Gazetteer | undefined;
+
+export function gazetteer(): Gazetteer {
+  cached ??= build();
+  return cached;
+}
+
+function build(): Gazetteer {
+  const states = loadData(DATA_FILES[0], StatesFileSchema);
+  const orgs = loadData(DATA_FILES[1], OrganisationsFileSchema);
+  const people = loadData(DATA_FILES[2], PeopleFileSchema);
+  const roles = loadData(DATA_FILES[3], RolesFileSchema);
+  const cues = loadData(DATA_FILES[4], CuesFileSchema);
+
+  const g: Gazetteer = {
+    actors: new Map(),
+    people: new Map(),
+    index: new Map(),
+    surnameKeys: new Map(),
+    stateLeader: new Map(),
+    officeCues: [],
+    officeFallbacks: roles.fallbacks,
+    modifiers: roles.modifiers,
+    cues: {
+      locative: new Set(cues.place.locativePrepositions),
+      movementPreps: new Set(cues.place.movementPrepositions),
+      movementWords: new Set(cues.place.movementWords),
+      placeVerbs: new Set(cues.place.placeVerbs),
+      placeNouns: new Set(cues.place.placeNouns),
+      adjectiveHeads: new Set(cues.adjectiveHeads),
+      personTitles: cues.personTitles.map((t) => ({ keys: tokenise(t).map(foldToken) })),
+      orgHeads: new Set(cues.orgHeads),
+      notNames: new Set(cues.notNames),
+      notAlone: new Set(cues.notAlone),
+      titleHeads: new Set(cues.titleHeads),
+    },
+    examples: [],
+  };
+  const seen = new Set<string>();
+  const add = (phrase: string, actorId: string, use: PatternUse, needsTitle = false): void => {
+    const tokens = tokenise(phrase.replace(/^the\s+/, ''));
+    if (tokens.length === 0) return;
+    const keys = tokens.map(foldToken);
+    const sig = `${keys.join(' ')}\u0000${actorId}`;
+    if (seen.has(sig)) return; // first use wins: names before adjectives
+    seen.add(sig);
+    const p: Pattern = { tokens, keys, actorId, use, needsTitle };
+    const list = g.index.get(keys[0]!) ?? [];
+    list.push(p);
+    g.index.set(keys[0]!, list);
+  };
+
+  for (const s of states.states) {
+    g.actors.set(s.id, { id: s.id, kind: 'state', canonical: s.name });
+    g.stateLeader.set(s.id, s.leader);
+    for (const n of [s.name, ...s.aliases]) add(n, s.id, 'alias');
+    for (const a of s.adjectives) add(a, s.id, 'adjective');
+    for (const c of [...s.capitals, ...s.seats]) {
+      const pid = `place:${slug(c.replace(/^the\s+/, ''))}`;
+      g.actors.set(pid, { id: pid, kind: 'place', canonical: c.replace(/^the\s+/, ''), state: s.id });
+      add(c, s.id, 'metonym');
+    }
+  }
+  for (const o of orgs.organisations) {
+    const rec: ActorRecord = { id: o.id, kind: o.kind, canonical: o.name };
+    if (o.state) rec.state = o.state;
+    g.actors.set(o.id, rec);
+    for (const n of [o.name, ...o.aliases]) add(n, o.id, 'alias');
+  }
+  for (const p of people.people) {
+    const rec: PersonRecord = { id: p.id, kind: 'person', canonical: p.name, offices: p.offices, surnameKeys: [] };
+    if (p.state) rec.state = p.state;
+    g.actors.set(p.id, rec);
+    g.people.set(p.id, rec);
+    add(p.name, p.id, 'alias');
+    for (const a of p.aliases) add(a, p.id, 'alias');
+    for (const gv of p.given) for (const sn of p.surname) add(`${gv} ${sn}`, p.id, 'alias');
+    for (const sn of p.surname) {
+      add(sn, p.id, 'surname', !p.surnameAlone);
+      const k = translitKey(sn);
+      rec.surnameKeys.push(k);
+      if (p.surnameAlone && !sn.includes(' ')) {
+        const ids = g.surnameKeys.get(k) ?? [];
+        if (!ids.includes(p.id)) ids.push(p.id);
+        g.surnameKeys.set(k, ids);
+      }
+    }
+  }
+  for (const list of g.index.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  for (const o of roles.offices) for (const c of o.cues) g.officeCues.push({ keys: tokenise(c).map(foldToken), office: o.office });
+  g.officeCues.sort((a, b) => b.keys.length - a.keys.length);
+
+  const files: [string, { examples: ActorExample[]; counterExamples: ActorExample[] }][] = [
+    [DATA_FILES[0], states],
+    [DATA_FILES[1], orgs],
+    [DATA_FILES[2], people],
+    [DATA_FILES[3], roles],
+    [DATA_FILES[4], cues],
+  ];
+  for (const [file, d] of files) {
+    for (const e of d.examples) g.examples.push({ file, example: e, counter: false });
+    for (const e of d.counterExamples) g.examples.push({ file, example: e, counter: true });
+  }
+  return g;
+}
+
+/** The gazetteer record of an actor id, or undefined for unlisted ids. */
+export function getActor(actorId: string): ActorRecord | undefined {
+  const r = gazetteer().actors.get(actorId);
+  if (!r) return undefined;
+  const out: ActorRecord = { id: r.id, kind: r.kind, canonical: r.canonical };
+  if (r.state) out.state = r.state;
+  return out;
+}
+
+/** Every listed actor that belongs to a state (its people, organisations, capitals), the state itself first. */
+export function actorsForState(stateId: string): ActorRecord[] {
+  const g = gazetteer();
+  const out: ActorRecord[] = [];
+  const self = g.actors.get(stateId);
+  if (self) out.push({ id: self.id, kind: self.kind, canonical: self.canonical });
+  for (const r of g.actors.values()) if (r.state === stateId) out.push(getActor(r.id)!);
+  return out;
+}

@@ -1,0 +1,28 @@
+/** The actors stage: Doc → Doc, adding actor mentions and an info message per unlisted actor. */
+import type { Doc } from '../../../core/doc.ts';
+import { message } from '../../../core/messages.ts';
+import type { DateMention } from '../../../core/schema.ts';
+import type { Stage } from '../../../core/stage.ts';
+import { extractActors } from './extract.ts';
+import { DATA_FILES } from './gazetteer.ts';
+
+export const actorsStage: Stage = {
+  name: 'actors',
+  version: '1',
+  requires: ['text'],
+  assigns: ['mentions.actor'],
+  dataFiles: DATA_FILES,
+  run(doc: Doc): Doc {
+    const dates = doc.mentions.filter((m): m is DateMention => m.type === 'date');
+    const found = extractActors(doc, doc.meta.published, dates);
+    for (const m of found) {
+      if (doc.text.slice(m.start, m.end) !== m.text) {
+        message(doc, 'extract/span-mismatch', 'actors', `actor span [${m.start}, ${m.end}) does not match its text`, { place: { start: m.start, end: m.end } });
+        continue;
+      }
+      doc.mentions.push(m);
+      if (!m.listed) message(doc, 'extract/actor-unlisted', 'actors', `${m.kind} "${m.text}" is not in the gazetteer (${m.actorId})`, { place: { start: m.start, end: m.end } });
+    }
+    return doc;
+  },
+};

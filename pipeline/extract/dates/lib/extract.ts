@@ -1,0 +1,298 @@
+/**
+ * The date extractor: pass 1 matches the data-driven patterns and fills their
+ * (possibly underspecified) values; overlaps are resolved longest-first; pass 2
+ * anchors each value to the publication date or the narrative's current date,
+ * with the tense of the governing verb (wink POS and lemmas) deciding past or
+ * future for "Friday", "in February", "Monday's announcement".
+ */
+import type { DateMention } from '../../../core/schema.ts';
+import { stableId } from '../../../core/ids.ts';
+import { nlpOf, sentenceAt, type NlpLayer, type Token } from '../../../adapters/wink.ts';
+import { dateData, type CompiledRule, type DateData, type Tables } from './data.ts';
+import { fillTemplate, type Groups } from './normalise.ts';
+import { parseRef, resolve, unanchored, type RefDate, type Tense } from './anchor.ts';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  rule: CompiledRule;
+  type: DateMention['timexType'];
+  /** Pass-1 value: final, or UNDEF-… to be anchored. */
+  value: string;
+  mod?: string;
+  quant?: string;
+  freq?: string;
+  range?: { start: string; end: string };
+}
+
+export interface DateInput {
+  id: string;
+  text: string;
+}
+
+/** Pass 1: every rule's matches, with filled templates; rejected matches dropped. */
+export function findCandidates(text: string, data: DateData, nlp: () => NlpLayer): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of data.rules) {
+    rule.regex.lastIndex = 0;
+    for (const m of text.matchAll(rule.regex)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (end === start) continue;
+      const c = candidateOf(rule, m.groups ?? {}, start, end, data.tables);
+      if (!c) continue;
+      if (rule.rejectBeforeRe && rule.rejectBeforeRe.test(text.slice(Math.max(0, start - 40), start))) continue;
+      if (rule.rejectAfterRe && rule.rejectAfterRe.test(text.slice(end, end + 40))) continue;
+      const kept = rule.keepBeforeRe?.test(text.slice(Math.max(0, start - 40), start)) ?? false;
+      if (!kept && (rule.rejectNextPos || rule.rejectFirstPos)) {
+        const layer = nlp();
+        if (rule.rejectNextPos) {
+          const next = tokenAtOrAfter(layer.tokens, end);
+          if (next && next.start - end <= 1 && posIn(next, rule.rejectNextPos)) continue;
+        }
+        if (rule.rejectFirstPos) {
+          const first = tokenAtOrAfter(layer.tokens, start);
+          if (first && first.start === start && posIn(first, rule.rejectFirstPos)) continue;
+        }
+      }
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+function candidateOf(rule: CompiledRule, groups: Groups, start: number, end: number, t: Tables): Candidate | null {
+  let range: Candidate['range'];
+  if (rule.range) {
+    const s = fillTemplate(rule.range.start, groups, t);
+    const e = fillTemplate(rule.range.end, groups, t);
+    if (s === null || e === null) return null;
+    range = { start: s, end: e };
+  }
+  const value = rule.value !== undefined ? fillTemplate(rule.value, groups, t) : (range?.start ?? null);
+  if (value === null || value === '') return null;
+  const c: Candidate = { start, end, rule, type: rule.type, value };
+  if (rule.mod) {
+    const mod = fillTemplate(rule.mod, groups, t);
+    if (mod) c.mod = mod;
+  }
+  if (rule.quant) c.quant = rule.quant;
+  if (rule.freq) {
+    const f = fillTemplate(rule.freq, groups, t);
+    if (f) c.freq = f;
+  }
+  if (range) c.range = range;
+  return c;
+}
+
+/** Longest span wins; among equal spans, the earlier rule. Kept candidates never overlap. */
+export function resolveOverlaps(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.rule.priority - b.rule.priority || a.start - b.start,
+  );
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function tokenAtOrAfter(tokens: readonly Token[], pos: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return tokens[lo];
+}
+
+/**
+ * POS test. NOUN_PL: a plural common noun (its text is not its lemma): "2000 soldiers" but not "the 2020 election".
+ * VERB_BASE: a verb in its base form ("May resume").
+ */
+function posIn(tok: Token, tags: readonly string[]): boolean {
+  if (tags.includes(tok.pos)) return true;
+  const base = tok.text.toLowerCase() === tok.lemma.toLowerCase();
+  if (tags.includes('NOUN_PL') && tok.pos === 'NOUN' && !base) return true;
+  // A bare verb after "May" makes it the modal ("talks May resume").
+  return tags.includes('VERB_BASE') && (tok.pos === 'VERB' || tok.pos === 'AUX') && base && /^[a-z]/.test(tok.text);
+}
+
+const VERBISH = new Set(['VERB', 'AUX']);
+
+/**
+ * Tense of the verb group governing a span: the nearest verb in the sentence
+ * (left first, then right), with the auxiliaries and cues before it.
+ */
+export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables): Tense {
+  const si = sentenceAt(layer, start);
+  const sent = layer.sentences[si];
+  if (!sent) return 'past';
+  const toks = layer.tokens.slice(sent.tokenStart, sent.tokenEnd);
+  const lowerSent = toks.map((x) => x.text.toLowerCase());
+  // Future cues anywhere in the clause before the date ("is scheduled to … Friday", "the upcoming February vote").
+  const before = toks.filter((x) => x.end <= start).map((x) => x.text.toLowerCase()).join(' ');
+  const near = before.split(' ').slice(-8).join(' ');
+  for (const cue of t.tense.futureCues) if (` ${near} `.includes(` ${cue} `)) return 'future';
+  // A deadline ("extended to Nov. 20", "payable Jan. 2", "effective Feb. 1") says nothing of the verb's tense.
+  const last2 = before.split(' ').slice(-2);
+  if (last2.some((w) => t.tense.deadlineCues.includes(w))) return 'present';
+  let best = -1;
+  let bestDist = Infinity;
+  toks.forEach((x, i) => {
+    if (!VERBISH.has(x.pos) || (x.start >= start && x.end <= end)) return;
+    const dist = x.end <= start ? start - x.end : (x.start - end) * 1.5;
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = i;
+    }
+  });
+  if (best < 0) return 'past';
+  for (let i = Math.max(0, best - 3); i <= best; i++) {
+    const w = lowerSent[i]!;
+    if (t.tense.futureAux.includes(w)) return 'future';
+  }
+  for (let i = Math.max(0, best - 3); i <= best; i++) {
+    const w = lowerSent[i]!;
+    if (t.tense.pastAux.includes(w)) return 'past';
+  }
+  const v = toks[best]!;
+  const w = v.text.toLowerCase();
+  if (v.pos === 'VERB' && w !== v.lemma.toLowerCase() && !/(s|ing)$/.test(w)) return 'past';
+  return 'present';
+}
+
+const ABSOLUTE = /^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?$/;
+
+/**
+ * Narrative reference for a partial date: a fully stated date before it in the same
+ * sentence, or one that opens the previous sentence ("In 2014, … On July 3, …"): the text
+ * has moved to that time. Farther back, news text usually returns to the publication date.
+ */
+function narrativeRef(prior: readonly DateMention[], layer: NlpLayer, start: number): RefDate | null {
+  const si = sentenceAt(layer, start);
+  for (let i = prior.length - 1; i >= 0; i--) {
+    const p = prior[i]!;
+    if (p.timexType !== 'DATE' && p.timexType !== 'TIME') continue;
+    const pi = sentenceAt(layer, p.start);
+    if (pi < si - 1) return null;
+    if (p.anchor !== 'absolute' || !ABSOLUTE.test(p.value)) continue;
+    if (pi === si) return parseRef(p.value);
+    const sent = layer.sentences[pi];
+    const opening = sent ? layer.tokens.slice(sent.tokenStart, sent.tokenEnd).filter((t) => t.end <= p.start).length <= 2 : false;
+    return opening ? parseRef(p.value) : null;
+  }
+  return null;
+}
+
+/**
+ * Anaphoric reference ("a year earlier", "the following day"): the last date before it
+ * that was not itself anaphoric (so "a year earlier … a year earlier" does not drift).
+ */
+function anaphoricRef(prior: readonly DateMention[], anaphoric: readonly boolean[]): RefDate | null {
+  for (let i = prior.length - 1; i >= 0; i--) {
+    const p = prior[i]!;
+    if (anaphoric[i]) continue;
+    if (p.timexType === 'DATE' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.value)) return parseRef(p.value);
+  }
+  return null;
+}
+
+const PERIOD = /^(\d{4})-(Q[1-4]|H[12])$/;
+const YEAR_SHIFT = /^UNDEF-(?:REF|ANA)-Y-(?:(PLUS|MINUS)-(\d+)|(last|next|this))$/;
+
+/**
+ * "a year earlier", "the year-ago quarter" in a text about a quarter mean that quarter a
+ * year before (TimeML keeps the granularity of the period compared): the quarter or half
+ * mentioned last, shortly before, shifted by the years.
+ */
+function periodShift(value: string, prior: readonly DateMention[], start: number): string | null {
+  const m = YEAR_SHIFT.exec(value);
+  if (!m) return null;
+  const n = m[3] ? (m[3] === 'last' ? -1 : m[3] === 'next' ? 1 : 0) : Number(m[2]) * (m[1] === 'PLUS' ? 1 : -1);
+  for (let i = prior.length - 1; i >= 0; i--) {
+    const p = prior[i]!;
+    if (start - p.end > 400) return null;
+    const q = PERIOD.exec(p.value);
+    if (q) return `${Number(q[1]) + n}-${q[2]}`;
+  }
+  return null;
+}
+
+/**
+ * Extract TIMEX3 date mentions from text. Pure: offsets into input.text.
+ * `published` (YYYY, YYYY-MM or YYYY-MM-DD) anchors relative and partial dates;
+ * without it they stay underspecified (XXXX-01-18, XXXX-WXX-5) with no anchor.
+ */
+export function extractDates(input: DateInput, published: string | null, data: DateData = dateData()): DateMention[] {
+  const text = input.text;
+  let layer: NlpLayer | undefined;
+  const nlp = (): NlpLayer => (layer ??= nlpOf(input));
+  const kept = resolveOverlaps(findCandidates(text, data, nlp));
+  const pub = parseRef(published);
+  const out: DateMention[] = [];
+  const anaphoricFlags: boolean[] = [];
+  for (const c of kept) {
+    const mention: DateMention = {
+      id: stableId(input.id, 'date', c.start, c.end, text.slice(c.start, c.end)),
+      type: 'date',
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      rule: `${c.rule.group}/${c.rule.id}`,
+      timexType: c.type,
+      value: c.value,
+    };
+    const under = c.value.startsWith('UNDEF-') || c.range?.start.startsWith('UNDEF-') || c.range?.end.startsWith('UNDEF-');
+    if (!under) {
+      if (/^\d/.test(c.value) && !c.value.startsWith('P')) mention.anchor = 'absolute';
+    } else {
+      const anaphoric = c.value.startsWith('UNDEF-ANA-');
+      const partial = /^UNDEF-(year|day)-/.test(c.value);
+      let ref: RefDate | null = null;
+      let basis: DateMention['anchor'] = 'publication';
+      if (anaphoric || partial) {
+        const n = anaphoric ? anaphoricRef(out, anaphoricFlags) : narrativeRef(out, nlp(), c.start);
+        if (n && (!pub || n.y !== pub.y || anaphoric)) {
+          ref = n;
+          basis = 'narrative';
+        }
+      }
+      if (!ref && pub) ref = pub;
+      const needsTense = /^UNDEF-(year|day)-/.test(c.value);
+      const tense: Tense = needsTense ? tenseAt(nlp(), c.start, c.end, data.tables) : 'past';
+      const resolveOr = (v: string): string | null => {
+        // A narrative date too coarse for this value ("2000" for "Friday") gives way to the publication date.
+        const r = ref ? resolve(v, ref, tense) : null;
+        if (r !== null || basis !== 'narrative' || !pub) return r;
+        basis = 'publication';
+        return resolve(v, pub, tense);
+      };
+      const period = c.rule.inherit ? periodShift(c.value, out, c.start) : null;
+      if (period) basis = 'narrative';
+      const v = period ?? resolveOr(c.value);
+      if (v !== null) {
+        mention.value = v;
+        mention.anchor = basis;
+      } else {
+        mention.value = unanchored(c.value);
+      }
+      if (c.range) {
+        c.range = {
+          start: resolveOr(c.range.start) ?? unanchored(c.range.start),
+          end: resolveOr(c.range.end) ?? unanchored(c.range.end),
+        };
+      }
+    }
+    if (c.mod) mention.mod = c.mod;
+    if (c.range) mention.range = c.range;
+    if (c.quant) mention.quant = c.quant;
+    if (c.freq) mention.freq = c.freq;
+    out.push(mention);
+    anaphoricFlags.push(c.value.startsWith('UNDEF-ANA-'));
+  }
+  return out;
+}

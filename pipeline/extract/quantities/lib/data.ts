@@ -1,0 +1,136 @@
+/**
+ * The quantity lexicon (pipeline/lang/en/quantities/lexicon.yaml): its zod
+ * schema, loading (once, memoised) and the lookup tables built from it.
+ */
+import { z } from 'zod';
+import { loadData } from '../../../core/data.ts';
+
+export const LEXICON_FILE = 'quantities/lexicon.yaml';
+
+const NumberMap = z.record(z.string(), z.number());
+const StringMap = z.record(z.string(), z.string());
+
+const ExpectSchema = z.object({
+  text: z.string(),
+  value: z.number(),
+  upper: z.number().optional(),
+  unit: z.string(),
+  qualifier: z.string().optional(),
+  measure: z.string().optional(),
+});
+
+const ExampleSchema = z.object({ text: z.string(), expect: z.array(ExpectSchema).min(1) });
+const CounterExampleSchema = z.object({ text: z.string(), none: z.array(z.string()).min(1) });
+
+export const QualifierNameSchema = z.enum(['more_than', 'at_least', 'less_than', 'at_most', 'up_to', 'nearly', 'approx']);
+
+export const LexiconSchema = z.object({
+  numberWords: NumberMap,
+  scales: NumberMap,
+  vague: z.record(z.string(), z.object({ value: z.number(), upper: z.number() })),
+  currencies: z.object({
+    symbols: StringMap,
+    codes: z.array(z.string().regex(/^[A-Z]{3}$/)),
+    codeAliases: StringMap,
+    names: StringMap,
+    wordPrefixes: StringMap,
+  }),
+  percent: StringMap,
+  qualifiers: z.record(z.string(), QualifierNameSchema),
+  units: StringMap,
+  timeUnits: z.array(z.string()),
+  identifierHeads: z.array(z.string()),
+  measureDropModifiers: z.array(z.string()),
+  rankCues: z.array(z.string()),
+  measureStops: z.array(z.string()),
+  vagueDeterminers: z.array(z.string()),
+  fractions: NumberMap,
+  dateWords: z.array(z.string()),
+  examples: z.record(z.string(), z.array(ExampleSchema)),
+  counterExamples: z.record(z.string(), z.array(CounterExampleSchema)),
+});
+
+export type Lexicon = z.infer<typeof LexiconSchema>;
+export type QualifierName = z.infer<typeof QualifierNameSchema>;
+export type LexiconExample = z.infer<typeof ExampleSchema>;
+export type LexiconCounterExample = z.infer<typeof CounterExampleSchema>;
+
+/** A table of phrases (token sequences, lower-case) to values, matched longest first. */
+export interface PhraseTable<T> {
+  /** Entries grouped by first token; each list sorted longest first. */
+  byFirst: Map<string, { words: string[]; value: T }[]>;
+}
+
+export function phraseTable<T>(entries: Record<string, T>): PhraseTable<T> {
+  const byFirst = new Map<string, { words: string[]; value: T }[]>();
+  for (const [key, value] of Object.entries(entries)) {
+    const words = key.toLowerCase().split(/\s+/).filter(Boolean);
+    const first = words[0];
+    if (first === undefined) continue;
+    const list = byFirst.get(first) ?? [];
+    list.push({ words, value });
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { byFirst };
+}
+
+export interface Tables {
+  lexicon: Lexicon;
+  numberWords: Map<string, number>;
+  scales: Map<string, number>;
+  vague: Map<string, { value: number; upper: number }>;
+  symbols: Map<string, string>;
+  codes: Map<string, string>;
+  wordPrefixes: Map<string, string>;
+  currencyNames: PhraseTable<string>;
+  percent: PhraseTable<string>;
+  qualifiers: PhraseTable<QualifierName>;
+  units: PhraseTable<string>;
+  timeUnits: Set<string>;
+  identifierHeads: Set<string>;
+  dropModifiers: Set<string>;
+  rankCues: Set<string>;
+  measureStops: Set<string>;
+  vagueDeterminers: PhraseTable<true>;
+  fractions: Map<string, number>;
+  dateWords: Set<string>;
+}
+
+function lowerMap<T>(rec: Record<string, T>): Map<string, T> {
+  return new Map(Object.entries(rec).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+export function buildTables(lexicon: Lexicon): Tables {
+  const codes = new Map<string, string>();
+  for (const c of lexicon.currencies.codes) codes.set(c, lexicon.currencies.codeAliases[c] ?? c);
+  return {
+    lexicon,
+    numberWords: lowerMap(lexicon.numberWords),
+    scales: lowerMap(lexicon.scales),
+    vague: lowerMap(lexicon.vague),
+    symbols: lowerMap(lexicon.currencies.symbols),
+    codes,
+    wordPrefixes: lowerMap(lexicon.currencies.wordPrefixes),
+    currencyNames: phraseTable(lexicon.currencies.names),
+    percent: phraseTable(lexicon.percent),
+    qualifiers: phraseTable(lexicon.qualifiers),
+    units: phraseTable(lexicon.units),
+    timeUnits: new Set(lexicon.timeUnits.map((w) => w.toLowerCase())),
+    identifierHeads: new Set(lexicon.identifierHeads.map((w) => w.toLowerCase())),
+    dropModifiers: new Set(lexicon.measureDropModifiers.map((w) => w.toLowerCase())),
+    rankCues: new Set(lexicon.rankCues.map((w) => w.toLowerCase())),
+    measureStops: new Set(lexicon.measureStops.map((w) => w.toLowerCase())),
+    vagueDeterminers: phraseTable(Object.fromEntries(lexicon.vagueDeterminers.map((w) => [w, true as const]))),
+    fractions: lowerMap(lexicon.fractions),
+    dateWords: new Set(lexicon.dateWords.map((w) => w.toLowerCase())),
+  };
+}
+
+let cached: Tables | undefined;
+
+/** The English tables, loaded and validated once (a bad file throws DataFileError). */
+export function tables(): Tables {
+  cached ??= buildTables(loadData(LEXICON_FILE, LexiconSchema));
+  return cached;
+}

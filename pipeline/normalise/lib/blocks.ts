@@ -1,0 +1,198 @@
+/**
+ * Raw paste → blocks of lines, with raw offsets. remark-parse gives the block
+ * structure (headings, paragraphs, list items, blockquotes, code) and, inside
+ * a block, which raw characters are words (text leaves) and which are markup
+ * (`**`, `#`, list bullets, link brackets). We keep only leaf ranges, cut per
+ * line, so every character we later copy is a raw character.
+ */
+import type { Nodes, Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+export type BlockType = 'heading' | 'paragraph' | 'list-item' | 'blockquote';
+
+export interface Line {
+  /** Raw [start, end) of the words on this line, markup removed, in order. */
+  pieces: [number, number][];
+  start: number;
+  end: number;
+  /** The pieces joined, whitespace folded: what rules look at. */
+  text: string;
+}
+
+export interface Block {
+  type: BlockType;
+  depth?: number;
+  start: number;
+  end: number;
+  lines: Line[];
+}
+
+const processor = unified().use(remarkParse).freeze();
+
+export function parseBlocks(raw: string, skip: readonly [number, number][] = []): Block[] {
+  const tree = processor.parse(raw) as Root;
+  const blocks: Block[] = [];
+  const inSkip = (s: number, e: number) => skip.some(([a, b]) => s < b && e > a);
+
+  const leavesOf = (node: Nodes, out: [number, number][]): void => {
+    const p = node.position;
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+      case 'html':
+        if (p?.start.offset !== undefined && p.end.offset !== undefined) {
+          let s = p.start.offset;
+          let e = p.end.offset;
+          if (node.type === 'inlineCode') {
+            while (raw[s] === '`') s++;
+            while (e > s && raw[e - 1] === '`') e--;
+          }
+          out.push([s, e]);
+        }
+        return;
+      case 'image':
+      case 'imageReference':
+        return; // alt texts of images are chrome
+      default:
+        if ('children' in node) for (const c of node.children as Nodes[]) leavesOf(c, out);
+    }
+  };
+
+  const addBlock = (type: BlockType, node: Nodes, leaves: [number, number][], depth?: number): void => {
+    const p = node.position;
+    if (p?.start.offset === undefined || p.end.offset === undefined) return;
+    if (inSkip(p.start.offset, p.end.offset)) return;
+    const lines = toLines(raw, leaves);
+    if (lines.length === 0) return;
+    const b: Block = { type, start: p.start.offset, end: p.end.offset, lines };
+    if (depth !== undefined) b.depth = depth;
+    blocks.push(b);
+  };
+
+  const walk = (node: Nodes, ctx: BlockType): void => {
+    const p = node.position;
+    switch (node.type) {
+      case 'heading': {
+        const leaves: [number, number][] = [];
+        leavesOf(node, leaves);
+        addBlock('heading', node, leaves, node.depth);
+        return;
+      }
+      case 'paragraph': {
+        const leaves: [number, number][] = [];
+        leavesOf(node, leaves);
+        addBlock(ctx, node, leaves);
+        return;
+      }
+      case 'code':
+      case 'html':
+        // Indented lines of a paste parse as code; they are text to us.
+        if (p?.start.offset !== undefined && p.end.offset !== undefined) addBlock(ctx, node, [[p.start.offset, p.end.offset]]);
+        return;
+      case 'listItem':
+        for (const c of node.children) walk(c, 'list-item');
+        return;
+      case 'blockquote':
+        for (const c of node.children) walk(c, 'blockquote');
+        return;
+      case 'thematicBreak':
+        return;
+      default:
+        if ('children' in node) for (const c of node.children as Nodes[]) walk(c, ctx);
+    }
+  };
+  for (const c of tree.children) walk(c, 'paragraph');
+  return blocks;
+}
+
+const WS = /\s/;
+
+/** Cut leaf ranges at line breaks; trim each line's pieces; drop empty lines. */
+export function toLines(raw: string, leaves: readonly [number, number][]): Line[] {
+  const lines: Line[] = [];
+  let cur: [number, number][] = [];
+  const flush = () => {
+    // trim leading whitespace of the first piece and trailing of the last
+    while (cur.length) {
+      const f = cur[0]!;
+      while (f[0] < f[1] && WS.test(raw[f[0]]!)) f[0]++;
+      if (f[0] < f[1]) break;
+      cur.shift();
+    }
+    while (cur.length) {
+      const l = cur[cur.length - 1]!;
+      while (l[1] > l[0] && WS.test(raw[l[1] - 1]!)) l[1]--;
+      if (l[1] > l[0]) break;
+      cur.pop();
+    }
+    if (cur.length) {
+      const text = cur
+        .map(([s, e]) => raw.slice(s, e))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (text) lines.push({ pieces: cur, start: cur[0]![0], end: cur[cur.length - 1]![1], text });
+    }
+    cur = [];
+  };
+  for (const [s, e] of leaves) {
+    let a = s;
+    for (let i = s; i < e; i++) {
+      if (raw[i] === '\n') {
+        if (i > a) cur.push([a, i]);
+        flush();
+        a = i + 1;
+      }
+    }
+    if (e > a) cur.push([a, e]);
+  }
+  flush();
+  return lines;
+}
+
+/**
+ * JSON blobs pasted with a page (metadata objects): a line starting with "{" or
+ * "[" whose text up to some later line parses as JSON. Returns raw ranges and values.
+ */
+export function findJsonBlobs(raw: string): { start: number; end: number; value: unknown }[] {
+  const out: { start: number; end: number; value: unknown }[] = [];
+  const re = /^[ \t]*[{[][ \t]*$|^[ \t]*\{[ \t]*"/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(raw))) {
+    const start = m.index;
+    // Scan for the matching close bracket, honouring strings (hand-written: JSON.parse
+    // needs the end, and no library finds a JSON value's end inside other text).
+    let depth = 0;
+    let inStr = false;
+    let end = -1;
+    for (let i = start; i < raw.length && i < start + 200_000; i++) {
+      const c = raw[i]!;
+      if (inStr) {
+        if (c === '\\') i++;
+        else if (c === '"') inStr = false;
+        continue;
+      }
+      if (c === '"') inStr = true;
+      else if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') {
+        depth--;
+        if (depth === 0) {
+          end = i + 1;
+          break;
+        }
+      }
+    }
+    if (end < 0) continue;
+    try {
+      const value: unknown = JSON.parse(raw.slice(start, end));
+      if (value && typeof value === 'object') {
+        out.push({ start, end, value });
+        re.lastIndex = end;
+      }
+    } catch {
+      // not JSON: leave it to the other rules
+    }
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+/**
+ * The normalise stage's rule data (pipeline/lang/en/normalise/chrome.yaml),
+ * validated at load, compiled once into matchers.
+ */
+import { z } from 'zod';
+import { loadData } from '../../core/data.ts';
+
+export const DATA_FILE = 'normalise/chrome.yaml';
+
+export const RuleGroupSchema = z
+  .object({
+    id: z.string().min(1),
+    description: z.string().optional(),
+    phrases: z.array(z.string().min(1)).optional(),
+    patterns: z.array(z.string().min(1)).optional(),
+    /** Patterns are case-insensitive unless this is set (needed where \p{Lu} must mean upper case). */
+    caseSensitive: z.boolean().optional(),
+    examples: z.array(z.string()).min(1),
+    counterExamples: z.array(z.string()).default([]),
+  })
+  .strict()
+  .refine((g) => (g.phrases?.length ?? 0) + (g.patterns?.length ?? 0) > 0, 'a rule group needs phrases or patterns')
+  .superRefine((g, ctx) => {
+    for (const p of g.patterns ?? []) {
+      try {
+        new RegExp(p, 'iu');
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `bad pattern ${JSON.stringify(p)}: ${(err as Error).message}` });
+      }
+    }
+  });
+
+export const NormaliseDataSchema = z
+  .object({
+    widget: z.array(RuleGroupSchema),
+    cut: z.array(RuleGroupSchema),
+    rail: z.array(RuleGroupSchema),
+    endnotes: z.array(RuleGroupSchema),
+    byline: z.array(RuleGroupSchema),
+    honorifics: z.array(z.string()),
+    dateline: z.array(RuleGroupSchema),
+    bio: z.array(RuleGroupSchema),
+    writingTime: z.array(RuleGroupSchema),
+    upcoming: z.array(RuleGroupSchema),
+    months: z.record(z.string(), z.number().int().min(1).max(12)),
+    seasons: z.record(z.string(), z.tuple([z.number().int().min(1).max(12), z.number().int().min(1).max(12)])),
+  })
+  .strict();
+
+export type RuleGroup = z.infer<typeof RuleGroupSchema>;
+export type NormaliseData = z.infer<typeof NormaliseDataSchema>;
+
+/** A compiled rule group: `match(line)` gives the first match (with named groups) or null. */
+export interface Matcher {
+  id: string;
+  match(line: string): RegExpExecArray | null;
+  test(line: string): boolean;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function compileGroup(g: RuleGroup, anchored = true): Matcher {
+  const regs: RegExp[] = (g.patterns ?? []).map((p) => new RegExp(p, g.caseSensitive ? 'u' : 'iu'));
+  if (g.phrases?.length) {
+    const alt = g.phrases.map(escape).join('|');
+    regs.unshift(new RegExp(anchored ? `^(?:${alt})\\s*[:›»]?$` : `\\b(?:${alt})\\b`, 'iu'));
+  }
+  const match = (line: string): RegExpExecArray | null => {
+    const t = line.trim();
+    for (const r of regs) {
+      const m = r.exec(t);
+      if (m) return m;
+    }
+    return null;
+  };
+  return { id: g.id, match, test: (line) => match(line) !== null };
+}
+
+export interface CompiledData {
+  raw: NormaliseData;
+  widget: Matcher[];
+  cut: Matcher[];
+  rail: Matcher[];
+  endnotes: Matcher[];
+  byline: Matcher[];
+  honorifics: Set<string>;
+  dateline: Matcher[];
+  bio: Matcher[];
+  writingTime: RegExp[];
+  upcomingBefore: RegExp[];
+  futureClause: RegExp[];
+  months: Map<string, number>;
+  seasons: Map<string, [number, number]>;
+}
+
+let cached: CompiledData | undefined;
+
+export function compileData(d: NormaliseData): CompiledData {
+  const all = (gs: RuleGroup[]) => gs.map((g) => compileGroup(g));
+  const regs = (gs: RuleGroup[]) => gs.flatMap((g) => (g.patterns ?? []).map((p) => new RegExp(p, 'giu')));
+  return {
+    raw: d,
+    widget: all(d.widget),
+    cut: all(d.cut),
+    rail: all(d.rail),
+    endnotes: all(d.endnotes),
+    byline: all(d.byline),
+    honorifics: new Set(d.honorifics.map((h) => h.toLowerCase())),
+    dateline: all(d.dateline),
+    bio: all(d.bio),
+    writingTime: regs(d.writingTime),
+    upcomingBefore: regs(d.upcoming.filter((g) => g.id !== 'future-clause')).map((r) => new RegExp(r.source, 'iu')),
+    futureClause: regs(d.upcoming.filter((g) => g.id === 'future-clause')).map((r) => new RegExp(r.source, 'iu')),
+    months: new Map(Object.entries(d.months)),
+    seasons: new Map(Object.entries(d.seasons)),
+  };
+}
+
+export function normaliseData(): CompiledData {
+  cached ??= compileData(loadData(DATA_FILE, NormaliseDataSchema));
+  return cached;
+}
+
+export function firstMatch(ms: readonly Matcher[], line: string): { id: string; m: RegExpExecArray } | null {
+  for (const x of ms) {
+    const m = x.match(line);
+    if (m) return { id: x.id, m };
+  }
+  return null;
+}

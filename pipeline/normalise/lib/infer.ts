@@ -1,0 +1,207 @@
+/**
+ * Inferring the publication date when none is stated, from the text's own evidence:
+ *
+ * 1. A stated time of writing ("At the moment of writing (December 2024)",
+ *    "as of <date>" in a present-tense sentence) gives the date outright.
+ * 2. Otherwise constraints, solved for the earliest month that meets them all:
+ *    - every dated event reported as past (or in a tenseless clause) lies at or
+ *      before publication: a lower bound;
+ *    - every event announced as upcoming ("ahead of", "upcoming", "will … in
+ *      January 2025") lies after it: an upper bound;
+ *    - dates written without a year ("On July 29th", "In November") lie in the
+ *      twelve months before publication, and after the latest date the writer
+ *      did qualify with a year (writers spell out the year of older events and
+ *      drop it for the current stretch);
+ *    - (soft) a period called "last summer" / "last fall" is later than the
+ *      latest year-qualified date, for the same reason; dropped if nothing fits.
+ * The answer is a month (YYYY-MM): the evidence rarely supports a day.
+ */
+import { nlpOf, type NlpLayer, type Token } from '../../adapters/wink.ts';
+import type { Paragraph, Span } from '../../core/schema.ts';
+import type { CompiledData } from './data.ts';
+import { findDates, isoOf, type FoundDate } from './dates.ts';
+
+export interface Inferred {
+  published: string;
+  evidence: string;
+  span: Span;
+  confidence: number;
+  rule: string;
+}
+
+type Tense = 'past' | 'upcoming' | 'unknown';
+
+interface Ev {
+  d: FoundDate;
+  tense: Tense;
+  sentence: Span;
+}
+
+const ym = (y: number, m: number) => y * 12 + (m - 1);
+const ymIso = (v: number) => isoOf(Math.floor(v / 12), (v % 12) + 1);
+
+const PRESENT = new Set(['is', 'are', 'am', "'s", "'re", 'has', 'have', 'does', 'do', 'remains', 'remain']);
+
+/** Past tense or a participle, from wink's tokens (UPOS only: read from form vs lemma). */
+export function isPastVerb(t: Token): boolean {
+  if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
+  const w = t.text.toLowerCase();
+  if (w === 'was' || w === 'were' || w === 'had' || w === 'did') return true;
+  if (PRESENT.has(w)) return false;
+  const lemma = t.lemma.toLowerCase();
+  if (w === lemma || w.endsWith('ing') || w === `${lemma}s` || w === `${lemma}es`) return false;
+  if (lemma.endsWith('y') && w === `${lemma.slice(0, -1)}ies`) return false;
+  return true;
+}
+
+function sentenceOf(layer: NlpLayer, text: string, pos: number): Span {
+  for (const s of layer.sentences) if (pos >= s.start && pos < s.end) return { start: s.start, end: s.end };
+  return { start: Math.max(0, text.lastIndexOf('\n', pos) + 1), end: text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos) };
+}
+
+function tenseOf(d: FoundDate, sent: Span, text: string, layer: NlpLayer, inEndnote: boolean, data: CompiledData): Tense {
+  if (inEndnote) return 'past';
+  const before = text.slice(Math.max(sent.start, d.start - 80), d.start);
+  if (data.upcomingBefore.some((r) => r.test(before))) return 'upcoming';
+  // the clause around the date: up to the nearest clause punctuation on each side
+  const left = Math.max(sent.start, ...[',', ';', '—', '–', '('].map((c) => text.lastIndexOf(c, d.start - 1) + 1));
+  const rightCands = [',', ';', '—', '–', ')'].map((c) => text.indexOf(c, d.end)).filter((i) => i >= 0 && i < sent.end);
+  const right = rightCands.length ? Math.min(...rightCands) : sent.end;
+  const clause = text.slice(left, right);
+  if (data.futureClause.some((r) => r.test(clause))) return 'upcoming';
+  const toks = layer.tokens.filter((t) => t.start >= sent.start && t.end <= sent.end);
+  const clauseToks = toks.filter((t) => t.start >= left && t.end <= right);
+  const verbs = clauseToks.some((t) => t.pos === 'VERB' || t.pos === 'AUX') ? clauseToks : toks;
+  if (verbs.some(isPastVerb)) return 'past';
+  return 'unknown';
+}
+
+function lowerBound(d: FoundDate): number | null {
+  if (d.year === undefined) return null;
+  if (d.kind === 'day' || d.kind === 'month') return ym(d.year, d.month ?? 1);
+  if (d.kind === 'season') return ym(d.year, d.months?.[0] ?? 1);
+  if (d.kind === 'year') return ym(d.year, 1);
+  return null;
+}
+
+/** The last month a dated upcoming event allows publication in. */
+function upperBound(d: FoundDate): number | null {
+  if (d.year === undefined) return null;
+  if (d.kind === 'day') return ym(d.year, d.month ?? 1);
+  if (d.kind === 'month') return ym(d.year, d.month ?? 1) - 1;
+  if (d.kind === 'season') return ym(d.year, d.months?.[0] ?? 1) - 1;
+  if (d.kind === 'year') return ym(d.year, 1) - 1;
+  return null;
+}
+
+/** Latest occurrence of month m at or before P. */
+function occurrenceAtOrBefore(m: number, P: number): number {
+  const y = Math.floor(P / 12);
+  const v = ym(y, m);
+  return v <= P ? v : v - 12;
+}
+
+function quote(text: string, sent: Span, d: { start: number; end: number }): Span {
+  if (sent.end - sent.start <= 300) return sent;
+  return { start: Math.max(sent.start, d.start - 120), end: Math.min(sent.end, d.end + 120) };
+}
+
+export function inferPublished(owner: { text: string }, paragraphs: readonly Paragraph[], data: CompiledData): Inferred | null {
+  const text = owner.text;
+  const layer = nlpOf(owner);
+  const dates = findDates(text, data);
+  const endnote = (pos: number) => paragraphs.some((p) => p.kind === 'endnote' && pos >= p.start && pos < p.end);
+
+  // 1. A stated time of writing.
+  for (const re of data.writingTime) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const cueEnd = m.index + m[0].length;
+      const d = dates.find((x) => x.start >= cueEnd && x.start - cueEnd <= 60 && x.year !== undefined && x.month !== undefined);
+      if (d && d.year !== undefined) {
+        return {
+          published: isoOf(d.year, d.month, d.kind === 'day' ? d.day : undefined),
+          evidence: text.slice(m.index, d.end + (text[d.end] === ')' ? 1 : 0)),
+          span: { start: m.index, end: d.end + (text[d.end] === ')' ? 1 : 0) },
+          confidence: 0.9,
+          rule: 'time-of-writing',
+        };
+      }
+    }
+  }
+
+  const evs: Ev[] = dates.map((d) => {
+    const sentence = sentenceOf(layer, text, d.start);
+    return { d, sentence, tense: tenseOf(d, sentence, text, layer, endnote(d.start), data) };
+  });
+
+  // "as of <date>" in a present-tense sentence: the writer's now.
+  for (const e of evs) {
+    if (e.d.year === undefined || e.d.month === undefined || e.tense !== 'unknown') continue;
+    if (!/\bas of\s*$/i.test(text.slice(Math.max(0, e.d.start - 8), e.d.start))) continue;
+    const span = quote(text, e.sentence, e.d);
+    return { published: isoOf(e.d.year, e.d.month), evidence: text.slice(span.start, span.end), span, confidence: 0.8, rule: 'as-of' };
+  }
+
+  // 2. Constraints.
+  let lexp: number | null = null;
+  let lexpEv: Ev | null = null;
+  let upper: number | null = null;
+  let upperEv: Ev | null = null;
+  const unyeared: Ev[] = [];
+  const lastSeasons: { ev: Ev; first: number }[] = [];
+  for (const e of evs) {
+    const d = e.d;
+    if (d.kind === 'relative') {
+      const s = d.rel && d.rel.which === 'last' ? data.seasons.get(d.rel.unit) : undefined;
+      if (s && s[0] <= s[1] && e.tense !== 'upcoming') lastSeasons.push({ ev: e, first: s[0] });
+      continue;
+    }
+    if (d.year === undefined) {
+      if (e.tense === 'past' && d.month !== undefined) unyeared.push(e);
+      continue;
+    }
+    if (e.tense === 'upcoming') {
+      const u = upperBound(d);
+      if (u !== null && (upper === null || u < upper)) (upper = u), (upperEv = e);
+    } else {
+      const l = lowerBound(d);
+      if (l !== null && (lexp === null || l > lexp)) (lexp = l), (lexpEv = e);
+    }
+  }
+  if (lexp === null || !lexpEv) return null;
+  const L = lexp;
+
+  const fits = (P: number, soft: boolean): boolean => {
+    if (upper !== null && P > upper) return false;
+    for (const e of unyeared) {
+      const occ = occurrenceAtOrBefore(e.d.month!, P);
+      if (occ < L) return false;
+    }
+    if (soft) for (const s of lastSeasons) if (ym(Math.floor(P / 12) - 1, s.first) < L) return false;
+    return true;
+  };
+  let P: number | null = null;
+  let usedSoft = lastSeasons.length > 0;
+  for (let c = L; c <= L + 60 && P === null; c++) if (fits(c, true)) P = c;
+  if (P === null) {
+    usedSoft = false;
+    for (let c = L; c <= L + 60 && P === null; c++) if (fits(c, false)) P = c;
+  }
+  if (P === null) P = upper !== null && upper < L ? L : L;
+
+  // The evidence that binds: an unyeared past event resolved to P, else the year-qualified one.
+  let binding: Ev = lexpEv;
+  let rule = 'latest-past-event';
+  const atP = unyeared.filter((e) => occurrenceAtOrBefore(e.d.month!, P!) === P).pop();
+  if (P > L && atP) (binding = atP), (rule = 'latest-unyeared-event');
+  else if (P > L && usedSoft && lastSeasons[0]) (binding = lastSeasons[0].ev), (rule = 'last-season');
+  const span = quote(text, binding.sentence, binding.d);
+  let confidence = 0.55;
+  if (upper !== null && upper - P <= 1) confidence = 0.75;
+  else if (rule === 'latest-unyeared-event') confidence = 0.65;
+  else if (rule === 'last-season') confidence = 0.6;
+  void upperEv;
+  return { published: ymIso(P), evidence: text.slice(span.start, span.end), span, confidence, rule };
+}

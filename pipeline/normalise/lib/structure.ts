@@ -1,0 +1,280 @@
+/**
+ * Blocks → the article: which lines are chrome, where the body starts and ends,
+ * which unit is the title, the dek, the byline, the dateline, headings, lists,
+ * endnotes. Rules are general patterns of web pages (see chrome.yaml); nothing
+ * here knows any particular site.
+ */
+import type { ParagraphKind } from '../../core/schema.ts';
+import type { Block, Line } from './blocks.ts';
+import { firstMatch, type CompiledData } from './data.ts';
+
+export type UnitRole =
+  | 'chrome'
+  | 'cut'
+  | 'rail'
+  | 'endnotes-heading'
+  | 'byline'
+  | 'dateline'
+  | 'bio'
+  | 'prose'
+  | 'short'
+  | 'heading';
+
+export interface Unit {
+  lines: Line[];
+  block: Block;
+  text: string;
+  role: UnitRole;
+  /** Which rule gave the role (for debugging and tests). */
+  rule: string;
+  words: number;
+  listItem: boolean;
+  match?: RegExpExecArray;
+}
+
+export interface Kept {
+  lines: Line[];
+  kind: ParagraphKind;
+  text: string;
+}
+
+export interface Structure {
+  kept: Kept[];
+  title: Unit | null;
+  bylines: Unit[];
+  datelines: Unit[];
+  bios: Unit[];
+  chrome: Unit[];
+  /** Number of prose units found in the body. */
+  prose: number;
+}
+
+/** Ends like a sentence: . ! ? … optionally followed by quotes, brackets, footnote markers. */
+const SENTENCE_END = /[.!?…](?:["'”’)\]]|\^\{[ivxlc\d]+\}|[¹²³⁴⁵⁶⁷⁸⁹⁰ⁱᵛˣ]+|\[\d+\])*$/u;
+const FOLDED_BREAK = /[.!?…:;]["'”’)\]]*$/u;
+
+export function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+export function isProseText(s: string): boolean {
+  const w = wordCount(s);
+  return (SENTENCE_END.test(s) && w >= 6) || w >= 20;
+}
+
+function startsLower(s: string): boolean {
+  return /^[\p{Ll}]/u.test(s);
+}
+
+/** Split a block into units: wrapped prose lines join, separate short lines stay apart. */
+function unitsOf(block: Block, data: CompiledData): Unit[] {
+  const listItem = block.type === 'list-item';
+  const mk = (lines: Line[]): Unit => {
+    const text = lines.map((l) => l.text).join(' ');
+    return { lines, block, text, role: 'short', rule: '', words: wordCount(text), listItem };
+  };
+  if (block.type === 'heading' || listItem) return [mk(block.lines)];
+  // A short block that reads as a byline across lines ("By\nJane Roe\nand\nJohn Doe").
+  const whole = block.lines.map((l) => l.text).join(' ');
+  if (block.lines.length > 1 && whole.length <= 200 && firstMatch(data.byline, whole)) return [mk(block.lines)];
+  const units: Unit[] = [];
+  let cur: Line[] = [];
+  for (const line of block.lines) {
+    const prev = cur[cur.length - 1];
+    const widget = firstMatch(data.widget, line.text) || firstMatch(data.cut, line.text) || firstMatch(data.rail, line.text);
+    if (widget) {
+      if (cur.length) units.push(mk(cur));
+      units.push(mk([line]));
+      cur = [];
+      continue;
+    }
+    const continues =
+      prev !== undefined &&
+      !SENTENCE_END.test(prev.text) &&
+      (startsLower(line.text) || /^[,;:)\]–—-]/.test(line.text) || (prev.text.length >= 50 && !firstMatch(data.widget, prev.text)));
+    if (prev && !continues) {
+      units.push(mk(cur));
+      cur = [];
+    }
+    cur.push(line);
+  }
+  if (cur.length) units.push(mk(cur));
+  return units;
+}
+
+function classify(u: Unit, data: CompiledData): void {
+  const t = u.text;
+  const set = (role: UnitRole, rule: string, m?: RegExpExecArray) => {
+    u.role = role;
+    u.rule = rule;
+    if (m) u.match = m;
+  };
+  let hit;
+  if (u.words === 0 && !/\p{L}/u.test(t)) return set('chrome', 'no-words');
+  if ((hit = firstMatch(data.endnotes, t))) return set('endnotes-heading', hit.id);
+  if ((hit = firstMatch(data.cut, t))) return set('cut', hit.id);
+  if ((hit = firstMatch(data.rail, t))) return set('rail', hit.id);
+  if ((hit = firstMatch(data.widget, t))) return set('chrome', hit.id);
+  if (t.length <= 200 && (hit = firstMatch(data.byline, t))) return set('byline', hit.id, hit.m);
+  // A dateline must carry a year ("Updated 2 hours ago" is a widget, not a date).
+  if (t.length <= 100 && (hit = firstMatch(data.dateline, t)) && /\b\d{4}\b/.test(hit.m.groups?.['date'] ?? '')) return set('dateline', hit.id, hit.m);
+  if (t.length <= 600 && (hit = firstMatch(data.bio, t))) return set('bio', hit.id, hit.m);
+  if (u.block.type === 'heading') return set('heading', 'markdown-heading');
+  if (isProseText(t)) return set('prose', 'sentence');
+  set('short', 'short-line');
+}
+
+function isTitleLike(u: Unit): boolean {
+  return (
+    (u.role === 'short' || u.role === 'heading') &&
+    !u.listItem &&
+    u.words >= 2 &&
+    u.words <= 30 &&
+    !/[.,;]$/.test(u.text) &&
+    /^[\p{Lu}\p{N}"“‘'¿¡]/u.test(u.text)
+  );
+}
+
+function isHeadingLike(u: Unit): boolean {
+  return (u.role === 'short' || u.role === 'heading') && !u.listItem && u.words >= 1 && u.words <= 16 && /^[\p{Lu}\p{N}"“‘']/u.test(u.text) && !/[,;]$/.test(u.text);
+}
+
+export function analyseStructure(blocks: Block[], data: CompiledData): Structure {
+  const units = blocks.flatMap((b) => unitsOf(b, data));
+  for (const u of units) classify(u, data);
+  const idx = (pred: (u: Unit, i: number) => boolean, from = 0, to = units.length) => {
+    for (let i = from; i < to; i++) if (pred(units[i]!, i)) return i;
+    return -1;
+  };
+  const proseIdx = units.map((u, i) => (u.role === 'prose' && !u.listItem ? i : -1)).filter((i) => i >= 0);
+  const empty: Structure = { kept: [], title: null, bylines: [], datelines: [], bios: [], chrome: [], prose: 0 };
+  if (proseIdx.length === 0) return empty;
+
+  // The head ends at the last byline/dateline that comes before the third prose unit.
+  const headLimit = proseIdx[2] ?? units.length;
+  let lastHeadMarker = -1;
+  for (let i = 0; i < headLimit; i++) if (units[i]!.role === 'byline' || units[i]!.role === 'dateline') lastHeadMarker = i;
+  let bodyStart = idx((u) => u.role === 'prose' && !u.listItem, lastHeadMarker + 1);
+  if (bodyStart < 0) bodyStart = proseIdx[0]!;
+  const deks = units.slice(0, Math.max(lastHeadMarker, 0)).filter((u, i) => i < bodyStart && u.role === 'prose' && !u.listItem);
+  const firstHeadThing = idx((u) => u.role === 'byline' || u.role === 'dateline' || deks.includes(u));
+  const titleLimit = firstHeadThing >= 0 && firstHeadThing < bodyStart ? firstHeadThing : bodyStart;
+
+  // Title: a level-1 markdown heading in the head, else the last title-like line before the dek/byline/body.
+  let titleI = idx((u) => u.block.type === 'heading' && u.block.depth === 1, 0, bodyStart);
+  if (titleI < 0) for (let i = titleLimit - 1; i >= 0; i--) if (isTitleLike(units[i]!)) { titleI = i; break; }
+  // A heading directly before the body (no dropped line between) opens the body.
+  const before = units[bodyStart - 1];
+  if (before && bodyStart - 1 !== titleI && bodyStart - 1 > lastHeadMarker && isHeadingLike(before)) bodyStart--;
+
+  const kept: Kept[] = [];
+  const keep = (u: Unit, kind: ParagraphKind) => kept.push({ lines: u.lines, kind, text: u.text });
+  const s: Structure = { kept, title: titleI >= 0 ? units[titleI]! : null, bylines: [], datelines: [], bios: [], chrome: [], prose: 0 };
+
+  // Head: only title, dek, byline, dateline survive.
+  for (let i = 0; i < bodyStart; i++) {
+    const u = units[i]!;
+    if (i === titleI) keep(u, 'title');
+    else if (u.role === 'byline') (keep(u, 'byline'), s.bylines.push(u));
+    else if (u.role === 'dateline') (keep(u, 'dateline'), s.datelines.push(u));
+    else if (deks.includes(u)) keep(u, 'subtitle');
+    else s.chrome.push(u);
+  }
+
+  // Body: up to a cut marker; an endnotes section after it (or inside) is kept.
+  type Mode = 'body' | 'rail' | 'endnotes' | 'cut';
+  let mode: Mode = 'body';
+  const body: { u: Unit; kind: ParagraphKind }[] = [];
+  for (let i = bodyStart; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.role === 'endnotes-heading' && (mode !== 'cut' || idx((x) => x.listItem || x.role === 'prose', i + 1, i + 3) >= 0)) {
+      mode = 'endnotes';
+      body.push({ u, kind: 'heading' });
+      continue;
+    }
+    if (u.role === 'cut') {
+      mode = 'cut';
+      s.chrome.push(u);
+      continue;
+    }
+    if (mode === 'cut') {
+      if (u.role === 'bio') s.bios.push(u);
+      s.chrome.push(u);
+      continue;
+    }
+    if (u.role === 'rail') {
+      mode = mode === 'endnotes' ? 'endnotes' : 'rail';
+      s.chrome.push(u);
+      continue;
+    }
+    if (mode === 'rail') {
+      if (u.role === 'prose' && !u.listItem) mode = 'body';
+      else {
+        s.chrome.push(u);
+        continue;
+      }
+    }
+    if (u.role === 'chrome') {
+      s.chrome.push(u);
+      continue;
+    }
+    if (u.role === 'bio') {
+      s.bios.push(u);
+      continue;
+    }
+    if (mode === 'endnotes') {
+      body.push({ u, kind: 'endnote' });
+      continue;
+    }
+    if (u.role === 'byline' || u.role === 'dateline') {
+      s.chrome.push(u);
+      continue;
+    }
+    if (u.listItem) body.push({ u, kind: 'list-item' });
+    else if (u.block.type === 'blockquote') body.push({ u, kind: 'blockquote' });
+    else if (u.role === 'prose') body.push({ u, kind: 'paragraph' });
+    else body.push({ u, kind: 'heading' });
+  }
+
+  // Headings must introduce text: runs of 3+ short lines are menus; short lines with no prose after them are chrome.
+  const out: { u: Unit; kind: ParagraphKind }[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    if (b.kind !== 'heading' || b.u.role === 'endnotes-heading') {
+      out.push(b);
+      continue;
+    }
+    let j = i;
+    while (j < body.length && body[j]!.kind === 'heading' && body[j]!.u.role !== 'endnotes-heading') j++;
+    const run = j - i;
+    const next = body[j];
+    const introduces = next !== undefined && next.kind !== 'heading';
+    if (run <= 2 && introduces) for (let k = i; k < j; k++) {
+      const h = body[k]!;
+      if (isHeadingLike(h.u) || h.u.role === 'heading') out.push(h);
+      else s.chrome.push(h.u);
+    }
+    else for (let k = i; k < j; k++) s.chrome.push(body[k]!.u);
+    i = j - 1;
+  }
+  // Trailing short list items / headings after the last prose paragraph (outside endnotes) are chrome.
+  let last = out.length - 1;
+  while (last >= 0 && out[last]!.kind !== 'endnote' && out[last]!.u.role !== 'prose') {
+    s.chrome.push(out[last]!.u);
+    last--;
+  }
+  out.length = last + 1;
+
+  // Repair broken paragraphs: a paragraph that does not end a sentence, followed by one starting lower-case.
+  for (const b of out) {
+    const prev = kept[kept.length - 1];
+    if (prev && b.kind === 'paragraph' && (prev.kind === 'paragraph' || prev.kind === 'list-item') && !FOLDED_BREAK.test(prev.text) && startsLower(b.u.text)) {
+      prev.lines = [...prev.lines, ...b.u.lines];
+      prev.text = `${prev.text} ${b.u.text}`;
+      continue;
+    }
+    keep(b.u, b.kind);
+    if (b.u.role === 'prose') s.prose++;
+  }
+  return s;
+}

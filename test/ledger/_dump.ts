@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import { extractClaims } from '../../pipeline/claims/extract.ts';
+import { toJson } from '../../pipeline/core/doc.ts';
+import { buildLedger } from '../../pipeline/ledger/index.ts';
+import { markedDoc } from '../claims/mark.ts';
+const { docs } = YAML.parse(readFileSync('test/fixtures/ledger/synthetic.yaml', 'utf8'));
+const ins = docs.map((d: any) => { const doc = markedDoc(d.id, d.text, d.published); doc.claims = extractClaims(doc); return toJson(doc); });
+for (const d of ins) for (const c of d.claims) console.log(d.id, c.relation, c.subject, c.object?.actorId ?? c.object?.literal ?? '-', c.polarity, c.modality, c.time.value, c.time.basis, c.value?.value ?? '', '|', d.text.slice(c.cue!.start, c.cue!.end));
+const l = buildLedger(ins);
+for (const d of l.disagreements) console.log(d.kind, d.summary);
+for (const e of l.entries) console.log(e.status, e.summary, e.sourceCount);
