@@ -8,10 +8,12 @@ import { normaliseStage } from './normalise/index.ts';
 import { datesStage } from './extract/dates/index.ts';
 import { actorsStage } from './extract/actors/index.ts';
 import { quantitiesStage } from './extract/quantities/index.ts';
+import { claimsStage } from './claims/index.ts';
 
 export const DOC_STAGES: Stage[] = [
   normaliseStage,
   datesStage,
   actorsStage,
   quantitiesStage,
+  claimsStage,
 ];

@@ -194,6 +194,8 @@ function emptyScores(): TypeScores {
 export interface DocEval {
   docId: string;
   pending: number;
+  /** Predictions left out of the counts because their item is still pending. */
+  unjudged: number;
   scores: Record<EvalType, TypeScores>;
 }
 
@@ -212,7 +214,15 @@ export function evaluateDocument(ann: AnnotationFile, doc: DocumentJson | null, 
   const rejected = ann.items
     .filter((i) => i.status === 'rejected')
     .map((i) => ({ id: i.id, type: i.type, start: i.start, end: i.end, text: i.text, key: valueKey(i.type, i.output, i.id) }));
-  const pred = doc ? predictedItems(doc, disagreements) : [];
+  // A prediction a reviewer has not judged yet (a pending item: same id, or same
+  // type and span) is left out of the counts; a prediction the annotation file
+  // has never seen counts as a false positive (the gold is taken as complete).
+  const pending = ann.items.filter((i) => i.status === 'pending');
+  const goldSpans = new Set(gold.map((x) => `${x.type}:${x.start}:${x.end}`));
+  const unjudged = (p: EvalItem): boolean =>
+    pending.some((i) => i.id === p.id || (i.type === p.type && i.start === p.start && i.end === p.end && !goldSpans.has(`${p.type}:${p.start}:${p.end}`)));
+  const allPred = doc ? predictedItems(doc, disagreements) : [];
+  const pred = allPred.filter((p) => !unjudged(p));
   const scores = {} as Record<EvalType, TypeScores>;
   const errors: ErrorEntry[] = [];
   for (const t of EVAL_TYPES) {
@@ -220,7 +230,7 @@ export function evaluateDocument(ann: AnnotationFile, doc: DocumentJson | null, 
     scores[t] = r.scores;
     errors.push(...r.errors);
   }
-  return { doc: { docId: ann.docId, pending: ann.items.filter((i) => i.status === 'pending').length, scores }, errors };
+  return { doc: { docId: ann.docId, pending: pending.length, unjudged: allPred.length - pred.length, scores }, errors };
 }
 
 export function figuresOf(overall: Record<EvalType, TypeScores>): Record<string, number | null> {
@@ -251,7 +261,7 @@ export function evaluate(outDir: string, annotationsDir: string, ids?: readonly 
     if (existsSync(path.join(outDir, 'documents', `${id}.json`))) doc = readDocument(outDir, id);
     else warnings.push(`${id}: reviewed, but the pipeline wrote no output for it (every gold item counts as missed)`);
     const r = evaluateDocument(file, doc, ledger);
-    if (r.doc.pending) warnings.push(`${id}: ${r.doc.pending} item(s) still pending review (they count as neither gold nor known false positives)`);
+    if (r.doc.pending) warnings.push(`${id}: ${r.doc.pending} item(s) still pending review; ${r.doc.unjudged} prediction(s) on them left out of the scores`);
     docs.push(r.doc);
     errors.push(...r.errors);
     for (const t of EVAL_TYPES) overall[t] = addScores(overall[t], r.doc.scores[t]);

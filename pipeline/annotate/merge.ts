@@ -14,7 +14,7 @@
 import { sha256 } from '../core/ids.ts';
 import type { DocumentJson } from '../core/schema.ts';
 import { contextOf } from './items.ts';
-import { ANNOTATION_FORMAT, compareItems, type AnnotationFile, type AnnotationItem } from './schema.ts';
+import { ANNOTATION_FORMAT, compareItems, type AnnotationFile, type AnnotationItem, type FieldValue } from './schema.ts';
 
 export interface Anchor {
   start: number;
@@ -97,10 +97,51 @@ function touched(i: AnnotationItem): boolean {
   return i.status !== 'pending' || i.origin === 'reviewer' || i.note !== undefined || i.corrected !== undefined;
 }
 
+/** The fields whose values a reviewer vouches for when accepting an item (what eval compares). */
+export const GOLD_FIELDS: Record<AnnotationItem['type'], readonly string[]> = {
+  date: ['value', 'timexType', 'mod'],
+  actor: ['actorId', 'kind'],
+  quantity: ['value', 'upper', 'unit'],
+  claim: ['subject', 'relation', 'object', 'value', 'time', 'polarity', 'modality', 'attributedTo'],
+  disagreement: [],
+};
+
+const scalar = (v: unknown): FieldValue => {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  const o = v as Record<string, unknown>;
+  if ('unit' in o && 'value' in o) return `${String(o.value)} ${String(o.unit)}`; // a claim's value
+  if ('actorId' in o || 'literal' in o) return String(o.actorId ?? o.literal); // a claim's object
+  if ('value' in o) return String(o.value); // a claim's time
+  return JSON.stringify(v);
+};
+
+/**
+ * A reviewed item's values that a new run changed at the same span. An
+ * accepted item must not silently take the new values (the gold would move
+ * with the pipeline), so they are pinned as corrections: the item becomes
+ * "corrected" with the values the reviewer accepted.
+ */
+export function pinnedValues(old: AnnotationItem, fresh: AnnotationItem): Record<string, FieldValue> {
+  const pins: Record<string, FieldValue> = {};
+  if (old.status !== 'accepted' && old.status !== 'corrected') return pins;
+  for (const k of GOLD_FIELDS[old.type]) {
+    if (old.corrected && k in old.corrected) continue;
+    const a = scalar(old.output[k]);
+    if (a !== scalar(fresh.output[k])) pins[k] = a;
+  }
+  return pins;
+}
+
 /** An old item's reviewer-owned fields on a freshly produced item. */
 function carry(old: AnnotationItem, fresh: AnnotationItem, anchor: AnnotationItem['anchor']): AnnotationItem {
   const out: AnnotationItem = { ...fresh, status: old.status, origin: old.origin, anchor };
   if (old.corrected) out.corrected = shiftCorrected(old.corrected, fresh.start - old.start);
+  const pins = old.type === fresh.type ? pinnedValues(old, fresh) : {};
+  if (Object.keys(pins).length) {
+    out.corrected = { ...(out.corrected ?? {}), ...pins };
+    out.status = 'corrected';
+  }
   if (old.note !== undefined) out.note = old.note;
   if (old.reviewer !== undefined) out.reviewer = old.reviewer;
   if (old.reviewedAt !== undefined) out.reviewedAt = old.reviewedAt;

@@ -39,7 +39,12 @@ interface Span2 {
   end: number;
 }
 
-const PREPOSITION_BEFORE = /\b(of|to|with|from|by|for|in|on|at|against|between|into|over|towards|toward|about|than|among|within|under|upon|across|via|like)\s+(?:the\s+|a\s+|an\s+)?$/i;
+const PREPOSITION_BEFORE =
+  /\b(of|to|with|from|by|for|in|on|at|against|between|into|over|towards|toward|about|than|among|within|under|upon|across|via|like|after|before|since|during|despite|following|amid|amidst|unlike|including|as|behind)\s+(?:(?:both|either|the|a|an)\s+)*$/i;
+/** A verb form used as an adjective ("the detained men"): not a cue. */
+const DETERMINER_BEFORE = /\b(the|a|an|its|his|her|their|these|those|all)\s+$/i;
+/** wink POS of a cue's first word that make it a noun cue (its agent is a modifier or a by-phrase). */
+const NOMINAL_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 const BLOCKS_NEGATION = /[,;:()]|\b(which|who|whose|but|while|whereas)\b/i;
 const PRESENT_TENSE = /\b(is|are|am|remains?|continues?|seems?|appears?|has|have)\b/i;
 
@@ -120,7 +125,31 @@ function paragraphIndexAt(doc: Doc, pos: number): number {
 }
 
 /** Build the actor items of a doc: mentions, literal blocs, then resolved anaphors, in text order. */
-function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<string, string>): ActorItem[] {
+/** The state an actor stands for: itself for a state, else its state (people, state bodies). */
+function stateKey(it: { actorId: string; kind: string }, stateOf: StateOf): string | undefined {
+  return it.kind === 'state' ? it.actorId : stateOf(it.actorId);
+}
+
+/** The state most mentioned among items (people count for their state); ties go to the latest. */
+function mostSalientState(items: readonly ActorItem[], stateOf: StateOf): ActorItem | undefined {
+  const score = new Map<string, { n: number; last: number; item: ActorItem }>();
+  for (const it of items) {
+    const k = stateKey(it, stateOf);
+    if (k === undefined) continue;
+    const cur = score.get(k);
+    const asState: ActorItem = it.kind === 'state' ? it : { ...it, actorId: k, kind: 'state', adjective: false };
+    if (cur) {
+      cur.n++;
+      cur.last = it.start;
+      if (it.kind === 'state') cur.item = asState;
+    } else score.set(k, { n: 1, last: it.start, item: asState });
+  }
+  let best: { n: number; last: number; item: ActorItem } | undefined;
+  for (const v of score.values()) if (!best || v.n > best.n || (v.n === best.n && v.last > best.last)) best = v;
+  return best?.item;
+}
+
+function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<string, string>, stateOf: StateOf): ActorItem[] {
   const text = doc.text;
   const items: ActorItem[] = actors.map((a) => ({
     start: a.start,
@@ -139,12 +168,13 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
       if (overlapsAny(span, taken)) continue;
       taken.push(span);
       kinds.set(l.id, l.kind);
-      items.push({ ...span, actorId: l.id, kind: l.kind, literal: text.slice(span.start, span.end), basis: 'mention', possessive: isPossessiveAt(text, span.end), adjective: false });
+      const surface = text.slice(span.start, span.end);
+      items.push({ ...span, actorId: l.id, kind: l.kind, literal: surface, basis: 'mention', possessive: isPossessiveAt(text, span.end), adjective: l.adjective?.test(surface) ?? false });
     }
   }
   items.sort((a, b) => a.start - b.start || b.end - a.end);
   // Anaphors: resolved against the items before them (cheap: the last actor of a compatible kind, within a window).
-  const anaphors: { span: Span2; kinds: string[]; possessive: boolean }[] = [];
+  const anaphors: { span: Span2; kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient' }[] = [];
   for (const a of lex.anaphora) {
     for (const m of allMatches(a.re, text)) {
       const span = { start: m.index, end: m.end };
@@ -153,7 +183,7 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
         lex.expletive.lastIndex = span.start;
         if (lex.expletive.test(text)) continue;
       }
-      anaphors.push({ span, kinds: a.kinds, possessive: a.possessive });
+      anaphors.push({ span, kinds: a.kinds, possessive: a.possessive, resolve: a.resolve });
     }
   }
   // Longest anaphor first at one place ("the country's" over "the country").
@@ -164,7 +194,8 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
     if (an.span.start < lastEnd) continue;
     lastEnd = an.span.end;
     let found: ActorItem | undefined;
-    for (let i = items.length - 1; i >= 0; i--) {
+    if (an.resolve === 'salient') found = mostSalientState(items.filter((it) => it.end <= an.span.start && an.span.start - it.end <= 600), stateOf);
+    for (let i = items.length - 1; i >= 0 && !found; i--) {
       const it = items[i]!;
       if (it.end > an.span.start) continue;
       if (an.span.start - it.end > 1500) break;
@@ -204,6 +235,7 @@ function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Sp
     for (const m of allMatches(cue.re, piece)) {
       const h = { cue, start: clause.start + m.index, end: clause.start + m.end };
       if (blocked.some((b) => h.start >= b.start && h.end <= b.end)) continue;
+      if (/^\S+ed\b/i.test(text.slice(h.start, h.end)) && DETERMINER_BEFORE.test(text.slice(Math.max(0, h.start - 12), h.start))) continue;
       hits.push(h);
     }
   }
@@ -221,17 +253,24 @@ function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Sp
 }
 
 /** The first actor item that can head a subject in [from, to): not after a preposition, not a modifier of the next actor. */
-function subjectIn(text: string, items: readonly ActorItem[], from: number, to: number): ActorItem | undefined {
+function subjectIn(text: string, items: readonly ActorItem[], from: number, to: number, pick: 'first' | 'nearest' = 'first'): ActorItem | undefined {
   const inRange = items.filter((i) => i.start >= from && i.end <= to);
+  let found: ActorItem | undefined;
   for (let k = 0; k < inRange.length; k++) {
     const it = inRange[k]!;
     if (PREPOSITION_BEFORE.test(text.slice(Math.max(from, it.start - 30), it.start))) continue;
     const next = inRange[k + 1];
     // "Belarusian President Alexander Lukashenko", "Ukraine's President Zelensky": the head is the later actor.
     if (next && (it.adjective || it.possessive) && next.start - it.end <= 30 && !/[,;:]/.test(text.slice(it.end, next.start))) continue;
-    return it;
+    found = it;
+    if (pick === 'first') return it;
   }
-  return undefined;
+  return found;
+}
+
+function wordsIn(s: string): number {
+  const t = s.replace(/^['’]s?/, '').trim();
+  return t === '' ? 0 : t.split(/\s+/).length;
 }
 
 function isPredicted(time: Claim['time'], published: string | null): boolean {
@@ -253,7 +292,9 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     .sort((a, b) => a.start - b.start);
   const quantities = doc.mentions.filter((m): m is QuantityMention => m.type === 'quantity').sort((a, b) => a.start - b.start);
   const kinds = new Map<string, string>();
-  const items = actorItems(doc, lex, actors, kinds);
+  const items = actorItems(doc, lex, actors, kinds, stateOf);
+  const focal = mostSalientState(items.filter((i) => i.basis === 'mention'), stateOf);
+  const posAt = new Map(nlpOf(doc).tokens.map((t) => [t.start, t.pos] as const));
   const actorSpans: Span2[] = actors.map((a) => ({ start: a.start, end: a.end }));
   const dateSpans: Span2[] = dates.map((d) => ({ start: d.start, end: d.end }));
   const claims: Claim[] = [];
@@ -261,7 +302,6 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
 
   let narrative: DateMention | undefined;
   let narrativePara = -2;
-  let discourse: ActorItem | undefined;
 
   for (const sent of sentenceSpans(doc)) {
     const pkind = paragraphKindAt(doc, sent.start);
@@ -287,7 +327,6 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         const s = subjectIn(text, items, clause.start, clause.end);
         if (s) lastSubject = s;
       }
-      if (lastSubject) discourse = lastSubject;
     }
     const lastDate = sentDates[sentDates.length - 1];
     if (lastDate) narrative = lastDate;
@@ -303,45 +342,67 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     let subject: ActorItem | undefined;
     let object: ActorItem | undefined;
     let subjectBasis: 'mention' | 'anaphora' | 'discourse' = 'mention';
+    let from = subjectFrom;
+    const fronted = from === clause.start ? lex.fronted?.exec(text.slice(clause.start, hit.start)) : null;
+    if (fronted) from = clause.start + fronted[0].length;
     const afterCue = clauseItems.filter((i) => i.start >= hit.start);
+    // The object: inside the cue or within four words after it, not across a comma.
+    const objectWindow = (i: ActorItem) => i.end <= hit.end || (wordsIn(text.slice(hit.end, i.start)) <= 4 && !/[,;:(—–]/.test(text.slice(hit.end, i.start)));
+    const byPhrase = () => afterCue.find((i) => /^\s*(?:\S+\s+){0,3}?by\s+(?:the\s+)?$/i.test(text.slice(hit.end, i.start)) && !/[,;]/.test(text.slice(hit.end, i.start)));
+    const coordinated = (s0: ActorItem) => clauseItems.find((i) => i.start > s0.end && /^\s+and\s+(?:the\s+)?$/i.test(text.slice(s0.end, i.start)));
+    const hasObject = rel.roles.object !== undefined;
     if (hit.cue.agent === 'after') {
-      subject = afterCue.find((i) => i.start >= hit.start);
-      object = subjectIn(text, items, subjectFrom, hit.start) ?? clauseItems.filter((i) => i.end <= hit.start).pop();
+      subject = afterCue[0];
+      object = (subject && coordinated(subject)) ?? subjectIn(text, items, from, hit.start) ?? clauseItems.filter((i) => i.end <= hit.start).pop();
     } else {
-      if (hit.cue.nominal) {
-        // The agent of a noun: a possessor just before it ("Lukashenko's rapprochement") or inside it ("release of X's prisoners").
-        const before = clauseItems.filter((i) => i.end <= hit.start && i.possessive && hit.start - i.end <= 4).pop();
-        const inside = clauseItems.find((i) => i.start >= hit.start && i.end <= hit.end && i.possessive);
-        subject = before ?? inside;
+      const nominal = hit.cue.nominal || NOMINAL_POS.has(posAt.get(hit.start) ?? '');
+      const modifiers = clauseItems.filter(
+        (i) => i.end <= hit.start && (i.possessive || i.adjective) && wordsIn(text.slice(i.end, hit.start)) <= 2 && !/[,;:]/.test(text.slice(i.end, hit.start)),
+      );
+      if (nominal) {
+        // The agent of a noun: a by-phrase, a named modifier just before it ("Lukashenko's rapprochement",
+        // "a Russian air-base"), or a named possessor inside it ("the release of X's prisoners").
+        const named = modifiers.filter((i) => i.basis === 'mention').pop();
+        const inside = clauseItems.find((i) => i.start >= hit.start && i.end <= hit.end && i.possessive && i.basis === 'mention');
+        subject = byPhrase() ?? named ?? inside;
+        // "The EU welcomed the release of prisoners": the clause's subject is not the agent of an of-nominalisation,
+        // unless a light verb carries it ("X made a visit"); the story's focal state is then the best guess, marked as such.
+        if (!subject && hit.cue.nominal && focal && !(lex.lightVerb?.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) ?? false)) {
+          subject = focal;
+          subjectBasis = 'discourse';
+        }
       }
-      subject ??= subjectIn(text, items, subjectFrom, hit.start);
-      if (!subject) {
-        const by = /^\s*(?:\S+\s+){0,3}?by\s+(?:the\s+)?$/i;
-        subject = afterCue.find((i) => by.test(text.slice(hit.end, i.start)) && !/[,;]/.test(text.slice(hit.end, i.start)));
-      }
-      if (!subject && rel.roles.object === undefined) subject = afterCue[0];
-      object = afterCue.find((i) => i !== subject && i.actorId !== subject?.actorId && !(i.start === subject?.start));
-      // "China and Russia held joint exercises": the coordinated actor is the other party.
-      if (!object && subject) {
-        const s0 = subject;
-        object = clauseItems.find((i) => i.start > s0.end && i.end <= hit.start && /^\s+and\s+(?:the\s+)?$/i.test(text.slice(s0.end, i.start)));
+      subject ??= subjectIn(text, items, from, hit.start, rel.subjectPick);
+      // "his last term", "led to Western sanctions": a modifier when nothing else can be the subject.
+      subject ??= modifiers.pop();
+      subject ??= clauseItems.find((i) => i.start >= hit.start && i.end <= hit.end && (i.adjective || i.possessive));
+      subject ??= byPhrase();
+      if (!subject && !hasObject) subject = afterCue[0];
+      if (hasObject || rel.objectDefault === 'subject') {
+        object = afterCue.find((i) => i !== subject && i.actorId !== subject?.actorId && objectWindow(i));
+        // "China and Russia held joint exercises": the coordinated actor is the other party.
+        if (!object && subject && hasObject) {
+          const c = coordinated(subject);
+          if (c && c.end <= hit.start) object = c;
+        }
       }
     }
     if (!subject && previousSubject) {
       subject = previousSubject;
       subjectBasis = 'discourse';
     }
-    if (!subject && discourse) {
-      subject = discourse;
+    if (!subject && focal) {
+      subject = focal;
       subjectBasis = 'discourse';
     }
     if (!subject) return null;
     if (subjectBasis === 'mention' && subject.basis === 'anaphora') subjectBasis = 'anaphora';
+    if (subject === focal && subjectBasis === 'mention') subjectBasis = 'discourse';
 
     let subjectId = subject.actorId;
-    if (rel.subjectScope === 'state' && kindOfId(kinds, subjectId) === 'person') subjectId = stateOf(subjectId) ?? subjectId;
+    if (rel.subjectScope === 'state' && kindOfId(kinds, subjectId) !== 'state') subjectId = stateOf(subjectId) ?? subjectId;
     let objectId = object?.actorId;
-    if (objectId !== undefined && rel.subjectScope === 'state' && kindOfId(kinds, objectId) === 'person') objectId = stateOf(objectId) ?? objectId;
+    if (objectId !== undefined && rel.subjectScope === 'state' && kindOfId(kinds, objectId) !== 'state') objectId = stateOf(objectId) ?? objectId;
     if (objectId === subjectId && rel.objectDefault !== 'subject') {
       object = undefined;
       objectId = undefined;
@@ -351,8 +412,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const polarity = negated(hit, clause) ? 'negated' : 'affirmed';
     let modality: Claim['modality'] = 'asserted';
     const clauseMasked = mask(text.slice(clause.start, clause.end), clause.start, [...dateSpans, ...actorSpans]);
-    const upToCue = clauseMasked.slice(0, hit.end - clause.start);
-    if (allMatches(lex.hedge, upToCue).length > 0) modality = 'hedged';
+    if (allMatches(lex.hedge, clauseMasked).length > 0) modality = 'hedged';
     if (allMatches(lex.prediction, clauseMasked).length > 0 || isPredicted(time, published)) modality = 'predicted';
     if (reported.is) modality = 'reported';
 
@@ -455,7 +515,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     };
     if (d) return mk(d, inClause ? 'clause' : 'sentence');
     // A stance in the present tense holds at the time of writing; other claims take the narrative's time.
-    const present = rel.kind === 'stance' && PRESENT_TENSE.test(text.slice(clause.start, hit.end));
+    const firstCueWord = text.slice(hit.start, hit.end).split(/\s+/)[0] ?? '';
+    const present = PRESENT_TENSE.test(text.slice(clause.start, hit.end)) || (rel.kind === 'stance' && /[^s]s$/i.test(firstCueWord));
     if (narrative && !present) return mk(narrative, 'narrative');
     return { value: published ?? 'XXXX', basis: 'document' };
   }

@@ -46,6 +46,8 @@ export const RelationSchema = z.object({
   unique: z.boolean().default(false),
   /** person subjects are read as the state they lead (foreign-policy stances, elections). */
   subjectScope: z.enum(['as-is', 'state']).default('as-is'),
+  /** first: the clause's first actor (the grammatical subject); nearest: the actor closest before the cue ("viewed X as an independent actor"). */
+  subjectPick: z.enum(['first', 'nearest']).default('first'),
   /** When no object is found: none, or the subject itself ("Belarus defends its sovereignty"). */
   objectDefault: z.enum(['none', 'subject']).default('none'),
   /** What the literal object is, when the relation has one ("political prisoners"). */
@@ -66,7 +68,15 @@ export const RelationsFileSchema = z.object({
   /** Two explicit day dates of the same event closer than this are one event given different dates. */
   dateConflictWindowDays: z.number().int().positive(),
   /** Words that name a bloc rather than an actor in the gazetteer, used when no actor mention covers them. */
-  literalActors: z.array(z.object({ id: z.string(), kind: z.enum(['group', 'organisation', 'place']), patterns: z.array(z.string()).min(1) })),
+  literalActors: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['group', 'organisation', 'place']),
+      patterns: z.array(z.string()).min(1),
+      /** Adjective forms ("Western sanctions"): modifiers, agents of the noun they qualify. */
+      adjectives: z.array(z.string()).default([]),
+    }),
+  ),
   relations: z.array(RelationSchema).min(1),
 });
 
@@ -88,7 +98,19 @@ export const CuesFileSchema = z.object({
   reporting: CueListSchema.extend({ sourceAfter: z.array(z.string()) }),
   prediction: CueListSchema,
   /** Pronouns and definite descriptions resolved to the last compatible actor. */
-  anaphora: z.array(z.object({ pattern: z.string(), kinds: z.array(z.enum(['person', 'state', 'organisation', 'group', 'place'])), possessive: z.boolean().default(false) })),
+  anaphora: z.array(
+    z.object({
+      pattern: z.string(),
+      kinds: z.array(z.enum(['person', 'state', 'organisation', 'group', 'place'])),
+      possessive: z.boolean().default(false),
+      /** recent: the last compatible actor; salient: the state most mentioned just before (people count for their state). */
+      resolve: z.enum(['recent', 'salient']).default('recent'),
+    }),
+  ),
+  /** Light verbs that carry a noun cue ("made a visit", "held talks"): the clause's subject is the noun's agent. */
+  lightVerbs: z.array(z.string()).default([]),
+  /** Words that open an introductory phrase ending at the first comma ("As a result of X, Belarus hosted…"): the subject is after it. */
+  frontedOpeners: z.array(z.string()).default([]),
   /** "it" that refers to nothing: an anaphor starting one of these is not resolved. */
   expletives: z.array(z.string()).default([]),
   /** Regular expressions (sources) where a sentence splits into clauses: "; ", ", but ", ", while "… */
@@ -119,8 +141,10 @@ export interface Lexicon {
   reporting: RegExp;
   reportingAfter: RegExp;
   prediction: RegExp;
-  anaphora: { re: RegExp; kinds: string[]; possessive: boolean }[];
-  literalActors: { id: string; kind: string; re: RegExp }[];
+  anaphora: { re: RegExp; kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient' }[];
+  fronted: RegExp | null;
+  lightVerb: RegExp | null;
+  literalActors: { id: string; kind: string; re: RegExp; adjective: RegExp | null }[];
   clauseBreak: RegExp;
   expletive: RegExp | null;
   topics: string[];
@@ -204,8 +228,15 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     reporting: regexOf(CUES_FILE, cues.reporting.cues),
     reportingAfter: regexOf(CUES_FILE, cues.reporting.sourceAfter),
     prediction: regexOf(CUES_FILE, cues.prediction.cues),
-    anaphora: cues.anaphora.map((a) => ({ re: regexOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive })),
-    literalActors: file.literalActors.map((l) => ({ id: l.id, kind: l.kind, re: regexOf(fileName, l.patterns) })),
+    anaphora: cues.anaphora.map((a) => ({ re: regexOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive, resolve: a.resolve })),
+    lightVerb: cues.lightVerbs.length > 0 ? new RegExp(`(?:${cues.lightVerbs.map((v) => compileCue(v)).join('|')})\\s+(?:\\S+\\s+){0,3}$`, 'i') : null,
+    fronted: cues.frontedOpeners.length > 0 ? new RegExp(`^\\s*(?:${cues.frontedOpeners.join('|')})\\b[^,]{0,120},\\s+`, 'i') : null,
+    literalActors: file.literalActors.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      re: regexOf(fileName, [...l.patterns, ...l.adjectives]),
+      adjective: l.adjectives.length > 0 ? new RegExp(`^(?:${l.adjectives.map((a) => compileCue(a)).join('|')})$`, 'i') : null,
+    })),
     clauseBreak: new RegExp(cues.clauseBreaks.join('|'), 'g'),
     expletive: cues.expletives.length > 0 ? regexOf(CUES_FILE, cues.expletives, 'iy') : null,
     topics,

@@ -4,10 +4,17 @@
  */
 import type { Doc } from '../core/doc.ts';
 import type { Stage } from '../core/stage.ts';
+import { getActor } from '../extract/actors/index.ts';
 import { type StateOf, extractClaims } from './extract.ts';
 import { CUES_FILE, RELATIONS_FILE } from './lexicon.ts';
 
-let stateOfActor: StateOf = () => undefined;
+/** People and state bodies act for their state (from the actors gazetteer). */
+export const gazetteerStateOf: StateOf = (actorId) => {
+  const a = getActor(actorId);
+  return a && a.kind !== 'state' ? a.state : undefined;
+};
+
+let stateOfActor: StateOf = gazetteerStateOf;
 
 /** Set how person actors map to the state they act for (the actors module's getActor). */
 export function setStateOf(fn: StateOf): void {

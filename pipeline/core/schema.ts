@@ -129,13 +129,16 @@ export const QuantityMentionSchema = z.object({
   ...MentionBase,
   type: z.literal('quantity'),
   value: z.number(),
-  /** Upper end of a range ("3.5-4 percent"). */
+  /** Upper end of a range ("3.5-4 percent", "between 20 and 30", "hundreds" = 200..999). */
   upper: z.number().optional(),
-  /** "USD", "EUR", "RUB", "percent", "count", "rank", … */
+  /**
+   * ISO 4217 code for money ("USD", "EUR", "RUB"; ambiguous names: "PESO", "FRANC", …), "percent",
+   * "percentage_point", "fraction", "rank", a measuring unit ("km", "t", "bcm"), or "count".
+   */
   unit: z.string(),
-  /** over, more than, north of, at least, as much as, nearly, about, under … */
+  /** Normalised: more_than, at_least, less_than, at_most, up_to, nearly, approx (see lang/en/quantities/lexicon.yaml). */
   qualifier: z.string().optional(),
-  /** Head noun phrase of what is counted or paid ("political prisoners", "loan", "GDP"). */
+  /** Noun phrase of what is counted or paid, exact text ("political prisoners", "loan", "GDP"). */
   measure: z.string().optional(),
 });
 

@@ -141,6 +141,10 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
     for (const file of files) {
       summary.read++;
       const id = docIdOf(file);
+      if (seen.has(id)) {
+        log(`${path.join(opts.input, file)}: warning: another file already has the id "${id}"; this one is not read`);
+        continue;
+      }
       seen.add(id);
       const entry = manifest.get(id);
       const key = documentKey(sha256(readFileSync(path.join(opts.input, file))), pkey, entry);
@@ -208,6 +212,7 @@ function finish(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'fai
     if (status === 'done' && !opts.noCorpusSteps) {
       s.steps = runCorpusSteps({
         store: p.store,
+        storeFile: p.storeFile,
         output: opts.output,
         force: opts.force ?? false,
         ...(opts.annotations ? { annotations: opts.annotations } : {}),
@@ -336,4 +341,26 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
   progress?.stop();
   const interrupted = Boolean(opts.signal?.aborted) && p.summary.extracted < p.todo.length;
   return finish(p, opts, interrupted ? 'interrupted' : 'done');
+}
+
+/**
+ * Run `f` with Ctrl-C turned into an abort: the first SIGINT aborts the signal
+ * (documents in flight finish and commit), a second one exits at once (130).
+ */
+export async function withSigint<T>(f: (signal: AbortSignal) => Promise<T>, log: (line: string) => void = (l) => console.error(l)): Promise<T> {
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    if (controller.signal.aborted) {
+      log('claims: second Ctrl-C: exiting now (the store stays consistent; a re-run redoes the documents in flight)');
+      process.exit(130);
+    }
+    log('claims: interrupted: finishing the documents in flight, then stopping; run again to continue');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await f(controller.signal);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
 }

@@ -152,3 +152,24 @@ describe('evaluate over folders, thresholds and history', () => {
     expect(ch.fixed).toEqual([expect.stringMatching(/^value harbour-loan date .*gold=2030-12-31 pred=2030$/)]);
   });
 });
+
+describe('partly reviewed documents', () => {
+  it('leaves predictions on pending items out of the counts, and counts unseen ones', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'eval-out-'));
+    const ann = mkdtempSync(path.join(os.tmpdir(), 'eval-ann-'));
+    const doc = storyDoc();
+    writeDoc(out, doc);
+    const file = draftFile(doc);
+    const norway = file.items.find((i) => i.text === 'Norway')!;
+    applyDecision(file, { itemId: norway.id, status: 'accepted' });
+    writeAnnotations(path.join(ann, `${STORY_ID}.json`), file);
+    let r = evaluate(out, ann);
+    expect(r.overall.actor.strict).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(r.docs[0]!.unjudged).toBe(file.items.length - 1);
+    // a prediction the file has never seen is a false positive
+    const extra = { ...doc, mentions: [...doc.mentions, { ...doc.mentions.find((m) => m.text === 'Oslo')!, id: 'a_new', start: 0, end: 6, text: 'Norway', actorId: 'X' }] };
+    writeDoc(out, extra);
+    r = evaluate(out, ann);
+    expect(r.overall.actor.strict).toMatchObject({ tp: 1, fp: 1, fn: 0 });
+  });
+});

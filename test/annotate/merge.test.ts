@@ -130,3 +130,29 @@ describe('reanchor', () => {
     expect(a ? a.start : null).toBe(want);
   });
 });
+
+describe('values a reviewer vouched for', () => {
+  it('pins an accepted value the new run changed, so the gold does not move with the pipeline', () => {
+    const file = reviewed(); // Norway accepted (actorId NOR), 2030 corrected to 2030-XX-XX
+    const doc = storyDoc();
+    const changed = {
+      ...doc,
+      mentions: doc.mentions.map((m) => (m.type === 'actor' && m.text === 'Norway' ? { ...m, actorId: 'NOR-GOV' } : m.type === 'date' && m.text === '2030' ? { ...m, value: '2031' } : m)),
+    };
+    const merged = merge(file, changed);
+    expect(byText(merged, 'Norway')).toMatchObject({ status: 'corrected', corrected: { actorId: 'NOR' }, output: { actorId: 'NOR-GOV' } });
+    // an explicit correction stays as it was; the changed raw value is not pinned over it
+    expect(byText(merged, '2030')).toMatchObject({ status: 'corrected', corrected: { value: '2030-XX-XX' } });
+    // a pending item just takes the new values
+    const d = byText(merge(draftFile(storyDoc()), changed), 'Norway');
+    expect(d).toMatchObject({ status: 'pending', output: { actorId: 'NOR-GOV' } });
+    expect(d.corrected).toBeUndefined();
+  });
+
+  it('does not pin fields that did not change (confidence, rule)', () => {
+    const file = reviewed();
+    const doc = storyDoc();
+    const changed = { ...doc, mentions: doc.mentions.map((m) => ({ ...m, confidence: 0.42, rule: 'other/rule' })) };
+    expect(byText(merge(file, changed), 'Norway').status).toBe('accepted');
+  });
+});

@@ -8,7 +8,8 @@ import { renderReport, writeReport } from '../../pipeline/report/index.ts';
 import { compareTimex } from '../../pipeline/report/lib/dates.ts';
 import { escapeHtml, escapeMarkdown, idPart } from '../../pipeline/report/lib/escape.ts';
 import { markdownParagraph } from '../../pipeline/report/lib/markdown.ts';
-import type { Ledger } from '../../pipeline/report/types.ts';
+import { LedgerSchema } from '../../pipeline/ledger/index.ts';
+import type { Entry, Ledger, Support, TimelineItem } from '../../pipeline/report/types.ts';
 import { CLAIM_IDS, DOCS, LEDGER } from '../fixtures/report/corpus.ts';
 
 const docById = (id: string) => DOCS.find((d) => d.id === id)!;
@@ -69,34 +70,44 @@ describe('markdownParagraph', () => {
   });
 });
 
+describe('the hand-built ledger fixture', () => {
+  it('passes the ledger schema', () => {
+    expect(() => LedgerSchema.parse(LEDGER)).not.toThrow();
+  });
+});
+
 describe('renderReport: markdown for a hand-built ledger', () => {
   const { markdown } = renderReport({ ledger: LEDGER, docs: DOCS });
 
   it('states totals and per-topic corroboration counts', () => {
-    expect(markdown).toContain('3 documents · 7 ledger entries (1 corroborated, 6 disputed) · 4 disagreements');
-    expect(section(markdown, '### <a id="topic-prisoners"></a>prisoners')).toContain('2 entries: 1 corroborated, 0 single-source, 1 disputed.');
-    expect(section(markdown, '### <a id="topic-economy"></a>economy')).toContain('2 entries: 0 corroborated, 0 single-source, 2 disputed.');
+    expect(markdown).toContain('3 documents · 9 ledger entries (1 corroborated, 8 disputed) · 4 disagreements');
+    expect(section(markdown, '### <a id="topic-prisoners"></a>prisoners')).toContain('1 entry: 1 corroborated, 0 single-source, 0 disputed.');
+    expect(section(markdown, '### <a id="topic-visits"></a>visits')).toContain('2 entries: 0 corroborated, 0 single-source, 2 disputed.');
   });
 
-  it('lists the corroborated entry with both sources, their exact quotes and publication dates', () => {
+  it('lists the corroborated entry with its three sources, their exact quotes and publication dates', () => {
     const s = section(markdown, '### <a id="topic-prisoners"></a>prisoners');
-    expect(s).toContain('**Republic of Estoria** release **political prisoners** (2021-02-14) — corroborated, 2 sources · [date disagreement](#dis-d-date)');
-    expect(s).toContain(`> ${escapeMarkdown(claimText('harbour-01', CLAIM_IDS.a.release!))}`);
-    expect(s).toContain(`> ${escapeMarkdown(claimText('courier-03', CLAIM_IDS.c.release!))}`);
+    expect(s).toContain('**Republic of Estoria released political prisoners (2021-02-14)** — 2021-02-14 — corroborated, 3 sources');
+    expect(s).not.toContain('disagreement](');
+    for (const [docId, claimId] of [['harbour-01', CLAIM_IDS.a.release!], ['ledger-02', CLAIM_IDS.b.release!], ['courier-03', CLAIM_IDS.c.release!]] as const) {
+      expect(s).toContain(`> ${escapeMarkdown(claimText(docId, claimId))}`);
+      expect(s).toContain(`[claim in context](#doc-${docId}-c-${claimId})`);
+    }
     expect(s).toContain('[Harbour Times](#doc-harbour-01) · published 2021-03-02');
+    expect(s).toContain('[Northern Ledger](#doc-ledger-02) · published 2021-03-05');
     expect(s).toContain('[Daily Courier](#doc-courier-03) · published 2021-04-01');
   });
 
   it.each([
-    { kind: 'date', id: 'd-date', a: ['harbour-01', CLAIM_IDS.a.release!], b: ['ledger-02', CLAIM_IDS.b.release!], period: 'period 2021-02' },
-    { kind: 'figure', id: 'd-figure', a: ['harbour-01', CLAIM_IDS.a.inflation!], b: ['ledger-02', CLAIM_IDS.b.inflation!], period: 'period 2020' },
-    { kind: 'polarity', id: 'd-polarity', a: ['harbour-01', CLAIM_IDS.a.join!], b: ['ledger-02', CLAIM_IDS.b.join!], period: 'period 2021-01 – 2021-03' },
-    { kind: 'contrary', id: 'd-contrary', a: ['harbour-01', CLAIM_IDS.a.west!], b: ['ledger-02', CLAIM_IDS.b.west!], period: 'period 2015-FA – 2016' },
-  ])('shows the $kind disagreement with both sides, quotes, dates and claim links', ({ kind, id, a, b, period }) => {
+    { kind: 'date', id: 'd-date', a: ['harbour-01', CLAIM_IDS.a.visit!], b: ['ledger-02', CLAIM_IDS.b.visit!], period: 'period 2021-01-03 – 2021-01-05', labels: ['2021-01-03', '2021-01-05'] },
+    { kind: 'figure', id: 'd-figure', a: ['harbour-01', CLAIM_IDS.a.inflation!], b: ['ledger-02', CLAIM_IDS.b.inflation!], period: 'period 2020-01-01 – 2020-12-31', labels: ['over 40% inflation', '35% inflation'] },
+    { kind: 'polarity', id: 'd-polarity', a: ['harbour-01', CLAIM_IDS.a.join!], b: ['ledger-02', CLAIM_IDS.b.join!], period: 'period 2021-01-01 – 2021-01-31', labels: ['denies: join', 'affirms: join'] },
+    { kind: 'contrary', id: 'd-contrary', a: ['harbour-01', CLAIM_IDS.a.west!], b: ['ledger-02', CLAIM_IDS.b.west!], period: 'period 2015-09-01 – 2016-12-31', labels: ['affirms: align-west', 'denies: align-west'] },
+  ])('shows the $kind disagreement with both sides, quotes, dates and claim links', ({ kind, id, a, b, period, labels }) => {
     const s = section(markdown, `### <a id="dis-${id}"></a>${kind}: `);
     expect(s).toContain(period);
-    const one = s.indexOf('**One account');
-    const other = s.indexOf('**The other account');
+    const one = s.indexOf(`**One account: ${escapeMarkdown(labels[0]!)}**`);
+    const other = s.indexOf(`**The other account: ${escapeMarkdown(labels[1]!)}**`);
     expect(one).toBeGreaterThanOrEqual(0);
     expect(other).toBeGreaterThan(one);
     const [docA, claimA] = a as [string, string];
@@ -118,8 +129,10 @@ describe('renderReport: markdown for a hand-built ledger', () => {
     expect(align.indexOf('| 2015-FA |')).toBeGreaterThanOrEqual(0);
     expect(align.indexOf('| 2015-FA |')).toBeLessThan(align.indexOf('| 2016 |'));
     expect(align).toContain('[contrary disagreement](#dis-d-contrary)');
-    const pris = section(t, '### prisoners');
-    expect(pris.indexOf('| 2021-02-12 |')).toBeLessThan(pris.indexOf('| 2021-02-14 |'));
+    const visits = section(t, '### visits');
+    expect(visits.indexOf('| 2021-01-03 |')).toBeGreaterThanOrEqual(0);
+    expect(visits.indexOf('| 2021-01-03 |')).toBeLessThan(visits.indexOf('| 2021-01-05 |'));
+    expect(section(t, '### prisoners')).not.toContain('disagreement](');
   });
 
   it('renders each document with claims in bold and a mentions table with normalised values', () => {
@@ -164,26 +177,21 @@ describe('renderReport: HTML', () => {
   it('highlights each claim once as a <mark> with its anchor, and mentions with normalised titles', () => {
     for (const d of DOCS) for (const c of d.claims) expect(html.split(`id="doc-${d.id}-c-${c.id}"`).length - 1).toBe(1);
     expect(html).toMatch(/<span class="m m-quantity" title="quantity over 40 percent · inflation" data-mention="[^"]+">over 40%<\/span>/);
-    expect(html).toMatch(/<mark class="c c-negated c-predicted" id="[^"]+" title="Republic of Estoria join org:customs-union · time 2021 \(clause\) · negated · predicted"/);
+    expect(html).toMatch(/<mark class="c c-negated c-predicted" id="[^"]+" title="Republic of Estoria join the customs union · time 2021 \(clause\) · negated · predicted"/);
   });
 });
 
+const s0 = LEDGER.entries.find((e) => e.id === 'e-release')!.supports[0]!;
+const bareEntry = (supports: Support[]): Entry => ({ ...LEDGER.entries[0]!, id: 'e1', topics: [], family: 'release', status: 'single-source', disagreementIds: [], supports });
+const bareLedger = (entries: Entry[], timelines: Record<string, TimelineItem[]> = {}): Ledger => ({ ...LEDGER, entries, disagreements: [], timelines });
+
 describe('renderReport: problems in the input are shown, not hidden', () => {
-  const bad: Ledger = {
-    entries: [
-      {
-        id: 'e1',
-        subject: 'EST',
-        relation: 'release',
-        status: 'single-source',
-        sources: [
-          { docId: 'harbour-01', claimId: CLAIM_IDS.a.release!, quote: 'Estoria released seven prisoners.', start: 0, end: 10 },
-          { docId: 'not-in-report', claimId: 'c_x', quote: 'A quote from elsewhere.' },
-        ],
-      },
-    ],
-    disagreements: [],
-  };
+  const bad = bareLedger([
+    bareEntry([
+      { ...s0, quote: 'Estoria released seven prisoners.', start: 0, end: 10 },
+      { ...s0, docId: 'not-in-report', claimId: 'c_x', quote: 'A quote from elsewhere.' },
+    ]),
+  ]);
   const { markdown, html } = renderReport({ ledger: bad, docs: DOCS });
   it('flags a quote that does not match the document at its offsets, and keeps the ledger quote', () => {
     expect(html).toContain('Estoria released seven prisoners.');
@@ -194,7 +202,7 @@ describe('renderReport: problems in the input are shown, not hidden', () => {
     expect(html).not.toContain('href="#doc-not-in-report');
     expect(html).toContain('document not in this report');
   });
-  it('falls back to the relation as topic and says when nothing is dated or disputed', () => {
+  it('falls back to the relation family as topic and says when nothing is dated or disputed', () => {
     expect(markdown).toContain('### <a id="topic-release"></a>release');
     expect(markdown).toContain('No disagreements were found.');
     expect(markdown).toContain('No dated claims.');
@@ -206,12 +214,8 @@ describe('renderReport: claims that cannot be shown get no anchor and no link', 
   const hidden = { ...base.claims[0]!, id: 'c_hidden', start: 0, end: 7, quote: base.text.slice(0, 7) };
   const broken = { ...base.claims[0]!, id: 'c_broken', start: 5, end: base.text.length + 10, quote: 'x' };
   const doc = { ...base, paragraphs: base.paragraphs.slice(1), claims: [...base.claims, hidden, broken] };
-  const ref = (c: { id: string; quote: string; start: number; end: number }) => ({ docId: doc.id, claimId: c.id, quote: c.quote, start: c.start, end: c.end });
-  const ledger: Ledger = {
-    entries: [{ id: 'e', subject: 'EST', relation: 'release', status: 'single-source', sources: [ref(hidden), ref(broken), ref(base.claims[0]!)] }],
-    disagreements: [],
-  };
-  const { html } = renderReport({ ledger, docs: [doc] });
+  const sup = (c: { id: string; quote: string; start: number; end: number }): Support => ({ ...s0, docId: doc.id, claimId: c.id, quote: c.quote, start: c.start, end: c.end });
+  const { html } = renderReport({ ledger: bareLedger([bareEntry([sup(hidden), sup(broken), sup(base.claims[0]!)])]), docs: [doc] });
   it('links the claim that is shown, and not the one outside every paragraph or past the text', () => {
     expect(html).toContain(`href="#doc-${doc.id}-c-${base.claims[0]!.id}"`);
     expect(html).not.toContain('c_hidden"');
@@ -220,18 +224,26 @@ describe('renderReport: claims that cannot be shown get no anchor and no link', 
   });
 });
 
-describe('renderReport: an explicit timeline from the ledger is used', () => {
-  const c = DOCS[1]!.claims[0]!;
+describe('renderReport: the timeline', () => {
+  const item = LEDGER.timelines['economy']![0]!;
   const ledger: Ledger = {
     ...LEDGER,
-    timeline: [{ topic: 'independence', items: [{ date: '2020-08-09', docId: DOCS[1]!.id, claimId: c.id, quote: c.quote, start: c.start, end: c.end, disagreementIds: ['d-figure', 'no-such'] }] }],
+    timelines: {
+      independence: [
+        { ...item, date: null, period: null, timeValue: 'PRESENT_REF', disagreementIds: [] },
+        { ...item, date: '2020-08-09', timeValue: '2020-08-09', disagreementIds: ['d-figure', 'no-such'] },
+      ],
+      empty: [],
+    },
   };
-  const { markdown } = renderReport({ ledger, docs: DOCS });
-  it('renders its topics and rows, linking only disagreements that exist', () => {
-    const t = section(markdown, '## Timeline');
+  const t = section(renderReport({ ledger, docs: DOCS }).markdown, '## Timeline');
+  it('renders the ledger’s topics, dated rows first and undated ones last and marked', () => {
     expect(t).toContain('### independence');
-    expect(t).not.toContain('### prisoners');
-    expect(t).toContain('| 2020-08-09 |');
+    expect(t).not.toContain('### empty');
+    expect(t.indexOf('| 2020-08-09 |')).toBeGreaterThanOrEqual(0);
+    expect(t.indexOf('| 2020-08-09 |')).toBeLessThan(t.indexOf('| PRESENT\\_REF (undated) |'));
+  });
+  it('links only disagreements that exist', () => {
     expect(t).toContain('[figure disagreement](#dis-d-figure)');
     expect(t).not.toContain('no-such');
   });

@@ -71,6 +71,48 @@ describe('review page', () => {
     await page.close();
   });
 
+  it('adds a selected span as a new item, and corrects a span from a selection', async () => {
+    const page = await browser.newPage();
+    page.on('dialog', (d) => void d.accept(d.message().startsWith('Add') ? 'actor' : 'person:spokesman'));
+    await page.goto(`${server.url}?doc=${STORY_ID}`);
+    await page.waitForSelector('#items li');
+    const text = storyDoc().text;
+    const select = (start: number, end: number) =>
+      page.evaluate(
+        ([s, e]) => {
+          const segs = [...document.querySelectorAll<HTMLElement>('#article .seg')];
+          const at = (off: number) => {
+            const seg = segs.filter((x) => Number(x.dataset.start) <= off).pop()!;
+            return [seg.firstChild!, off - Number(seg.dataset.start)] as const;
+          };
+          const r = document.createRange();
+          r.setStart(...at(s!));
+          r.setEnd(...at(e!));
+          const sel = window.getSelection()!;
+          sel.removeAllRanges();
+          sel.addRange(r);
+        },
+        [start, end],
+      );
+    const s = text.indexOf('a spokesman');
+    await select(s, s + 'a spokesman'.length);
+    await page.keyboard.press('n');
+    await page.waitForFunction(() => document.querySelector('#banner')?.textContent?.startsWith('Added'));
+    expect(readAnnotations(annFile).file.items.find((i) => i.text === 'a spokesman')).toMatchObject({ origin: 'reviewer', status: 'accepted', output: { actorId: 'person:spokesman' } });
+
+    // correct the quantity's span to "400 million" by selecting it
+    await page.locator('#show-all').check();
+    await page.locator('#items li', { hasText: /quantity/ }).click();
+    await page.keyboard.press('c');
+    const q = text.indexOf('400 million');
+    await select(q, q + '400 million'.length);
+    await page.locator('#span-from-selection').click();
+    await page.locator('#correct-form button[type="submit"]').click();
+    await page.waitForFunction(() => document.querySelector('#banner')?.textContent?.includes('corrected'));
+    expect(readAnnotations(annFile).file.items.find((i) => i.type === 'quantity')).toMatchObject({ status: 'corrected', corrected: { end: q + 11 } });
+    await page.close();
+  });
+
   it('shows a conflict instead of overwriting a file changed elsewhere', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}?doc=${STORY_ID}`);

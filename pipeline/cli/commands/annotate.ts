@@ -108,7 +108,7 @@ export function registerAnnotate(program: Command, setExit: (code: number) => vo
         if (o.format === 'json') console.log(JSON.stringify(items, null, 2));
         else
           for (const i of items) {
-            const v = i.output.value ?? i.output.actorId ?? i.output.relation ?? '';
+            const v = i.type === 'disagreement' ? `${String(i.output.kind ?? '')}: ${String(i.output.summary ?? '')}` : (i.output.value ?? i.output.actorId ?? i.output.relation ?? '');
             console.log(`${i.id}  ${i.status.padEnd(9)} ${i.type.padEnd(12)} [${i.start},${i.end}) ${JSON.stringify(i.text.length > 70 ? `${i.text.slice(0, 67)}...` : i.text)} → ${typeof v === 'string' ? v : JSON.stringify(v)}${i.output.unit ? ` ${String(i.output.unit)}` : ''}${i.latest === 'missing' ? '  (missing from latest run)' : ''}${i.anchor === 'lost' ? '  (LOST: span not found)' : ''}`);
           }
         setExit(0);

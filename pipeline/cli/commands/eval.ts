@@ -37,8 +37,11 @@ export function registerEval(program: Command, setExit: (code: number) => void):
           for (const w of result.warnings) console.log(`warning: ${w}`);
           if (changes.previousAt) {
             console.log(`\nsince the run of ${changes.previousAt}: ${changes.newErrors.length} new error(s), ${changes.fixed.length} fixed`);
-            for (const e of changes.newErrors) console.log(`  NEW   ${e}`);
-            for (const e of changes.fixed) console.log(`  FIXED ${e}`);
+            const cap = o.errors ? Infinity : 40;
+            for (const e of changes.newErrors.slice(0, cap)) console.log(`  NEW   ${e}`);
+            if (changes.newErrors.length > cap) console.log(`  … ${changes.newErrors.length - cap} more new (--errors lists all)`);
+            for (const e of changes.fixed.slice(0, cap)) console.log(`  FIXED ${e}`);
+            if (changes.fixed.length > cap) console.log(`  … ${changes.fixed.length - cap} more fixed (--errors lists all)`);
           }
           if (o.errors) for (const e of result.errors) console.log(`  ${errorKey(e)}`);
           if (!existsSync(tFile)) console.log(`no thresholds file at ${tFile}`);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { RunLockedError } from '../../store/lock.ts';
-import { runBatch } from '../../runner/run.ts';
+import { runBatch, withSigint } from '../../runner/run.ts';
 
 interface RunFlags {
   input: string;
@@ -31,16 +31,6 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .option('--no-progress', 'no progress bar or progress lines')
     .option('--format <format>', 'summary format: text or json', 'text')
     .action(async (opts: RunFlags) => {
-      const controller = new AbortController();
-      const onSigint = (): void => {
-        if (controller.signal.aborted) {
-          console.error('claims: second Ctrl-C: exiting now (the store stays consistent; a re-run redoes the documents in flight)');
-          process.exit(130);
-        }
-        console.error('\nclaims: interrupted: finishing the documents in flight, then stopping; run again to continue');
-        controller.abort();
-      };
-      process.on('SIGINT', onSigint);
       try {
         const workers = opts.workers === undefined ? undefined : Number(opts.workers);
         if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
@@ -48,17 +38,17 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
           setExit(2);
           return;
         }
-        const summary = await runBatch({
+        const summary = await withSigint((signal) => runBatch({
           input: opts.input,
           output: opts.output,
-          signal: controller.signal,
+          signal,
           progress: opts.progress,
           ...(opts.doc ? { select: opts.doc } : {}),
           ...(opts.store ? { store: opts.store } : {}),
           ...(workers !== undefined ? { workers } : {}),
           ...(opts.force ? { force: true } : {}),
           ...(opts.annotations ? { annotations: opts.annotations } : {}),
-        });
+        }));
         if (opts.format === 'json') {
           console.log(JSON.stringify(summary, null, 2));
         } else {
@@ -83,8 +73,6 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
           return;
         }
         throw err;
-      } finally {
-        process.off('SIGINT', onSigint);
       }
     });
 }

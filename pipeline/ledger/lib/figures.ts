@@ -69,11 +69,18 @@ export function normaliseMeasure(m: string | undefined): string | undefined {
     .join(' ');
 }
 
+/** The head noun of a measure ("political prisoners" → "prisoner"): what is counted. */
+export function measureHead(m: string | undefined): string | undefined {
+  const n = normaliseMeasure(m);
+  return n === undefined ? undefined : n.split(' ').at(-1);
+}
+
+/** Same unit and the same thing counted (head nouns agree, or one side does not say). */
 export function sameMeasure(a: Value, b: Value): boolean {
   if (a.unit !== b.unit) return false;
-  const ma = normaliseMeasure(a.measure);
-  const mb = normaliseMeasure(b.measure);
-  return ma === undefined || mb === undefined || ma === mb;
+  const ha = measureHead(a.measure);
+  const hb = measureHead(b.measure);
+  return ha === undefined || hb === undefined || ha === hb;
 }
 
 /** Two figures of the same measure that cannot both hold. */

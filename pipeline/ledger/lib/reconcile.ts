@@ -9,7 +9,7 @@ import type { Lexicon, Relation } from '../../claims/lexicon.ts';
 import { familyOf } from '../../claims/lexicon.ts';
 import { type DayInterval, intersect, intervalOfTime, isoOfDay, overlaps, spanDays, widen } from '../../claims/timex.ts';
 import { stableId } from '../../core/ids.ts';
-import { figuresConflict } from './figures.ts';
+import { figuresConflict, measureHead } from './figures.ts';
 import type { DisagreementKind, Support } from './schema.ts';
 
 export interface ClaimRec {
@@ -154,10 +154,16 @@ export function reconcileBucket(recs: readonly ClaimRec[], lex: Lexicon): Bucket
     const lane = lanes.get(k)!.slice().sort(byRec);
     const out: RawEntry[] = [];
     let cur: RawEntry | undefined;
+    let heads = new Set<string>();
     for (const r of lane) {
+      // "28 detainees" and "28 programs" are different things: a measured claim joins only an entry counting the same thing.
+      const head = r.claim.value ? `${r.claim.value.unit}:${measureHead(r.claim.value.measure) ?? ''}` : undefined;
       const joined =
         cur !== undefined &&
+        (head === undefined || heads.size === 0 || heads.has(head) || [...heads].some((h) => h.endsWith(':') || head.endsWith(':'))) &&
         ((cur.period === null && r.when === null) || (cur.period !== null && r.when !== null && intersect(cur.period, r.when) !== null));
+      if (!joined) heads = new Set();
+      if (head !== undefined) heads.add(head);
       if (joined && cur) {
         cur.recs.push(r);
         if (cur.period && r.when) cur.period = intersect(cur.period, r.when);

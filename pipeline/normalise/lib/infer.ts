@@ -16,7 +16,7 @@
  *      latest year-qualified date, for the same reason; dropped if nothing fits.
  * The answer is a month (YYYY-MM): the evidence rarely supports a day.
  */
-import { nlpOf, type NlpLayer, type Token } from '../../adapters/wink.ts';
+import { nlpOf, sentenceAt, type NlpLayer, type Token } from '../../adapters/wink.ts';
 import type { Paragraph, Span } from '../../core/schema.ts';
 import type { CompiledData } from './data.ts';
 import { findDates, isoOf, type FoundDate } from './dates.ts';
@@ -55,7 +55,9 @@ export function isPastVerb(t: Token): boolean {
 }
 
 function sentenceOf(layer: NlpLayer, text: string, pos: number): Span {
-  for (const s of layer.sentences) if (pos >= s.start && pos < s.end) return { start: s.start, end: s.end };
+  const i = sentenceAt(layer, pos);
+  const s = i >= 0 ? layer.sentences[i] : undefined;
+  if (s) return { start: s.start, end: s.end };
   return { start: Math.max(0, text.lastIndexOf('\n', pos) + 1), end: text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos) };
 }
 
@@ -69,11 +71,26 @@ function tenseOf(d: FoundDate, sent: Span, text: string, layer: NlpLayer, inEndn
   const right = rightCands.length ? Math.min(...rightCands) : sent.end;
   const clause = text.slice(left, right);
   if (data.futureClause.some((r) => r.test(clause))) return 'upcoming';
-  const toks = layer.tokens.filter((t) => t.start >= sent.start && t.end <= sent.end);
+  const toks = tokensIn(layer, sent);
   const clauseToks = toks.filter((t) => t.start >= left && t.end <= right);
   const verbs = clauseToks.some((t) => t.pos === 'VERB' || t.pos === 'AUX') ? clauseToks : toks;
   if (verbs.some(isPastVerb)) return 'past';
   return 'unknown';
+}
+
+/** Tokens inside a span (tokens are sorted by offset: binary search, not a scan, for long texts). */
+function tokensIn(layer: NlpLayer, span: Span): Token[] {
+  const ts = layer.tokens;
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let i = lo; i < ts.length && ts[i]!.end <= span.end; i++) out.push(ts[i]!);
+  return out;
 }
 
 function lowerBound(d: FoundDate): number | null {

@@ -140,7 +140,22 @@ function isHeadingLike(u: Unit): boolean {
 }
 
 export function analyseStructure(blocks: Block[], data: CompiledData): Structure {
-  const units = blocks.flatMap((b) => unitsOf(b, data));
+  const units: Unit[] = [];
+  // Repair paragraphs broken by a blank line mid-sentence before classifying, so both halves count as one.
+  for (const u of blocks.flatMap((b) => unitsOf(b, data))) {
+    const prev = units[units.length - 1];
+    const plain = (x: Unit) => !x.listItem && x.block.type !== 'heading';
+    if (prev && plain(prev) && plain(u) && prev.block !== u.block && prev.words >= 4 && startsLower(u.text) && !FOLDED_BREAK.test(prev.text)) {
+      const chromeLike = (x: Unit) => firstMatch(data.widget, x.text) || firstMatch(data.cut, x.text) || firstMatch(data.rail, x.text);
+      if (!chromeLike(prev) && !chromeLike(u)) {
+        prev.lines = [...prev.lines, ...u.lines];
+        prev.text = `${prev.text} ${u.text}`;
+        prev.words += u.words;
+        continue;
+      }
+    }
+    units.push(u);
+  }
   for (const u of units) classify(u, data);
   const idx = (pred: (u: Unit, i: number) => boolean, from = 0, to = units.length) => {
     for (let i = from; i < to; i++) if (pred(units[i]!, i)) return i;
@@ -165,7 +180,7 @@ export function analyseStructure(blocks: Block[], data: CompiledData): Structure
   if (titleI < 0) for (let i = titleLimit - 1; i >= 0; i--) if (isTitleLike(units[i]!)) { titleI = i; break; }
   // A heading directly before the body (no dropped line between) opens the body.
   const before = units[bodyStart - 1];
-  if (before && bodyStart - 1 !== titleI && bodyStart - 1 > lastHeadMarker && isHeadingLike(before)) bodyStart--;
+  if (before && bodyStart - 1 !== titleI && bodyStart - 1 > lastHeadMarker && before.block.lines.length === 1 && isHeadingLike(before)) bodyStart--;
 
   const kept: Kept[] = [];
   const keep = (u: Unit, kind: ParagraphKind) => kept.push({ lines: u.lines, kind, text: u.text });

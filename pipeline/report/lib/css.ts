@@ -14,7 +14,7 @@ nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.94rem}
 th,td{border:1px solid var(--rule);padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:#f1f1f1}
-td.date{white-space:nowrap}
+td.date,.nw{white-space:nowrap}
 caption{text-align:left;font-weight:600;padding:.2rem 0}
 .status{font-weight:600;white-space:nowrap}.status-corroborated{color:var(--ok)}.status-disputed{color:var(--bad)}.status-single-source{color:var(--muted)}
 .dis{border:1px solid var(--rule);border-left:6px solid var(--bad);padding:.4rem 1rem .8rem;margin:1rem 0;break-inside:avoid}

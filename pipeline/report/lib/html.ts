@@ -33,14 +33,15 @@ function entryRow(e: EntryView): string {
     .map((s) => `<li>${sourceLine(s)}<blockquote>${h(s.quote)}</blockquote>${quoteNote(s)}</li>`)
     .join('');
   const flags = e.disagreements.map((d) => `<a class="flag" href="#${h(d.href)}">${h(d.kind)} disagreement</a>`).join(' ');
-  return `<tr${e.anchor ? ` id="${h(e.anchor)}"` : ''}><td>${h(e.subject)}</td><td>${h(e.relation)}</td><td>${h(e.object ?? '—')}</td><td>${h(e.time ?? '—')}</td><td><span class="status status-${h(e.status)}">${STATUS_LABEL[e.status]}</span><br>${e.docCount} source${e.docCount === 1 ? '' : 's'}${flags ? `<br>${flags}` : ''}</td><td><ul class="srcs">${sources}</ul></td></tr>`;
+  const parts = [e.subject, e.relation, ...(e.object ? [e.object] : []), ...(e.polarity === 'negated' ? ['negated'] : [])];
+  return `<tr${e.anchor ? ` id="${h(e.anchor)}"` : ''}><td><strong>${h(e.summary)}</strong><br><span class="src">${h(parts.join(' · '))}</span></td><td class="date">${h(e.time ?? 'undated')}</td><td><span class="status status-${h(e.status)}">${STATUS_LABEL[e.status]}</span><br>${e.docCount} source${e.docCount === 1 ? '' : 's'}${flags ? `<br>${flags}` : ''}</td><td><ul class="srcs">${sources}</ul></td></tr>`;
 }
 
 function topicSection(t: TopicView): string {
   const c = t.counts;
   return `<section id="${h(t.anchor)}" aria-labelledby="${h(t.anchor)}-h"><h3 id="${h(t.anchor)}-h">${h(t.topic)}</h3>
 <p class="totals">${c.total} entr${c.total === 1 ? 'y' : 'ies'}: ${c.corroborated} corroborated, ${c['single-source']} single-source, ${c.disputed} disputed.</p>
-<table><thead><tr><th scope="col">Subject</th><th scope="col">Relation</th><th scope="col">Object</th><th scope="col">Time</th><th scope="col">Status</th><th scope="col">Sources and quotes</th></tr></thead><tbody>
+<table><thead><tr><th scope="col">Entry</th><th scope="col">Period</th><th scope="col">Status</th><th scope="col">Sources and quotes</th></tr></thead><tbody>
 ${t.entries.map(entryRow).join('\n')}
 </tbody></table></section>`;
 }
@@ -52,7 +53,7 @@ function disagreementArticle(d: DisagreementView): string {
       .join('')}</div>`;
   return `<article class="dis" id="${h(d.anchor)}" aria-labelledby="${h(d.anchor)}-h">
 <h3 id="${h(d.anchor)}-h"><span class="kind">${h(d.kind)}</span>${h(d.summary)}</h3>
-<p class="totals">${h(d.kindLabel)}${d.period ? ` · period ${h(d.period)}` : ''}${d.topic ? ` · topic ${h(d.topic)}` : ''}</p>
+<p class="totals">${h(d.kindLabel)}${d.period ? ` · period ${h(d.period)}` : ''} · subject ${h(d.subject)}</p>
 <div class="sides">${side('One account', d.sides[0])}${side('The other account', d.sides[1])}</div></article>`;
 }
 
@@ -60,7 +61,7 @@ function timelineSection(t: TimelineView): string {
   const rows = t.rows
     .map(
       (r) =>
-        `<tr><td class="date">${h(r.date)}</td><td>${link(r.source.docHref, sourceLabel(r.source))}<br><span class="src">${r.source.published ? `published ${h(r.source.published)}` : 'date unknown'}</span></td><td>${link(r.source.claimHref, r.source.quote)}</td><td>${r.disagreements.map((d) => `<a class="flag" href="#${h(d.href)}">${h(d.kind)} disagreement</a>`).join(' ') || '—'}</td></tr>`,
+        `<tr><td class="date">${h(r.time)}${r.date === null ? '<br><span class="src">undated</span>' : r.date.startsWith(r.time) ? '' : `<br><span class="src">from ${h(r.date)}</span>`}</td><td>${link(r.source.docHref, sourceLabel(r.source))}<br><span class="src nw">${r.source.published ? `published ${h(r.source.published)}` : 'date unknown'}</span></td><td><strong>${h(r.summary)}</strong><br>${link(r.source.claimHref, r.source.quote)}</td><td>${r.disagreements.map((d) => `<a class="flag" href="#${h(d.href)}">${h(d.kind)} disagreement</a>`).join(' ') || '—'}</td></tr>`,
     )
     .join('\n');
   return `<section id="${h(t.anchor)}" aria-labelledby="${h(t.anchor)}-h"><h3 id="${h(t.anchor)}-h">${h(t.topic)}</h3>

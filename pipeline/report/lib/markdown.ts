@@ -24,7 +24,7 @@ function quoteBlock(q: string, indent = ''): string {
 }
 
 function entryBlock(e: EntryView): string {
-  const head = `- ${e.anchor ? `<a id="${e.anchor}"></a>` : ''}**${md(e.subject)}** ${md(e.relation)}${e.object ? ` **${md(e.object)}**` : ''}${e.time ? ` (${md(e.time)})` : ''} — ${e.status}, ${e.docCount} source${e.docCount === 1 ? '' : 's'}${e.disagreements.map((d) => ` · [${d.kind} disagreement](#${d.href})`).join('')}`;
+  const head = `- ${e.anchor ? `<a id="${e.anchor}"></a>` : ''}**${md(e.summary)}** — ${md(e.time ?? 'undated')} — ${e.status}, ${e.docCount} source${e.docCount === 1 ? '' : 's'}${e.disagreements.map((d) => ` · [${d.kind} disagreement](#${d.href})`).join('')}`;
   const srcs = e.sources.map((s) => `  - ${sourceLine(s)}\n\n${quoteBlock(s.quote, '    ')}\n`);
   return [head, ...srcs].join('\n');
 }
@@ -37,12 +37,12 @@ function topicBlock(t: TopicView): string {
 function disagreementBlock(d: DisagreementView): string {
   const side = (name: string, s: DisagreementView['sides'][0]): string =>
     `**${name}${s.label ? `: ${md(s.label)}` : ''}**\n\n${s.sources.map((src) => `${quoteBlock(src.quote)}\n\n${sourceLine(src)}\n`).join('\n')}`;
-  return `### <a id="${d.anchor}"></a>${md(d.kind)}: ${md(d.summary)}\n\n${md(d.kindLabel)}${d.period ? ` · period ${md(d.period)}` : ''}${d.topic ? ` · topic ${md(d.topic)}` : ''}\n\n${side('One account', d.sides[0])}\n${side('The other account', d.sides[1])}`;
+  return `### <a id="${d.anchor}"></a>${md(d.kind)}: ${md(d.summary)}\n\n${md(d.kindLabel)}${d.period ? ` · period ${md(d.period)}` : ''} · subject ${md(d.subject)}\n\n${side('One account', d.sides[0])}\n${side('The other account', d.sides[1])}`;
 }
 
 function timelineBlock(t: TimelineView): string {
   const rows = t.rows.map(
-    (r) => `| ${cell(r.date)} | ${r.source.docHref ? `[${cell(r.source.outlet ?? r.source.title ?? r.source.docId)}](#${r.source.docHref})` : cell(r.source.docId)} | ${cell(r.source.published ?? 'unknown')} | ${r.source.claimHref ? `[${cell(r.source.quote)}](#${r.source.claimHref})` : cell(r.source.quote)} | ${r.disagreements.map((d) => `[${d.kind} disagreement](#${d.href})`).join(' ') || '—'} |`,
+    (r) => `| ${cell(r.time)}${r.date ? '' : ' (undated)'} | ${r.source.docHref ? `[${cell(r.source.outlet ?? r.source.title ?? r.source.docId)}](#${r.source.docHref})` : cell(r.source.docId)} | ${cell(r.source.published ?? 'unknown')} | **${cell(r.summary)}**: ${r.source.claimHref ? `[${cell(r.source.quote)}](#${r.source.claimHref})` : cell(r.source.quote)} | ${r.disagreements.map((d) => `[${d.kind} disagreement](#${d.href})`).join(' ') || '—'} |`,
   );
   return `### ${md(t.topic)}\n\n| Date | Source | Published | Claim | Disagreement |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
 }

@@ -4,14 +4,8 @@
  * anchors exist, so every link either renderer emits points at something.
  */
 import type { Claim, DocumentJson, Mention } from '../../core/schema.ts';
-import type {
-  DisagreementKind,
-  Ledger,
-  LedgerEntry,
-  LedgerSourceRef,
-  LedgerStatus,
-  LedgerTimelineItem,
-} from '../types.ts';
+import { formatValue } from '../../ledger/index.ts';
+import type { DisagreementKind, EntryStatus as LedgerStatus, Ledger, Period, Side, Support } from '../types.ts';
 import { compareTimex } from './dates.ts';
 import { claimAnchor, disagreementAnchor, docAnchor, entryAnchor, topicAnchor } from './escape.ts';
 import { checkSpans, type HighlightSpan } from './spans.ts';
@@ -43,9 +37,13 @@ export interface EntryView {
   id: string;
   /** Set on the first topic the entry is shown under only (ids are unique). */
   anchor: string | null;
+  /** The ledger's one-line gloss ("Belarus released political prisoners (2015-08-22)"). */
+  summary: string;
   subject: string;
   relation: string;
   object: string | null;
+  polarity: 'affirmed' | 'negated';
+  /** The period every support is compatible with, as text. */
   time: string | null;
   status: LedgerStatus;
   sources: SourceView[];
@@ -73,12 +71,16 @@ export interface DisagreementView {
   kindLabel: string;
   summary: string;
   period: string | null;
-  topic: string | null;
+  subject: string;
   sides: [SideView, SideView];
 }
 
 export interface TimelineRow {
-  date: string;
+  /** The claim's TIMEX3 value as stated ("2015-FA"), and the day its period starts (null: undated). */
+  time: string;
+  date: string | null;
+  summary: string;
+  polarity: 'affirmed' | 'negated';
   source: SourceView;
   disagreements: DisRef[];
 }
@@ -116,15 +118,10 @@ export const KIND_LABEL: Record<DisagreementKind, string> = {
   contrary: 'Contrary accounts',
 };
 
-function fmtTime(t: LedgerEntry['time']): string | null {
-  if (t == null) return null;
-  if (typeof t === 'string') return t;
-  return t.range ? `${t.range.start} – ${t.range.end}` : t.value;
-}
-
-function timeValue(t: LedgerEntry['time']): string | null {
-  if (t == null) return null;
-  return typeof t === 'string' ? t : t.range ? t.range.start : t.value;
+/** "2015-09-01 – 2015-11-30", or one day. */
+export function periodText(p: Period | null | undefined): string | null {
+  if (!p) return null;
+  return p.start === p.end ? p.start : `${p.start} – ${p.end}`;
 }
 
 export function mentionTitle(m: Mention): string {
@@ -149,13 +146,12 @@ export function mentionTitle(m: Mention): string {
 export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): ReportView {
   const docsById = new Map(docs.map((d) => [d.id, d]));
   const claimsById = new Map(docs.map((d) => [d.id, new Map(d.claims.map((c) => [c.id, c]))]));
-  const entriesById = new Map(ledger.entries.map((e) => [e.id, e]));
-  const names = new Map<string, string>();
+  const ledgerDocs = new Map(ledger.documents.map((d) => [d.id, d]));
+  const names = new Map<string, string>(Object.entries(ledger.actors));
   for (const d of docs) for (const m of d.mentions) if (m.type === 'actor' && !names.has(m.actorId)) names.set(m.actorId, m.canonical);
   const nameOf = (id: string): string => names.get(id) ?? id;
-  const objectOf = (o: LedgerEntry['object']): string | null => {
-    if (o == null) return null;
-    if (typeof o === 'string') return nameOf(o);
+  const objectOf = (o: { actorId?: string | undefined; literal?: string | undefined } | undefined): string | null => {
+    if (!o) return null;
     if (o.actorId) return nameOf(o.actorId);
     return o.literal ?? null;
   };
@@ -189,9 +185,10 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
     docViews.push({ id: doc.id, anchor: docAnchor(doc.id), doc, spans: checked.ok, refused: checked.refused.length, ranges, claims, mentionCounts });
   }
 
-  const source = (ref: LedgerSourceRef): SourceView => {
+  const source = (ref: { docId: string; claimId: string; quote: string; start?: number; end?: number; published: string | null }): SourceView => {
     const doc = docsById.get(ref.docId);
-    const claim = ref.claimId ? claimsById.get(ref.docId)?.get(ref.claimId) : undefined;
+    const info = ledgerDocs.get(ref.docId);
+    const claim = claimsById.get(ref.docId)?.get(ref.claimId);
     const start = ref.start ?? claim?.start;
     const end = ref.end ?? claim?.end;
     let quote = ref.quote;
@@ -207,67 +204,55 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
     }
     return {
       docId: ref.docId,
-      claimId: ref.claimId ?? null,
+      claimId: ref.claimId,
       quote,
       quoteCheck,
-      published: ref.published ?? doc?.meta.published ?? null,
-      outlet: ref.outlet ?? doc?.meta.outlet ?? null,
-      title: doc?.meta.title ?? null,
-      claimHref: ref.claimId ? (claimHrefs.get(`${ref.docId}\u0000${ref.claimId}`) ?? null) : null,
+      published: ref.published ?? doc?.meta.published ?? info?.published ?? null,
+      outlet: doc?.meta.outlet ?? info?.outlet ?? null,
+      title: doc?.meta.title ?? info?.title ?? null,
+      claimHref: claimHrefs.get(`${ref.docId}\u0000${ref.claimId}`) ?? null,
       docHref: doc ? docAnchor(doc.id) : null,
     };
   };
 
-  // Disagreements, and which claims and entries they touch.
-  const disByClaim = new Map<string, DisRef[]>();
-  const disByEntry = new Map<string, DisRef[]>();
-  const push = (map: Map<string, DisRef[]>, key: string, v: DisRef): void => {
-    const list = map.get(key) ?? [];
-    if (!list.some((x) => x.id === v.id)) list.push(v);
-    map.set(key, list);
-  };
-  const disagreements: DisagreementView[] = ledger.disagreements.map((d) => {
-    const ref: DisRef = { id: d.id, href: disagreementAnchor(d.id), kind: d.kind };
-    for (const side of d.sides) {
-      if (side.entryId) push(disByEntry, side.entryId, ref);
-      for (const c of side.claims) if (c.claimId) push(disByClaim, `${c.docId}\u0000${c.claimId}`, ref);
-    }
-    const period = d.period == null ? null : typeof d.period === 'string' ? d.period : `${d.period.start} – ${d.period.end}`;
-    return {
-      id: d.id,
-      anchor: ref.href,
-      kind: d.kind,
-      kindLabel: KIND_LABEL[d.kind],
-      summary: d.summary,
-      period,
-      topic: d.topic ?? null,
-      sides: [
-        { label: d.sides[0].label ?? null, sources: d.sides[0].claims.map(source) },
-        { label: d.sides[1].label ?? null, sources: d.sides[1].claims.map(source) },
-      ],
-    };
-  });
-
+  // Disagreements.
+  const disagreements: DisagreementView[] = ledger.disagreements.map((d) => ({
+    id: d.id,
+    anchor: disagreementAnchor(d.id),
+    kind: d.kind,
+    kindLabel: KIND_LABEL[d.kind],
+    summary: d.summary,
+    period: periodText(d.period),
+    subject: nameOf(d.subject),
+    sides: [sideView(d.kind, d.sides[0], source), sideView(d.kind, d.sides[1], source)],
+  }));
   const disById = new Map(disagreements.map((d) => [d.id, d]));
+  const refs = (ids: readonly string[]): DisRef[] =>
+    ids.flatMap((id) => {
+      const d = disById.get(id);
+      return d ? [{ id, href: d.anchor, kind: d.kind }] : [];
+    });
 
   // Entries by topic.
   const topicMap = new Map<string, EntryView[]>();
   const anchored = new Set<string>();
   for (const e of ledger.entries) {
-    const topics = e.topics && e.topics.length > 0 ? e.topics : [e.topic ?? e.relation];
+    const topics = e.topics.length > 0 ? e.topics : [e.family || e.relation];
+    const sources = e.supports.map(source);
     for (const topic of topics) {
-      const sources = e.sources.map(source);
       const view: EntryView = {
         id: e.id,
         anchor: anchored.has(e.id) ? null : entryAnchor(e.id),
+        summary: e.summary,
         subject: nameOf(e.subject),
         relation: e.relation,
         object: objectOf(e.object),
-        time: fmtTime(e.time),
+        polarity: e.polarity,
+        time: periodText(e.period),
         status: e.status,
         sources,
-        docCount: new Set(e.sources.map((s) => s.docId)).size,
-        disagreements: disByEntry.get(e.id) ?? uniqueBy(e.sources.flatMap((s) => (s.claimId ? (disByClaim.get(`${s.docId}\u0000${s.claimId}`) ?? []) : []))),
+        docCount: e.sourceCount,
+        disagreements: refs(e.disagreementIds),
       };
       anchored.add(e.id);
       const list = topicMap.get(topic) ?? [];
@@ -278,56 +263,30 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
   const topics: TopicView[] = [...topicMap.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([topic, entries]) => {
-      entries.sort((a, b) => b.docCount - a.docCount || compareTimex(a.time ?? '', b.time ?? '') || a.id.localeCompare(b.id));
       const counts = { corroborated: 0, 'single-source': 0, disputed: 0, total: entries.length };
       for (const e of entries) counts[e.status]++;
       return { topic, anchor: topicAnchor(topic), entries, counts };
     });
 
-  // Timeline: the ledger's own, or one row per entry source.
-  const timelineSrc: { topic: string; items: LedgerTimelineItem[] }[] =
-    ledger.timeline && ledger.timeline.length > 0
-      ? ledger.timeline
-      : [...topicMap.entries()].map(([topic, entries]) => ({
-          topic,
-          items: entries.flatMap((e) => {
-            const original = entriesById.get(e.id);
-            const date = timeValue(original?.time);
-            if (!original || date === null) return [];
-            return original.sources.map((s) => {
-              const item: LedgerTimelineItem = { date, docId: s.docId, entryId: e.id, quote: s.quote };
-              if (s.claimId !== undefined) item.claimId = s.claimId;
-              if (s.start !== undefined) item.start = s.start;
-              if (s.end !== undefined) item.end = s.end;
-              if (s.published !== undefined) item.published = s.published;
-              return item;
-            });
-          }),
-        }));
-  const timelines: TimelineView[] = timelineSrc
-    .map((t) => ({
-      topic: t.topic,
-      anchor: `timeline-${topicAnchor(t.topic)}`,
-      rows: t.items
-        .map((it) => {
-          const ref: LedgerSourceRef = { docId: it.docId, quote: it.quote };
-          if (it.claimId !== undefined) ref.claimId = it.claimId;
-          if (it.start !== undefined) ref.start = it.start;
-          if (it.end !== undefined) ref.end = it.end;
-          if (it.published !== undefined) ref.published = it.published;
-          const fromIds = (it.disagreementIds ?? []).flatMap((id) => {
-            const d = disById.get(id);
-            return d ? [{ id, href: d.anchor, kind: d.kind }] : [];
-          });
-          const fromClaim = it.claimId ? (disByClaim.get(`${it.docId}\u0000${it.claimId}`) ?? []) : [];
-          return { date: it.date, source: source(ref), disagreements: uniqueBy([...fromIds, ...fromClaim]) };
-        })
-        .sort((a, b) => compareTimex(a.date, b.date) || (a.source.published ?? '').localeCompare(b.source.published ?? '') || a.source.docId.localeCompare(b.source.docId)),
-    }))
-    .filter((t) => t.rows.length > 0)
-    .sort((a, b) => a.topic.localeCompare(b.topic));
+  // Timelines: the ledger's, per topic, in date order (undated last).
+  const timelines: TimelineView[] = Object.entries(ledger.timelines)
+    .filter(([, items]) => items.length > 0)
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([topic, items]) => ({
+      topic,
+      anchor: `timeline-${topicAnchor(topic)}`,
+      rows: items
+        .map((it) => ({
+          time: it.timeValue,
+          date: it.date,
+          summary: it.summary,
+          polarity: it.polarity,
+          source: source({ docId: it.docId, claimId: it.claimId, quote: it.quote, published: it.published }),
+          disagreements: refs(it.disagreementIds),
+        }))
+        .sort((a, b) => compareTimex(a.date ?? 'undated', b.date ?? 'undated') || (a.source.published ?? '').localeCompare(b.source.published ?? '') || a.source.docId.localeCompare(b.source.docId)),
+    }));
 
-  const allEntries = ledger.entries;
   return {
     topics,
     disagreements,
@@ -335,17 +294,22 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
     docs: docViews,
     totals: {
       docs: docs.length,
-      entries: allEntries.length,
-      corroborated: allEntries.filter((e) => e.status === 'corroborated').length,
-      disputed: allEntries.filter((e) => e.status === 'disputed').length,
+      entries: ledger.entries.length,
+      corroborated: ledger.entries.filter((e) => e.status === 'corroborated').length,
+      disputed: ledger.entries.filter((e) => e.status === 'disputed').length,
       disagreements: disagreements.length,
     },
   };
 }
 
-function uniqueBy(list: DisRef[]): DisRef[] {
-  const seen = new Set<string>();
-  return list.filter((x) => (seen.has(x.id) ? false : (seen.add(x.id), true)));
+/** What one side says, in a few words: its figures, its dates, or its relation and polarity. */
+function sideView(kind: DisagreementKind, side: Side, source: (s: Support) => SourceView): SideView {
+  const uniq = (xs: string[]) => [...new Set(xs)].join(' / ');
+  let label: string;
+  if (kind === 'figure') label = uniq(side.claims.flatMap((c) => (c.value ? [formatValue(c.value)] : [])));
+  else if (kind === 'date') label = uniq(side.claims.map((c) => c.time.value));
+  else label = `${side.polarity === 'negated' ? 'denies' : 'affirms'}: ${side.relation}`;
+  return { label: label || null, sources: side.claims.map(source) };
 }
 
 export function claimSummary(c: Claim, nameOf: (id: string) => string): string {

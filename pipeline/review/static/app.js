@@ -148,7 +148,9 @@ function renderDetail() {
     el('div', {}, el('span', { class: `badge ${i.status}` }, i.status), ` ${i.type} [${i.start}, ${i.end}) `, el('code', {}, i.id)),
     el('div', {}, el('q', {}, i.text)),
     el('div', {}, `value: ${valueOf(i)}`),
-    el('pre', {}, JSON.stringify(i.output, null, 1)),
+    i.type === 'disagreement'
+      ? el('div', {}, String(i.output.summary ?? ''))
+      : el('pre', {}, Object.entries(i.output).filter(([k]) => k !== 'mentionIds').map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n')),
     i.corrected ? el('div', {}, `corrected: ${JSON.stringify(i.corrected)}`) : '',
     i.note ? el('div', {}, `note: ${i.note}`) : '',
     i.reviewer ? el('div', {}, `by ${i.reviewer} at ${i.reviewedAt}`) : '',
@@ -284,6 +286,22 @@ $('#correct-form').addEventListener('submit', (ev) => {
     return;
   }
   decide('corrected', c, f.note.value);
+});
+// The text selection is lost when the button takes focus, so remember the last one made in the article.
+let lastSelection = null;
+document.addEventListener('selectionchange', () => {
+  const span = selectionSpan();
+  if (span) lastSelection = span;
+});
+$('#span-from-selection').addEventListener('click', () => {
+  if (!lastSelection) {
+    banner('Select the right span of text in the article first.');
+    return;
+  }
+  const f = $('#correct-form').elements;
+  f.start.value = lastSelection.start;
+  f.end.value = lastSelection.end;
+  banner(`Span set to “${state.doc.text.slice(lastSelection.start, lastSelection.end)}”.`, true);
 });
 $('#correct-cancel').addEventListener('click', () => {
   $('#correct-form').hidden = true;

@@ -50,6 +50,9 @@ describe('money', () => {
     ['The house sold for less than a million dollars.', { text: 'less than a million dollars', value: 1e6, unit: 'USD', qualifier: 'less_than' }],
     ['A grant of five million dollars was promised.', { text: 'five million dollars', value: 5e6, unit: 'USD' }],
     ['Costs were between $3 and $4 billion.', { text: 'between $3 and $4 billion', value: 3e9, upper: 4e9, unit: 'USD' }],
+    ['He siphoned off 271-million dollars.', { text: '271-million dollars', value: 271e6, unit: 'USD' }],
+    ['She got a 25,000-dollar bonus.', { text: '25,000-dollar bonus', value: 25000, unit: 'USD', measure: 'bonus' }],
+    ['A ticket costs one US dollar.', { text: 'one US dollar', value: 1, unit: 'USD' }],
     ['Prices are quoted in pesos: 800 pesos each.', { text: '800 pesos', value: 800, unit: 'PESO' }],
   ])('%s', (text, want) => expectQuantity(text, want));
 
@@ -72,6 +75,8 @@ describe('percentages', () => {
     ['Support stood at nearly 30 percent.', { text: 'nearly 30 percent', value: 30, unit: 'percent', qualifier: 'nearly' }],
     ['Inflation may reach 5 to 6 percent.', { text: '5 to 6 percent', value: 5, upper: 6, unit: 'percent' }],
     ['It bought a 19 percent stake in the firm.', { text: '19 percent stake', value: 19, unit: 'percent', measure: 'stake' }],
+    ['The index plunged 6.6 percent following the announcement.', { text: '6.6 percent', value: 6.6, unit: 'percent' }],
+    ['Shares fell 3 percent following Bank Indonesia’s decision.', { text: '3 percent', value: 3, unit: 'percent' }],
     ['Ninety percent of graduates found jobs.', { text: 'Ninety percent of graduates', value: 90, unit: 'percent', measure: 'graduates' }],
   ])('%s', (text, want) => expectQuantity(text, want));
 });

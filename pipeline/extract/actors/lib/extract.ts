@@ -17,7 +17,7 @@
  * actors must skip kind "place".
  */
 import { nlpOf, type NlpLayer, type Token } from '../../../adapters/wink.ts';
-import { nameCandidates } from '../../../adapters/compromise.ts';
+import { lexiconTag, nameCandidatesIn } from '../../../adapters/compromise.ts';
 import { stableId, slug } from '../../../core/ids.ts';
 import type { ActorKind, ActorMention, DateMention, ParagraphKind, Span } from '../../../core/schema.ts';
 import { foldToken, gazetteer, type Gazetteer, type Pattern } from './gazetteer.ts';
@@ -55,6 +55,8 @@ interface GazMatch {
 }
 
 const RUNNING: ReadonlySet<ParagraphKind> = new Set(['paragraph', 'list-item', 'blockquote']);
+/** Words of context each side of a doubtful name that compromise reads. */
+const COMPROMISE_CONTEXT = 4;
 const POSSESSIVE = new Set(["'s", "'", 's']);
 
 function isCap(t: string): boolean {
@@ -74,7 +76,12 @@ function caseOk(pattern: string, text: string): boolean {
   return true;
 }
 
-export function extractActors(input: ActorInput, published: string | null, dates: readonly DateMention[] = []): ActorMention[] {
+export interface ActorOptions {
+  /** Run compromise's tagger on sentences with unclassified names (default true; benchmarks turn it off to compare). */
+  compromise?: boolean;
+}
+
+export function extractActors(input: ActorInput, published: string | null, dates: readonly DateMention[] = [], options: ActorOptions = {}): ActorMention[] {
   const g = gazetteer();
   const layer = nlpOf(input);
   const { tokens } = layer;
@@ -284,7 +291,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
 
   // 6. unlisted names
   for (const d of drafts) for (let x = d.i; x < d.j; x++) covered[x] = 1;
-  drafts.push(...unlisted(g, input, layer, keys, covered, sentOf));
+  drafts.push(...unlisted(g, input, layer, keys, covered, sentOf, options.compromise ?? true));
 
   return drafts
     .sort((x, y) => x.i - y.i || y.j - x.j)
@@ -475,7 +482,7 @@ function adjectiveDenotesState(g: Gazetteer, tokens: Token[], keys: string[], st
   return false;
 }
 
-function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string[], covered: Uint8Array, sentOf: Int32Array): Draft[] {
+function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string[], covered: Uint8Array, sentOf: Int32Array, useCompromise: boolean): Draft[] {
   const { tokens } = layer;
   const running = (pos: number): boolean => {
     if (!input.paragraphs) return true;
@@ -486,6 +493,7 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     i: number;
     j: number;
     kind?: 'person' | 'organisation';
+    place?: boolean;
   }
   const runs: Run[] = [];
   const connectors = new Set(['of', 'for', 'and', 'de', 'von', 'van', 'der', 'al', 'bin', 'la', 'le']);
@@ -528,18 +536,33 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     if (b - a === 1 && (a === sentStart || (a === first && first > 0 && /^[“"'(‘]$/.test(tokens[first - 1]!.text)))) continue;
     const run: Run = { i: a, j: b };
     const last = keys[b - 1]!;
-    if (g.cues.orgHeads.has(last) && b - a > 1) run.kind = 'organisation';
+    const multi = b - a > 1;
+    const tags = tokens.slice(a, b).map((t) => lexiconTag(t.text));
+    if (multi && (g.cues.nonActorHeads.has(last) || tags[tags.length - 1] === 'place-word')) run.place = true;
+    else if (multi && (g.cues.orgHeads.has(last) || tags[tags.length - 1] === 'org-word')) run.kind = 'organisation';
     else if (titled || titleBefore(g, keys, a) || officeEndsAt(g, keys, a)) run.kind = 'person';
+    else if (tags.includes('organisation')) run.kind = 'organisation';
+    else if (multi && (tags[0] === 'first-name' || tags[tags.length - 1] === 'last-name') && !tags.includes('place')) run.kind = 'person';
+    else if (tags.includes('place')) run.place = true;
     runs.push(run);
   }
-  // compromise only on sentences holding a run nothing above classified
-  const need = new Set<number>();
-  for (const r of runs) if (!r.kind) need.add(sentOf[r.i]!);
-  for (const si of need) {
-    const s = layer.sentences[si]!;
-    const c = nameCandidates(input.text.slice(s.start, s.end), s.start);
-    for (const r of runs) {
-      if (r.kind || sentOf[r.i] !== si) continue;
+  // compromise's tagger only around multi-word runs that nothing above classified: a
+  // window of a few words each side, all windows of the document in one call (its cost
+  // grows with the text it reads, and it is ~16× slower than wink). A single unknown
+  // capitalised word is left alone: it is as often a product, place or headline word.
+  const doubtful = useCompromise ? runs.filter((r) => !r.kind && !r.place && r.j - r.i > 1) : [];
+  if (doubtful.length > 0) {
+    const windows: Span[] = [];
+    for (const r of doubtful) {
+      const sent = layer.sentences[sentOf[r.i]!]!;
+      const from = tokens[Math.max(sent.tokenStart, r.i - COMPROMISE_CONTEXT)]!.start;
+      const to = tokens[Math.min(sent.tokenEnd, r.j + COMPROMISE_CONTEXT) - 1]!.end;
+      const prev = windows[windows.length - 1];
+      if (prev && from <= prev.end) prev.end = Math.max(prev.end, to);
+      else windows.push({ start: from, end: to });
+    }
+    const c = nameCandidatesIn(input.text, windows);
+    for (const r of doubtful) {
       const rs = tokens[r.i]!.start;
       const re = tokens[r.j - 1]!.end;
       const hit = (x: Span): boolean => x.start < re && x.end > rs;

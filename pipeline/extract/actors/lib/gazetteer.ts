@@ -105,6 +105,7 @@ export const CuesFileSchema = z.object({
   orgHeads: z.array(z.string()),
   notNames: z.array(z.string()),
   notAlone: z.array(z.string()),
+  nonActorHeads: z.array(z.string()),
   titleHeads: z.array(z.string()),
   ...Examples,
 });
@@ -165,6 +166,7 @@ export interface Gazetteer {
     orgHeads: Set<string>;
     notNames: Set<string>;
     notAlone: Set<string>;
+    nonActorHeads: Set<string>;
     titleHeads: Set<string>;
   };
   examples: { file: string; example: ActorExample; counter: boolean }[];
@@ -218,6 +220,7 @@ function build(): Gazetteer {
       orgHeads: new Set(cues.orgHeads),
       notNames: new Set(cues.notNames),
       notAlone: new Set(cues.notAlone),
+      nonActorHeads: new Set(cues.nonActorHeads),
       titleHeads: new Set(cues.titleHeads),
     },
     examples: [],

@@ -128,7 +128,8 @@ function ordinalIn(p: Partial, ref: RefDate): { pos: number; refPos: number; per
   switch (p.kind) {
     case 'monthday':
       if (ref.m === undefined) return null;
-      return { pos: p.m * 32 + p.d, refPos: ref.m * 32 + (ref.d ?? 15), per: 0 };
+      // A reference known only to the month stands for the whole month ("In March 2014 … on March 18").
+      return { pos: p.m * 32 + p.d, refPos: ref.m * 32 + (ref.d ?? 31), per: 0 };
     case 'month':
       if (ref.m === undefined) return null;
       return { pos: p.m, refPos: ref.m, per: 0 };
@@ -240,11 +241,12 @@ export function resolve(value: string, ref: RefDate, tense: Tense): string | nul
         // year: the tense decides which side of the reference the date falls on.
         let y = ref.y;
         if (tense === 'present' && (p.kind === 'monthday' || p.kind === 'month' || p.kind === 'season') && o.per === 0) {
-          // No tense to go by: the nearest such date to the reference, within half a year either side.
+          // No tense to go by: news mostly looks back, so the window runs from about eight
+          // months before the reference to four months after it.
           const span = p.kind === 'monthday' ? 12 * 32 : p.kind === 'month' ? 12 : 4;
           const d = o.pos - o.refPos;
-          if (d > span / 2) y -= 1;
-          else if (d < -span / 2) y += 1;
+          if (d > span / 3) y -= 1;
+          else if (d < (-span * 2) / 3) y += 1;
           return writePartial(p, y) + time;
         }
         // Quarters and halves are reported after they end: the present tense reads as past.

@@ -74,6 +74,8 @@ export const RuleSchema = z
     /** Reject the match when the text just before it matches this regex (e.g. "$" before a number). */
     rejectBefore: z.string().optional(),
     rejectAfter: z.string().optional(),
+    /** Reject the match when wink reads its start as one of these entity types ("About 2000" is a CARDINAL). */
+    rejectEntity: z.array(z.string()).optional(),
     /** Skip the POS rejections when the text just before matches ("in 2014 sales fell" is a year). */
     keepBefore: z.string().optional(),
     /** A year shift ("a year earlier") keeps the granularity of a quarter or half mentioned just before. */

@@ -44,6 +44,12 @@ export function findCandidates(text: string, data: DateData, nlp: () => NlpLayer
       if (rule.rejectBeforeRe && rule.rejectBeforeRe.test(text.slice(Math.max(0, start - 40), start))) continue;
       if (rule.rejectAfterRe && rule.rejectAfterRe.test(text.slice(end, end + 40))) continue;
       const kept = rule.keepBeforeRe?.test(text.slice(Math.max(0, start - 40), start)) ?? false;
+      if (!kept && rule.rejectEntity) {
+        const veto = rule.rejectEntity;
+        // Only an entity that reaches left of the match vetoes it ("About 2000", "some 2000"): wink
+        // calls many bare years CARDINAL, but not a year it joins with a quantifier.
+        if (nlp().entities.some((e) => e.start < start && start < e.end && veto.includes(e.type))) continue;
+      }
       if (!kept && (rule.rejectNextPos || rule.rejectFirstPos)) {
         const layer = nlp();
         if (rule.rejectNextPos) {
@@ -209,13 +215,14 @@ const YEAR_SHIFT = /^UNDEF-(?:REF|ANA)-Y-(?:(PLUS|MINUS)-(\d+)|(last|next|this))
  * year before (TimeML keeps the granularity of the period compared): the quarter or half
  * mentioned last, shortly before, shifted by the years.
  */
-function periodShift(value: string, prior: readonly DateMention[], start: number): string | null {
+function periodShift(value: string, prior: readonly DateMention[], shifted: readonly boolean[], start: number): string | null {
   const m = YEAR_SHIFT.exec(value);
   if (!m) return null;
   const n = m[3] ? (m[3] === 'last' ? -1 : m[3] === 'next' ? 1 : 0) : Number(m[2]) * (m[1] === 'PLUS' ? 1 : -1);
   for (let i = prior.length - 1; i >= 0; i--) {
     const p = prior[i]!;
     if (start - p.end > 400) return null;
+    if (shifted[i]) continue;
     const q = PERIOD.exec(p.value);
     if (q) return `${Number(q[1]) + n}-${q[2]}`;
   }
@@ -266,12 +273,13 @@ export function extractDates(input: DateInput, published: string | null, data: D
       const tense: Tense = needsTense ? tenseAt(nlp(), c.start, c.end, data.tables) : 'past';
       const resolveOr = (v: string): string | null => {
         // A narrative date too coarse for this value ("2000" for "Friday") gives way to the publication date.
-        const r = ref ? resolve(v, ref, tense) : null;
+        // In a narrative the year-less date falls in the narrative's year ("In March 2014 … on March 18").
+        const r = ref ? resolve(basis === 'narrative' ? v.replace(/^UNDEF-year-/, 'UNDEF-this-') : v, ref, tense) : null;
         if (r !== null || basis !== 'narrative' || !pub) return r;
         basis = 'publication';
         return resolve(v, pub, tense);
       };
-      const period = c.rule.inherit ? periodShift(c.value, out, c.start) : null;
+      const period = c.rule.inherit ? periodShift(c.value, out, anaphoricFlags, c.start) : null;
       if (period) basis = 'narrative';
       const v = period ?? resolveOr(c.value);
       if (v !== null) {
@@ -292,7 +300,8 @@ export function extractDates(input: DateInput, published: string | null, data: D
     if (c.quant) mention.quant = c.quant;
     if (c.freq) mention.freq = c.freq;
     out.push(mention);
-    anaphoricFlags.push(c.value.startsWith('UNDEF-ANA-'));
+    // Relative to another date in the text: never the reference of a later anaphor.
+    anaphoricFlags.push(c.value.startsWith('UNDEF-ANA-') || c.rule.inherit === true);
   }
   return out;
 }

@@ -161,6 +161,8 @@ function applyScales(ctx: Ctx, core: Core): Core {
   let upper = core.upper;
   let scaled = core.scaled;
   while (j < ctx.hi) {
+    // "271-million dollars": a glued hyphen before a scale word is only spelling
+    if (lower(ctx.tokens[j]) === '-' && glued(ctx, j) && glued(ctx, j + 1) && ctx.t.scales.has(lower(ctx.tokens[j + 1])) && !GLUED_ONLY_SCALES.has(lower(ctx.tokens[j + 1]))) j++;
     const w = lower(ctx.tokens[j]);
     const s = ctx.t.scales.get(w);
     if (s === undefined) break;
@@ -301,7 +303,7 @@ function nounPhrase(ctx: Ctx, i: number, noNames = false): { start: number; end:
     const participle =
       tok.pos === 'VERB' &&
       nextTok !== undefined &&
-      /^(?:NOUN|PROPN|ADJ)$/.test(nextTok.pos) &&
+      (/^(?:NOUN|ADJ)$/.test(nextTok.pos) || (nextTok.pos === 'PROPN' && /ed$/.test(w))) &&
       (/(?:ed|ing)$/.test(w) || tok.lemma.toLowerCase() !== w || (nextTok.pos === 'NOUN' && !isPlural(nextTok)));
     if (tok.pos === 'ADJ' || participle) {
       j++;
@@ -439,6 +441,12 @@ export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: numb
     if (between && core.upper === undefined) {
       // "between" without a second number is not a range: give it back
       left++;
+    }
+
+    // "a 25,000-dollar bonus", "a 10-percent rise": a glued hyphen before a currency, percent or unit word
+    if (lower(tokens[end]) === '-' && glued(ctx, end) && glued(ctx, end + 1)) {
+      const k = end + 1;
+      if (matchAt(ctx, t.currencyNames, k) || matchAt(ctx, t.percent, k) || matchAt(ctx, t.units, k)) end = k;
     }
 
     // ---- fractions: "two thirds", "a quarter" (+ "of" the measure); value rounded to 4 places

@@ -1,0 +1,132 @@
+/**
+ * The ledger step: the cross-source ledger (pipeline/ledger) kept up to date
+ * from the store. What it needs is persisted there per document (meta
+ * columns, claims and mentions, as committed by the per-document stages), so
+ * no document is re-extracted to rebuild it.
+ *
+ * Incremental: a LedgerIndex stays alive in this process per store, with the
+ * cache key it last saw for each document. An update diffs those keys with
+ * the store's, removes the documents that left or changed, adds the changed
+ * and new ones, and build() reconciles only the buckets they touched. A new
+ * process (or a changed claims lexicon) starts from a full load of the
+ * store. Either way the result equals buildLedger over all documents
+ * (test/runner/ledger-step.test.ts checks that equality).
+ */
+import path from 'node:path';
+import { CUES_FILE, RELATIONS_FILE } from '../claims/lexicon.ts';
+import { dataFilesHash } from '../core/data.ts';
+import { sha256 } from '../core/ids.ts';
+import type { Claim, Mention } from '../core/schema.ts';
+import { LEDGER_VERSION, LedgerIndex, type Ledger, type LedgerInput } from '../ledger/index.ts';
+import type { Store } from '../store/db.ts';
+
+/** The data files the ledger reads besides the documents (the claims lexicon). */
+export const LEDGER_DATA_FILES = [RELATIONS_FILE, CUES_FILE];
+
+/** Changes when the ledger's code version or its data files change. */
+export function ledgerDataKey(): string {
+  return sha256(`${LEDGER_VERSION}\u0000${dataFilesHash(LEDGER_DATA_FILES)}`);
+}
+
+interface DocRow {
+  id: string;
+  cache_key: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+const DOC_COLUMNS = "id, cache_key, title, outlet, published, json_extract(json, '$.meta.url') AS url";
+
+function inputOf(r: DocRow, claims: Claim[], mentions: Mention[]): LedgerInput {
+  return { id: r.id, meta: { title: r.title, outlet: r.outlet, published: r.published, url: r.url }, claims, mentions };
+}
+
+/** Ledger inputs of every stored document, in id order (three scans; claims and mentions in their original order). */
+export function loadAllLedgerInputs(store: Store): { inputs: LedgerInput[]; keys: Map<string, string> } {
+  const db = store.db;
+  const claims = new Map<string, Claim[]>();
+  for (const r of db.prepare('SELECT doc_id, json FROM claims ORDER BY doc_id, rowid').iterate() as Iterable<{ doc_id: string; json: string }>) {
+    let list = claims.get(r.doc_id);
+    if (!list) claims.set(r.doc_id, (list = []));
+    list.push(JSON.parse(r.json) as Claim);
+  }
+  const mentions = new Map<string, Mention[]>();
+  for (const r of db.prepare('SELECT doc_id, json FROM mentions ORDER BY doc_id, rowid').iterate() as Iterable<{ doc_id: string; json: string }>) {
+    let list = mentions.get(r.doc_id);
+    if (!list) mentions.set(r.doc_id, (list = []));
+    list.push(JSON.parse(r.json) as Mention);
+  }
+  const inputs: LedgerInput[] = [];
+  const keys = new Map<string, string>();
+  for (const r of db.prepare(`SELECT ${DOC_COLUMNS} FROM documents ORDER BY id`).all() as DocRow[]) {
+    inputs.push(inputOf(r, claims.get(r.id) ?? [], mentions.get(r.id) ?? []));
+    keys.set(r.id, r.cache_key);
+  }
+  return { inputs, keys };
+}
+
+/** Ledger input of one stored document, or undefined. */
+export function loadLedgerInput(store: Store, id: string): LedgerInput | undefined {
+  const db = store.db;
+  const r = db.prepare(`SELECT ${DOC_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocRow | undefined;
+  if (!r) return undefined;
+  const claims = (db.prepare('SELECT json FROM claims WHERE doc_id = ? ORDER BY rowid').all(id) as { json: string }[]).map((x) => JSON.parse(x.json) as Claim);
+  const mentions = (db.prepare('SELECT json FROM mentions WHERE doc_id = ? ORDER BY rowid').all(id) as { json: string }[]).map((x) => JSON.parse(x.json) as Mention);
+  return inputOf(r, claims, mentions);
+}
+
+interface Live {
+  dataKey: string;
+  index: LedgerIndex;
+  /** Document id → the cache key the index holds it at. */
+  keys: Map<string, string>;
+}
+
+const live = new Map<string, Live>();
+
+export interface LedgerUpdate {
+  ledger: Ledger;
+  mode: 'full' | 'incremental';
+  /** Documents added to / removed from the index (a changed document counts in both). */
+  added: number;
+  removed: number;
+}
+
+/** Forget the in-process indexes (tests; or to force a full load). */
+export function dropLiveLedgers(): void {
+  live.clear();
+}
+
+/** Bring the ledger up to date with the store's documents. `storeFile` names the store the live index belongs to. */
+export function updateLedger(store: Store, storeFile: string): LedgerUpdate {
+  const at = path.resolve(storeFile);
+  const dataKey = ledgerDataKey();
+  const state = live.get(at);
+  if (!state || state.dataKey !== dataKey) {
+    const { inputs, keys } = loadAllLedgerInputs(store);
+    const index = new LedgerIndex();
+    for (const d of inputs) index.addDocument(d);
+    live.set(at, { dataKey, index, keys });
+    return { ledger: index.build(), mode: 'full', added: inputs.length, removed: 0 };
+  }
+  const now = new Map((store.db.prepare('SELECT id, cache_key FROM documents').all() as { id: string; cache_key: string }[]).map((r) => [r.id, r.cache_key]));
+  let added = 0;
+  let removed = 0;
+  for (const [id, key] of state.keys) {
+    if (now.get(id) === key) continue;
+    state.index.removeDocument(id);
+    state.keys.delete(id);
+    removed++;
+  }
+  for (const [id, key] of now) {
+    if (state.keys.get(id) === key) continue;
+    const input = loadLedgerInput(store, id);
+    if (!input) continue;
+    state.index.addDocument(input);
+    state.keys.set(id, key);
+    added++;
+  }
+  return { ledger: state.index.build(), mode: 'incremental', added, removed };
+}
