@@ -12,9 +12,12 @@
  *
  * Usage: npm run bench -- [--corpus DIR] [--workers N] [--limit N] [--json] [--keep] [--pipeline WORKER.ts]
  * Everything is written to a temp folder (never the repo's out/), removed at the end unless --keep.
+ * The code and data files (pipeline/) are snapshotted into that folder first and the snapshot is
+ * what runs: the cache keys hash the data files, so a lexicon edited in the working tree during the
+ * benchmark would otherwise (rightly) make the "warm" run re-extract everything. --live runs the tree.
  * The corpus's published.tsv is converted to the manifest format of pipeline/corpus/manifest.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,8 +26,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { CORPUS_EXTENSIONS } from '../pipeline/corpus/read.ts';
 import type { Stage } from '../pipeline/core/stage.ts';
-import { runBatch, type BatchOptions, type RunSummary } from '../pipeline/runner/run.ts';
-import { ledgerScaling } from '../pipeline/runner/corpus-steps.ts';
+import type { BatchOptions, RunSummary } from '../pipeline/runner/run.ts';
 import { countWords } from '../pipeline/store/db.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +40,8 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     // A worker module exporting DOC_STAGES and, as default, taskHandler(DOC_STAGES): benchmark another stage list.
     pipeline: { type: 'string' },
+    // Benchmark pipeline/ as it is on disk during the run, not a snapshot taken at the start.
+    live: { type: 'boolean', default: false },
   },
 });
 
@@ -59,6 +63,15 @@ class RssSampler {
   stop(): void {
     clearInterval(this.timer);
   }
+}
+
+/** A copy of pipeline/ (code and data) with package.json and node_modules beside it, so it runs as the repo does. */
+function snapshot(tmp: string): string {
+  const root = path.join(tmp, 'code');
+  cpSync(path.join(ROOT, 'pipeline'), path.join(root, 'pipeline'), { recursive: true });
+  for (const f of ['package.json', 'tsconfig.json']) cpSync(path.join(ROOT, f), path.join(root, f));
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+  return root;
 }
 
 function readPublished(dir: string): Record<string, { published: string }> {
@@ -133,6 +146,16 @@ async function main(): Promise<number> {
   const workers = Number(args.workers);
   const limit = args.limit === undefined ? undefined : Number(args.limit);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'claims-bench-'));
+  const cleanup = (): void => {
+    if (!args.keep) rmSync(tmp, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+  const code = args.live ? ROOT : snapshot(tmp);
+  const { runBatch } = (await import(pathToFileURL(path.join(code, 'pipeline', 'runner', 'run.ts')).href)) as typeof import('../pipeline/runner/run.ts');
+  const { ledgerScaling } = (await import(pathToFileURL(path.join(code, 'pipeline', 'runner', 'corpus-steps.ts')).href)) as typeof import('../pipeline/runner/corpus-steps.ts');
   const input = path.join(tmp, 'corpus');
   const output = path.join(tmp, 'out');
   const rss = new RssSampler();
@@ -152,7 +175,7 @@ async function main(): Promise<number> {
   const extra = pipeline ? { pipeline, log } : { log };
   try {
     const { files, words, texts } = prepareCorpus(corpus, input, limit);
-    console.error(`bench: ${files.length} articles, ${words} words, ${workers} workers, ${os.availableParallelism()} cores; temp ${tmp}`);
+    console.error(`bench: ${files.length} articles, ${words} words, ${workers} workers, ${os.availableParallelism()} cores; temp ${tmp}${args.live ? ' (live tree)' : ' (code snapshot)'}`);
 
     // 1. Cold run.
     rss.reset();
@@ -230,14 +253,14 @@ async function main(): Promise<number> {
       }
       row('peak RSS of the bench process', mbOf(result.peakRssBytes), '(includes the floor pass and ledger scaling)');
       if (messages.size > 0) {
-        console.log(`messages (cold run, by ruleId): ${[...messages].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+        console.log(`messages (all runs, by ruleId): ${[...messages].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
       }
       console.log('\nNote: timings on a shared machine are noisy; run when the cores are idle for numbers to quote.');
     }
     return 0;
   } finally {
     rss.stop();
-    if (!args.keep) rmSync(tmp, { recursive: true, force: true });
+    cleanup();
   }
 }
 

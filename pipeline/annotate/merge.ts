@@ -10,6 +10,13 @@
  * Nobody wrote anything on it, and keeping every stale draft would bury the
  * reviewed items under the churn of extraction work. Anything a reviewer
  * touched (a decision, a note, an added item) is never dropped.
+ *
+ * When an accepted item comes back at the same place with different values
+ * (a new actorId, a new TIMEX3 value), the values the reviewer accepted are
+ * pinned as corrections (see pinnedValues), so the gold never moves with the
+ * pipeline. A claim is only paired with a fresh claim of the same relation
+ * (several claims can share a sentence); a disagreement whose id changed is
+ * found again by what it says (kind, subject, sides' quotes).
  */
 import { sha256 } from '../core/ids.ts';
 import type { DocumentJson } from '../core/schema.ts';
@@ -133,6 +140,26 @@ export function pinnedValues(old: AnnotationItem, fresh: AnnotationItem): Record
   return pins;
 }
 
+/**
+ * Of the fresh items at an old item's re-anchored span, the one it was: for a
+ * claim (several can share a sentence) the same relation is required; then
+ * the fewest differing values wins.
+ */
+function bestAt(old: AnnotationItem, cands: readonly AnnotationItem[]): AnnotationItem | undefined {
+  const diff = (f: AnnotationItem): number => GOLD_FIELDS[old.type].filter((k) => scalar(old.output[k]) !== scalar(f.output[k])).length;
+  const ok = old.type === 'claim' ? cands.filter((f) => scalar(f.output.relation) === scalar(old.output.relation)) : cands;
+  return [...ok].sort((a, b) => diff(a) - diff(b) || (a.id < b.id ? -1 : 1))[0];
+}
+
+/** What a disagreement says, independent of ids: kind, subject, and each side's relation and quotes. */
+export function disagreementSignature(output: Record<string, unknown>): string {
+  const sides = Array.isArray(output.sides) ? (output.sides as { relation?: unknown; polarity?: unknown; claims?: { docId?: unknown; quote?: unknown }[] }[]) : [];
+  const parts = sides
+    .map((sd) => `${String(sd.relation)}/${String(sd.polarity)}:${(sd.claims ?? []).map((c) => `${String(c.docId)}#${String(c.quote)}`).sort().join('+')}`)
+    .sort();
+  return `${String(output.kind)}|${String(output.subject)}|${parts.join('||')}`;
+}
+
 /** An old item's reviewer-owned fields on a freshly produced item. */
 function carry(old: AnnotationItem, fresh: AnnotationItem, anchor: AnnotationItem['anchor']): AnnotationItem {
   const out: AnnotationItem = { ...fresh, status: old.status, origin: old.origin, anchor };
@@ -189,6 +216,15 @@ export function mergeAnnotations(old: AnnotationFile, doc: DocumentJson, fresh: 
       continue;
     }
     if (o.type === 'disagreement') {
+      // Its id is built from claim ids, which change when offsets do: find it by what it says.
+      const sig = disagreementSignature(o.output);
+      const g = fresh.find((f) => !used.has(f.id) && f.type === 'disagreement' && disagreementSignature(f.output) === sig);
+      if (g) {
+        used.add(g.id);
+        out.push(carry(o, g, 'moved'));
+        stats.moved++;
+        continue;
+      }
       out.push({ ...o, latest: 'missing' });
       stats.missing++;
       continue;
@@ -200,7 +236,7 @@ export function mergeAnnotations(old: AnnotationFile, doc: DocumentJson, fresh: 
       continue;
     }
     const moved = a.how === 'moved' || (textChanged && a.start !== o.start);
-    const g = fresh.find((f) => !used.has(f.id) && f.type === o.type && f.start === a.start && f.end === a.end);
+    const g = bestAt(o, fresh.filter((f) => !used.has(f.id) && f.type === o.type && f.start === a.start && f.end === a.end));
     if (g) {
       used.add(g.id);
       out.push(carry(o, g, moved ? 'moved' : 'exact'));

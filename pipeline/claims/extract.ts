@@ -8,6 +8,7 @@
  */
 import type { Doc } from '../core/doc.ts';
 import { stableId } from '../core/ids.ts';
+import { message } from '../core/messages.ts';
 import type { ActorMention, Claim, DateMention, QuantityMention } from '../core/schema.ts';
 import { nlpOf } from '../adapters/wink.ts';
 import { type CompiledCue, type Lexicon, type Relation, loadLexicon } from './lexicon.ts';
@@ -19,6 +20,8 @@ export type StateOf = (actorId: string) => string | undefined;
 export interface ExtractOptions {
   lexicon?: Lexicon;
   stateOf?: StateOf;
+  /** Leave claims/no-subject messages on the doc (default true). */
+  report?: boolean;
 }
 
 /** An actor-like item in the text: a mention, a literal bloc ("the West"), or a resolved pronoun. */
@@ -293,7 +296,9 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
   const quantities = doc.mentions.filter((m): m is QuantityMention => m.type === 'quantity').sort((a, b) => a.start - b.start);
   const kinds = new Map<string, string>();
   const items = actorItems(doc, lex, actors, kinds, stateOf);
-  const focal = mostSalientState(items.filter((i) => i.basis === 'mention'), stateOf);
+  const salient = mostSalientState(items.filter((i) => i.basis === 'mention'), stateOf);
+  // A copy: the focal state stands for the story, not for the mention it was counted from.
+  const focal: ActorItem | undefined = salient ? { ...salient } : undefined;
   const posAt = new Map(nlpOf(doc).tokens.map((t) => [t.start, t.pos] as const));
   const actorSpans: Span2[] = actors.map((a) => ({ start: a.start, end: a.end }));
   const dateSpans: Span2[] = dates.map((d) => ({ start: d.start, end: d.end }));
@@ -319,7 +324,10 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       for (const clause of clauses) {
         for (const hit of cueHits(text, clause, lex, actorSpans)) {
           const claim = buildClaim(hit, clause, sent, lastSubject);
-          if (!claim) continue;
+          if (!claim) {
+            if (opts.report !== false) message(doc, 'claims/no-subject', 'claims', `"${text.slice(hit.start, hit.end)}" (${hit.cue.relation.id}) has no resolvable subject`, { place: { start: hit.start, end: hit.end } });
+            continue;
+          }
           if (seenIds.has(claim.id)) continue;
           seenIds.add(claim.id);
           claims.push(claim);
@@ -343,8 +351,17 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     let object: ActorItem | undefined;
     let subjectBasis: 'mention' | 'anaphora' | 'discourse' = 'mention';
     let from = subjectFrom;
-    const fronted = from === clause.start ? lex.fronted?.exec(text.slice(clause.start, hit.start)) : null;
+    const fronted = from === clause.start ? lex.fronted?.exec(text.slice(clause.start, clause.end)) : null;
     if (fronted) from = clause.start + fronted[0].length;
+    else if (from === clause.start) {
+      // A clause opened by its subordinator ("since the country gained…"): the subject follows it.
+      const sub = /^\s*(?:since|when|because|although|though|whereas|unless|while|if|once|until)\s+/i.exec(text.slice(clause.start, hit.start));
+      if (sub) from = clause.start + sub[0].length;
+    }
+    // "After gaining its independence in 1991, Belarus kept…": a cue inside the introductory phrase, with no actor of
+    // its own before it, shares the main clause's subject.
+    const inFronted = fronted !== null && fronted !== undefined && hit.start < from;
+    const frontedSubject = inFronted && !subjectIn(text, items.filter((i) => i.basis === 'mention'), clause.start, hit.start) ? subjectIn(text, items, from, clause.end) : undefined;
     const afterCue = clauseItems.filter((i) => i.start >= hit.start);
     // The object: inside the cue or within four words after it, not across a comma.
     const objectWindow = (i: ActorItem) => i.end <= hit.end || (wordsIn(text.slice(hit.end, i.start)) <= 4 && !/[,;:(—–]/.test(text.slice(hit.end, i.start)));
@@ -372,13 +389,20 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
           subjectBasis = 'discourse';
         }
       }
-      subject ??= subjectIn(text, items, from, hit.start, rel.subjectPick);
+      subject ??= frontedSubject;
+      subject ??= subjectIn(text, items, inFronted ? clause.start : from, hit.start, rel.subjectPick);
       // "his last term", "led to Western sanctions": a modifier when nothing else can be the subject.
       subject ??= modifiers.pop();
       subject ??= clauseItems.find((i) => i.start >= hit.start && i.end <= hit.end && (i.adjective || i.possessive));
       subject ??= byPhrase();
       if (!subject && !hasObject) subject = afterCue[0];
-      if (hasObject || rel.objectDefault === 'subject') {
+      if (rel.objectIn === 'cue') {
+        const s0 = subject;
+        object =
+          clauseItems.find((i) => i.start >= hit.start && i.end <= hit.end && i !== s0) ??
+          modifiers.filter((i) => i !== s0 && i.actorId !== s0?.actorId).pop() ??
+          afterCue.find((i) => i !== s0 && /^\s*(?:of\s+)?(?:the\s+)?$/i.test(text.slice(hit.end, i.start)));
+      } else if (hasObject || rel.objectDefault === 'subject') {
         object = afterCue.find((i) => i !== subject && i.actorId !== subject?.actorId && objectWindow(i));
         // "China and Russia held joint exercises": the coordinated actor is the other party.
         if (!object && subject && hasObject) {

@@ -48,6 +48,8 @@ export const RelationSchema = z.object({
   subjectScope: z.enum(['as-is', 'state']).default('as-is'),
   /** first: the clause's first actor (the grammatical subject); nearest: the actor closest before the cue ("viewed X as an independent actor"). */
   subjectPick: z.enum(['first', 'nearest']).default('first'),
+  /** Where the object is: after (inside the cue or just after it) or cue (inside it, or a modifier just before: "threat to Belarusian sovereignty", "the country's annexation"). */
+  objectIn: z.enum(['after', 'cue']).default('after'),
   /** When no object is found: none, or the subject itself ("Belarus defends its sovereignty"). */
   objectDefault: z.enum(['none', 'subject']).default('none'),
   /** What the literal object is, when the relation has one ("political prisoners"). */
@@ -65,6 +67,8 @@ export const RelationSchema = z.object({
 export const RelationsFileSchema = z.object({
   /** Days a stance claim is taken to hold either side of its time (stances without an end). */
   stanceWindowDays: z.number().int().positive(),
+  /** Claims below this confidence support entries but take no side in a disagreement. */
+  minDisagreementConfidence: z.number().min(0).max(1).default(0.5),
   /** Two explicit day dates of the same event closer than this are one event given different dates. */
   dateConflictWindowDays: z.number().int().positive(),
   /** Words that name a bloc rather than an actor in the gazetteer, used when no actor mention covers them. */

@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { registerRun } from './commands/run.ts';
+import { registerTopic } from './commands/topic.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerAnnotate } from './commands/annotate.ts';
 import { registerEval } from './commands/eval.ts';
@@ -21,6 +22,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .showHelpAfterError()
     .exitOverride();
   registerRun(program, setExit);
+  registerTopic(program, setExit);
   registerExtract(program, setExit);
   registerAnnotate(program, setExit);
   registerEval(program, setExit);

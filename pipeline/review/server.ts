@@ -191,6 +191,11 @@ export function startReviewServer(opts: ReviewServerOptions): Promise<ReviewServ
       send(res, 200, html, 'text/html; charset=utf-8');
       return;
     }
+    if (req.method === 'GET' && p === '/favicon.ico') {
+      res.writeHead(204, SECURITY_HEADERS);
+      res.end();
+      return;
+    }
     const asset = ASSETS[p];
     if (req.method === 'GET' && asset) {
       send(res, 200, readFileSync(path.join(STATIC_DIR, asset.file), 'utf8'), asset.type);

@@ -7,7 +7,9 @@
  */
 import { updateAnnotations } from '../annotate/update.ts';
 import { sha256 } from '../core/ids.ts';
+import type { DocumentJson } from '../core/schema.ts';
 import { buildLedger, writeLedger } from '../ledger/index.ts';
+import { writeReport } from '../report/index.ts';
 import { Store } from '../store/db.ts';
 import { saveLedger } from '../store/ledger.ts';
 import { ledgerDataKey, loadAllLedgerInputs, updateLedger } from './ledger-step.ts';
@@ -21,6 +23,8 @@ export interface CorpusStepsOptions {
   output: string;
   force: boolean;
   annotations?: string;
+  /** Skip the report (out/report.md, out/report.html). */
+  noReport?: boolean;
   log: (line: string) => void;
 }
 
@@ -68,8 +72,12 @@ export function runCorpusSteps(opts: CorpusStepsOptions): CorpusStepsResult {
       disagreements: update.ledger.disagreements.length,
       entriesWritten: saved.entries.added + saved.entries.changed + saved.entries.removed,
     };
-    // The report (pipeline/report writeReport) is wired in once its Ledger type is the ledger's own
-    // (it still reads entries[].sources, where pipeline/ledger writes entries[].supports).
+    if (!opts.noReport) {
+      timed(res, 'report', () => {
+        const docs = (opts.store.db.prepare('SELECT json FROM documents ORDER BY id').all() as { json: string }[]).map((r) => JSON.parse(r.json) as DocumentJson);
+        writeReport(opts.output, update.ledger, docs);
+      });
+    }
     opts.store.setMeta(key, fp);
   }
   if (annotationsDue && opts.annotations && annotationsKey) {

@@ -10,7 +10,7 @@
  *
  * Both share planning and committing, so they write the same store and files.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
@@ -40,6 +40,8 @@ export interface RunOptions {
   annotations?: string;
   /** Skip the corpus-level steps (ledger, report, annotations). */
   noCorpusSteps?: boolean;
+  /** Skip the report only. */
+  noReport?: boolean;
 }
 
 export interface InlineOptions extends RunOptions {
@@ -108,12 +110,14 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
   const log = opts.log ?? ((l: string) => console.error(l));
   checkStageOrder(stages);
   const storeFile = opts.store ?? defaultStorePath(opts.output);
-  const store = Store.open(storeFile);
-  let lock: RunLock;
+  // The lock first: only the lock holder migrates and writes.
+  mkdirSync(path.dirname(path.resolve(storeFile)), { recursive: true });
+  const lock = acquireRunLock(storeFile);
+  let store: Store;
   try {
-    lock = acquireRunLock(storeFile);
+    store = Store.open(storeFile);
   } catch (err) {
-    store.close();
+    lock.release();
     throw err;
   }
   try {
@@ -147,7 +151,13 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
       }
       seen.add(id);
       const entry = manifest.get(id);
-      const key = documentKey(sha256(readFileSync(path.join(opts.input, file))), pkey, entry);
+      let key: string;
+      try {
+        key = documentKey(sha256(readFileSync(path.join(opts.input, file))), pkey, entry);
+      } catch {
+        // Unreadable now: the reader will say why (input/unreadable); a key that never matches retries it next run.
+        key = `unreadable:${Date.now()}`;
+      }
       keys.set(id, key);
       const hit = cache.get(id);
       if (hit && hit.cache_key === key) {
@@ -216,6 +226,7 @@ function finish(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'fai
         output: opts.output,
         force: opts.force ?? false,
         ...(opts.annotations ? { annotations: opts.annotations } : {}),
+        ...(opts.noReport ? { noReport: true } : {}),
         log: p.log,
       });
     }

@@ -50,11 +50,13 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, u
   }
   for (const m of migrations) {
     if (m.version <= current || m.version > upTo) continue;
+    // The version is read again inside the write transaction: another connection may have migrated meanwhile.
     db.transaction(() => {
+      if (schemaVersion(db) >= m.version) return;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
+      applied.push(m.version);
     }).immediate();
-    applied.push(m.version);
   }
   return applied;
 }

@@ -63,6 +63,25 @@ describe('brat import', () => {
     expect(file.items.every((i) => i.status === 'pending')).toBe(true);
   });
 
+  it('round-trips reviewed items without changing them', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'brat-out-'));
+    const annDir = mkdtempSync(path.join(os.tmpdir(), 'brat-ann-'));
+    const bratDir = mkdtempSync(path.join(os.tmpdir(), 'brat-'));
+    const doc = storyDoc();
+    writeDoc(out, doc);
+    const file = draftFile(doc);
+    const q = file.items.find((i) => i.type === 'quantity')!;
+    applyDecision(file, { itemId: q.id, status: 'corrected', corrected: { end: q.end - 6, value: 400 } });
+    applyDecision(file, { itemId: file.items.find((i) => i.text === 'Oslo')!.id, status: 'rejected' });
+    applyDecision(file, { itemId: file.items.find((i) => i.type === 'claim')!.id, status: 'accepted' });
+    const annPath = path.join(annDir, `${STORY_ID}.json`);
+    writeAnnotations(annPath, file);
+    const before = readFileSync(annPath, 'utf8');
+    exportBrat(out, annDir, bratDir, [STORY_ID], (d) => draftFile(d), readDocument);
+    expect(importBrat(bratDir, annDir, 'x')).toEqual([{ id: STORY_ID, changed: 0 }]);
+    expect(readFileSync(annPath, 'utf8')).toBe(before);
+  });
+
   it('takes statuses, corrected values and spans, deletions and additions', () => {
     const file = roundTrip((a, text) => {
       let s = a;

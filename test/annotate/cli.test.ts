@@ -86,6 +86,17 @@ describe('claims annotate', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('stats counts decisions per type and status', async () => {
+    const { ann, A } = dirs();
+    await claims(['annotate', 'update', ...A]);
+    const items = readAnnotations(path.join(ann, `${STORY_ID}.json`)).file.items;
+    await claims(['annotate', 'set', STORY_ID, items.find((i) => i.text === 'Oslo')!.id, 'rejected', ...A]);
+    await claims(['annotate', 'set', STORY_ID, items.find((i) => i.text === 'Norway')!.id, 'accepted', ...A]);
+    const r = await claims(['annotate', 'stats', ...A, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).total.actor).toEqual({ accepted: 1, corrected: 0, rejected: 1, pending: 1, added: 0 });
+  });
+
   it('check names file and line of a mangled file', async () => {
     const { ann, A } = dirs();
     await claims(['annotate', 'update', ...A]);

@@ -14,7 +14,8 @@ import { readAnnotations } from '../../pipeline/annotate/format.ts';
 import { annotatedIds } from '../../pipeline/annotate/update.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const ANN = path.join(ROOT, 'annotations');
+/** CLAIMS_GATE_ANNOTATIONS points the gate at another folder (to try the gate itself). */
+const ANN = process.env.CLAIMS_GATE_ANNOTATIONS ?? path.join(ROOT, 'annotations');
 
 function claims(args: string[]): { status: number | null; output: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'pipeline', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });

@@ -1,9 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyDecision, addItem } from '../../pipeline/annotate/decide.ts';
-import { draftFile, itemsFromDocument } from '../../pipeline/annotate/items.ts';
+import { draftFile, itemsFromDocument, readLedgerDisagreements } from '../../pipeline/annotate/items.ts';
 import { mergeAnnotations, reanchor } from '../../pipeline/annotate/merge.ts';
 import type { AnnotationFile, AnnotationItem } from '../../pipeline/annotate/schema.ts';
-import { actor, date, docJson, storyDoc, STORY, STORY_ID } from '../fixtures/annotate/build.ts';
+import { actor, claim, date, docJson, storyDoc, writeLedgerWith, STORY, STORY_ID } from '../fixtures/annotate/build.ts';
 import type { DocumentJson } from '../../pipeline/core/schema.ts';
 
 const NOW = new Date('2024-01-02T03:04:05Z');
@@ -154,5 +157,36 @@ describe('values a reviewer vouched for', () => {
     const doc = storyDoc();
     const changed = { ...doc, mentions: doc.mentions.map((m) => ({ ...m, confidence: 0.42, rule: 'other/rule' })) };
     expect(byText(merge(file, changed), 'Norway').status).toBe('accepted');
+  });
+});
+
+describe('re-anchoring items that share a span', () => {
+  it('gives each claim of a sentence its own decision back after a text edit', () => {
+    // Ids chosen so that id order flips between the runs: only the relation can pair them up right.
+    const mk = (text: string, ids: [string, string]) => {
+      const s = text.slice(text.indexOf('Norway agreed'), text.indexOf('harbour.') + 8);
+      return docJson(STORY_ID, text, [], [
+        claim(STORY_ID, text, s, 'NOR', 'lend', '2019-05-12', { id: ids[0] }),
+        claim(STORY_ID, text, s, 'NOR', 'agree', '2019-05-12', { id: ids[1] }),
+      ]);
+    };
+    const file = draftFile(mk(STORY, ['c_1lend', 'c_2agree']));
+    applyDecision(file, { itemId: 'c_2agree', status: 'accepted' }, { now: NOW });
+    applyDecision(file, { itemId: 'c_1lend', status: 'rejected' }, { now: NOW });
+    const merged = merge(file, mk(`Update at noon. ${STORY}`, ['c_2lend', 'c_1agree']));
+    expect(merged.items.find((i) => i.id === 'c_1agree')).toMatchObject({ status: 'accepted', previousIds: ['c_2agree'], anchor: 'moved' });
+    expect(merged.items.find((i) => i.id === 'c_2lend')).toMatchObject({ status: 'rejected', previousIds: ['c_1lend'] });
+  });
+
+  it('finds a disagreement again by what it says when its id changed', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'dis-'));
+    const doc = storyDoc();
+    writeLedgerWith(out, doc, doc.claims[0]!, 'x_old');
+    const file = draftFile(doc, readLedgerDisagreements(out));
+    applyDecision(file, { itemId: 'x_old', status: 'accepted' }, { now: NOW });
+    const edited = storyDoc(`Update at noon. ${STORY}`);
+    writeLedgerWith(out, edited, edited.claims[0]!, 'x_new');
+    const merged = mergeAnnotations(file, edited, itemsFromDocument(edited, readLedgerDisagreements(out))).file;
+    expect(merged.items.filter((i) => i.type === 'disagreement')).toEqual([expect.objectContaining({ id: 'x_new', status: 'accepted', previousIds: ['x_old'] })]);
   });
 });

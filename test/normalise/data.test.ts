@@ -4,7 +4,7 @@ import { compileGroup, DATA_FILE, NormaliseDataSchema, type RuleGroup } from '..
 
 // Every rule group of the normalise data file carries worked examples and counter-examples; they run here.
 const data = loadData(DATA_FILE, NormaliseDataSchema);
-const groups: [string, RuleGroup][] = (['widget', 'cut', 'rail', 'endnotes', 'byline', 'dateline', 'bio', 'writingTime', 'upcoming'] as const).flatMap((k) =>
+const groups: [string, RuleGroup][] = (['widget', 'cut', 'rail', 'endnotes', 'box', 'authorLabel', 'byline', 'dateline', 'bio', 'writingTime', 'upcoming'] as const).flatMap((k) =>
   data[k].map((g) => [`${k}/${g.id}`, g] as [string, RuleGroup]),
 );
 

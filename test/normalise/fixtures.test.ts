@@ -45,6 +45,19 @@ const FIXTURES = [
     absent: ['diaspora vote', 'Mark my words', 'Accept all', 'THE BALKAN DISPATCH', 'Stevan Markovic', 'min read'],
     kinds: ['title', 'paragraph'],
   },
+  {
+    file: 'academic-explainer-sahel.txt',
+    layout: 'academic explainer: tagline, search box, author label with affiliation, disclosure and partner boxes, share list, blockquote, topic list, promo footer',
+    title: 'Why drought is pushing herders off the Sahel’s oldest cattle routes',
+    published: '2022-06-12',
+    basis: 'stated',
+    authors: ['Amina Diallo'],
+    outlet: null,
+    first: 'For three centuries, herders have moved cattle from the dry north of the Sahel to the river valleys of the south along routes that every family knew by heart.',
+    last: 'Where the posts have been maintained, clashes have fallen; where they have been removed or ignored, the old routes are disappearing within a few seasons.',
+    absent: ['Leverhulme', 'provides funding', 'WhatsApp', 'Climate change', 'growing community', 'Lecturer in Geography', 'Search analysis'],
+    kinds: ['title', 'dateline', 'byline', 'paragraph', 'blockquote'],
+  },
 ];
 
 describe.each(FIXTURES)('fixture $file ($layout)', (f) => {

@@ -72,3 +72,51 @@ describe('normalise: structure and chrome', () => {
     for (const b of blocks) for (const l of b.lines) expect(raw.slice(l.start, l.end)).toBe(l.text);
   });
 });
+
+describe('normalise: datelines and captions outside the head', () => {
+  it('reads a dateline at the foot of the article as stated, without keeping it in the text', () => {
+    const d = norm(`Curfew extended in the capital\n\n${BODY}\n\nThe measures will be reviewed at the end of the month, the mayor said.\n\nPublished on 4 May 2021\n`);
+    expect(d.meta.published).toBe('2021-05-04');
+    expect(d.meta.publishedBasis).toBe('stated');
+    expect(d.text).not.toContain('Published on');
+  });
+
+  it('drops an agency photo caption so its date is no evidence', () => {
+    const d = norm(`Curfew extended in the capital\n\nRiot police stand guard in the old town on June 3, 2022. REUTERS/Jane Roe\n\n${BODY} The curfew began in March 2021.\n`);
+    expect(d.text).not.toContain('REUTERS/');
+    expect(d.meta.published).toBe('2021-03');
+  });
+
+  it('takes the title from page metadata when no title line is shown', () => {
+    const d = norm(`{"headline": "Curfew extended in the capital", "datePublished": "2021-05-04T10:00:00Z"}\n\n${BODY}\n`);
+    expect(d.meta.title).toBe('Curfew extended in the capital');
+    expect(d.meta.published).toBe('2021-05-04');
+  });
+});
+
+describe('normalise: very short texts', () => {
+  it('keeps a text of one short sentence (it has a sentence)', () => {
+    const d = norm('Talks collapsed on Friday.\n');
+    expect(d.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
+    expect(d.text).toBe('Talks collapsed on Friday.');
+  });
+  it('refuses a text of labels without any sentence', () => {
+    expect(norm('Talks\nCollapse\nFriday\n').messages.map((m) => m.ruleId)).toEqual(['input/no-sentences']);
+  });
+});
+
+describe('normalise: title placement', () => {
+  it('prefers a headline over a short section label before it', () => {
+    const d = norm(`Opinion\n\nCurfew extended in the capital\n\nWorld News\n\n${BODY}\n`);
+    expect(d.meta.title).toBe('Curfew extended in the capital');
+  });
+  it('finds a title placed after the byline and date', () => {
+    const d = norm(`By Jane Roe\nMay 4, 2021\n\nCurfew extended in the capital\n\n${BODY}\n`);
+    expect(d.meta.title).toBe('Curfew extended in the capital');
+    expect(d.meta.authors).toEqual(['Jane Roe']);
+    expect(d.meta.published).toBe('2021-05-04');
+  });
+  it('says normalise/no-title when there is none', () => {
+    expect(norm(`${BODY}\n`).messages.map((m) => m.ruleId)).toContain('normalise/no-title');
+  });
+});

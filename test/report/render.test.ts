@@ -101,8 +101,8 @@ describe('renderReport: markdown for a hand-built ledger', () => {
   it.each([
     { kind: 'date', id: 'd-date', a: ['harbour-01', CLAIM_IDS.a.visit!], b: ['ledger-02', CLAIM_IDS.b.visit!], period: 'period 2021-01-03 – 2021-01-05', labels: ['2021-01-03', '2021-01-05'] },
     { kind: 'figure', id: 'd-figure', a: ['harbour-01', CLAIM_IDS.a.inflation!], b: ['ledger-02', CLAIM_IDS.b.inflation!], period: 'period 2020-01-01 – 2020-12-31', labels: ['over 40% inflation', '35% inflation'] },
-    { kind: 'polarity', id: 'd-polarity', a: ['harbour-01', CLAIM_IDS.a.join!], b: ['ledger-02', CLAIM_IDS.b.join!], period: 'period 2021-01-01 – 2021-01-31', labels: ['denies: join', 'affirms: join'] },
-    { kind: 'contrary', id: 'd-contrary', a: ['harbour-01', CLAIM_IDS.a.west!], b: ['ledger-02', CLAIM_IDS.b.west!], period: 'period 2015-09-01 – 2016-12-31', labels: ['affirms: align-west', 'denies: align-west'] },
+    { kind: 'polarity', id: 'd-polarity', a: ['harbour-01', CLAIM_IDS.a.join!], b: ['ledger-02', CLAIM_IDS.b.join!], period: 'period 2021-01-01 – 2021-01-31', labels: ['not: Republic of Estoria joins the customs union (2021)', 'Republic of Estoria joins the customs union (2021-01)'] },
+    { kind: 'contrary', id: 'd-contrary', a: ['harbour-01', CLAIM_IDS.a.west!], b: ['ledger-02', CLAIM_IDS.b.west!], period: 'period 2015-09-01 – 2016-12-31', labels: ['Republic of Estoria moves closer to the West (2015-FA)', 'not: Republic of Estoria moves closer to the West (2016)'] },
   ])('shows the $kind disagreement with both sides, quotes, dates and claim links', ({ kind, id, a, b, period, labels }) => {
     const s = section(markdown, `### <a id="dis-${id}"></a>${kind}: `);
     expect(s).toContain(period);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -87,11 +87,14 @@ describe('ledger step', () => {
     expectMatchesFullRebuild(sb);
   });
 
-  it('does not run when no document changed, and runs again when forced', () => {
+  it('runs ledger then report after a change; does not run when no document changed; runs again when forced', () => {
     const sb = sandbox();
     const base = { input: sb.input, output: sb.output, stages: TEST_STAGES, ...quiet };
-    runPipeline(base);
+    expect(runPipeline(base).steps.ran).toEqual(['ledger', 'ledger-store', 'ledger-export', 'report']);
+    expect(readFileSync(path.join(sb.output, 'report.md'), 'utf8')).toContain('Harbour Authority');
+    const reportMtime = statSync(path.join(sb.output, 'report.html')).mtimeMs;
     expect(runPipeline(base).steps.ran).toEqual([]);
+    expect(statSync(path.join(sb.output, 'report.html')).mtimeMs).toBe(reportMtime);
     const forced = runPipeline({ ...base, force: true });
     expect(forced.steps.ran).toContain('ledger');
     expect(forced.steps.ledger).toMatchObject({ mode: 'incremental', added: 0, removed: 0, entriesWritten: 0 });

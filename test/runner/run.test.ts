@@ -73,6 +73,7 @@ describe('cache: what a re-run extracts', () => {
   });
 });
 
+// Worker threads start tsx and the wink model: slow on a loaded machine, hence the long timeouts.
 describe('workers', () => {
   it('gives identical exports and store content with 1 and 2 worker threads and inline', async () => {
     const outs: string[] = [];
@@ -88,7 +89,7 @@ describe('workers', () => {
     expect(storeContent(two)).toEqual(storeContent(one));
     expect(storeContent(inline)).toEqual(storeContent(one));
     expect(storeContent(one).claims.length).toBeGreaterThan(0);
-  });
+  }, 180_000);
 });
 
 describe('run lock', () => {
@@ -154,5 +155,5 @@ describe('interrupted run', () => {
     await runBatch({ input: clean.input, output: clean.output, workers: 1, pipeline: PIPELINE, progress: false, ...quiet });
     expect(exports(sb.output)).toEqual(exports(clean.output));
     expect(storeContent(sb.output)).toEqual(storeContent(clean.output));
-  });
+  }, 180_000);
 });

@@ -17,7 +17,7 @@ describe('Ctrl-C', () => {
     }
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(FIXTURES, 'sigint-run.ts'), sb.input, sb.output], {
       cwd: ROOT,
-      env: { ...process.env, RUNNER_TEST_PAUSE_MS: '60' },
+      env: { ...process.env, RUNNER_TEST_PAUSE_MS: '30' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -55,5 +55,5 @@ describe('Ctrl-C', () => {
     runPipeline({ input: clean.input, output: clean.output, stages: TEST_STAGES, log: () => {} });
     expect(exports(sb.output)).toEqual(exports(clean.output));
     expect(storeContent(sb.output)).toEqual(storeContent(clean.output));
-  });
+  }, 180_000);
 });

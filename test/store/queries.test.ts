@@ -2,6 +2,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../pipeline/runner/run.ts';
+import type { Disagreement, Entry } from '../../pipeline/ledger/index.ts';
+import { openDb } from '../../pipeline/store/db.ts';
+import { loadLedgerRows, saveLedger } from '../../pipeline/store/ledger.ts';
 import { EXAMPLE_QUERIES } from '../../pipeline/store/queries.ts';
 import { DOC_STAGES as TEST_STAGES } from '../fixtures/runner/stages.ts';
 import { sandbox } from '../runner/helpers.ts';
@@ -11,7 +14,19 @@ describe('the README example queries, on a store the pipeline wrote', () => {
   beforeAll(() => {
     const sb = sandbox();
     runPipeline({ input: sb.input, output: sb.output, stages: TEST_STAGES, log: () => {} });
-    db = new Database(path.join(sb.output, 'ledger.sqlite'), { readonly: true });
+    // Whether the ledger flags these fixtures as disputed is the ledger's business (its rules move);
+    // to test the query, add one disagreement between two of the entries it made.
+    const file = path.join(sb.output, 'ledger.sqlite');
+    const rw = openDb(file);
+    const { entries, disagreements } = loadLedgerRows(rw);
+    const impose = entries.find((e) => e.relation === 'sanctions.impose');
+    const lift = entries.find((e) => e.relation === 'sanctions.lift');
+    if (!impose || !lift) throw new Error('fixture ledger lacks the impose/lift entries');
+    const side = (e: Entry) => ({ entryId: e.id, relation: e.relation, polarity: e.polarity, claims: e.supports });
+    const added: Disagreement = { id: 'd_test', kind: 'contrary', subject: impose.subject, period: null, summary: 'imposed or lifted', sides: [side(impose), side(lift)] };
+    saveLedger(rw, { entries, disagreements: [...disagreements, added] });
+    rw.close();
+    db = new Database(file, { readonly: true });
   });
 
   it('sources per entry: one row per entry; the fees two articles report have two sources, by outlet or id', () => {

@@ -4,6 +4,7 @@
  *   set <docId> <itemId> <status> [--field k=v…] [--note …] [--reviewer …]
  *   add <docId> <type> <start> <end> [--field k=v…]   an item the pipeline missed
  *   list <docId> [--status pending]          items with their ids, for `set`
+ *   stats [--per-doc]                        counts per type and status (for the gold report)
  *   check                                    validate every file (file:line: problem)
  */
 import type { Command } from 'commander';
@@ -116,6 +117,43 @@ export function registerAnnotate(program: Command, setExit: (code: number) => vo
         console.error(`claims annotate list: ${(err as Error).message}`);
         setExit(1);
       }
+    });
+
+  common(cmd.command('stats').description('Count items per type and status (accepted, rejected, corrected, pending) over all files.'))
+    .option('--per-doc', 'one table per document as well')
+    .option('--format <fmt>', 'text or json', 'text')
+    .action((o: { out: string; annotations: string; perDoc?: boolean; format: string }) => {
+      const statuses = ['accepted', 'corrected', 'rejected', 'pending'] as const;
+      const total: Record<string, Record<string, number>> = {};
+      const perDoc: Record<string, Record<string, Record<string, number>>> = {};
+      let bad = 0;
+      for (const id of annotatedIds(o.annotations)) {
+        try {
+          const { file } = readAnnotations(path.join(o.annotations, `${id}.json`));
+          const mine: Record<string, Record<string, number>> = {};
+          for (const i of file.items) {
+            for (const t of [total, mine]) {
+              const row = (t[i.type] ??= { accepted: 0, corrected: 0, rejected: 0, pending: 0, added: 0 });
+              row[i.status] = (row[i.status] ?? 0) + 1;
+              if (i.origin === 'reviewer') row.added = (row.added ?? 0) + 1;
+            }
+          }
+          perDoc[id] = mine;
+        } catch (err) {
+          bad++;
+          console.error((err as Error).message);
+        }
+      }
+      if (o.format === 'json') console.log(JSON.stringify({ total, perDoc }, null, 2));
+      else {
+        const table = (label: string, t: Record<string, Record<string, number>>): void => {
+          console.log(`${label}\n  type          ${statuses.map((st) => st.padStart(9)).join(' ')}  (added by reviewers)`);
+          for (const [type, row] of Object.entries(t).sort()) console.log(`  ${type.padEnd(12)}  ${statuses.map((st) => String(row[st] ?? 0).padStart(9)).join(' ')}  ${row.added ?? 0}`);
+        };
+        if (o.perDoc) for (const [id, t] of Object.entries(perDoc)) table(id, t);
+        table('ALL', total);
+      }
+      setExit(bad ? 1 : 0);
     });
 
   common(cmd.command('check').description('Validate every annotation file; print file:line: problem for each broken one.')).action((o: { out: string; annotations: string }) => {

@@ -184,7 +184,9 @@ export function reconcileBucket(recs: readonly ClaimRec[], lex: Lexicon): Bucket
 
   const disagreements = new Map<string, RawDisagreement>();
   const add = (d: RawDisagreement) => disagreements.set(d.id, d);
-  const notPredicted = (e: RawEntry) => e.recs.filter((r) => r.claim.modality !== 'predicted');
+  // Predictions and guesses (low confidence) support entries but take no side in a disagreement.
+  const minConf = lex.file.minDisagreementConfidence;
+  const notPredicted = (e: RawEntry) => e.recs.filter((r) => r.claim.modality !== 'predicted' && r.claim.confidence >= minConf);
 
   // 2. Figures: supports of one entry whose values cannot both hold.
   for (const e of entries) {
@@ -202,6 +204,9 @@ export function reconcileBucket(recs: readonly ClaimRec[], lex: Lexicon): Bucket
   // 3. Polarity (events) and contrary accounts (stances): entries over overlapping periods.
   const dated = entries.filter((e) => e.period !== null);
   for (const [a, b] of overlappingPairs(dated, (e) => e.period!)) {
+    // A claim missing the object its relation takes ("moves closer to …") is too vague to contradict anything.
+    const vague = (e: RawEntry) => e.objectKey === '' && e.rel.roles.object !== undefined;
+    if (vague(a) || vague(b)) continue;
     const objectsMatch = a.objectKey === b.objectKey || a.objectKey === '' || b.objectKey === '';
     if (!objectsMatch) continue;
     let kind: DisagreementKind | null = null;

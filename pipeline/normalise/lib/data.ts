@@ -36,6 +36,8 @@ export const NormaliseDataSchema = z
     cut: z.array(RuleGroupSchema),
     rail: z.array(RuleGroupSchema),
     endnotes: z.array(RuleGroupSchema),
+    box: z.array(RuleGroupSchema),
+    authorLabel: z.array(RuleGroupSchema),
     byline: z.array(RuleGroupSchema),
     honorifics: z.array(z.string()),
     dateline: z.array(RuleGroupSchema),
@@ -84,6 +86,8 @@ export interface CompiledData {
   cut: Matcher[];
   rail: Matcher[];
   endnotes: Matcher[];
+  box: Matcher[];
+  authorLabel: Matcher[];
   byline: Matcher[];
   honorifics: Set<string>;
   dateline: Matcher[];
@@ -106,6 +110,8 @@ export function compileData(d: NormaliseData): CompiledData {
     cut: all(d.cut),
     rail: all(d.rail),
     endnotes: all(d.endnotes),
+    box: all(d.box),
+    authorLabel: all(d.authorLabel),
     byline: all(d.byline),
     honorifics: new Set(d.honorifics.map((h) => h.toLowerCase())),
     dateline: all(d.dateline),

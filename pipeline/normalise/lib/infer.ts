@@ -165,7 +165,6 @@ export function inferPublished(owner: { text: string }, paragraphs: readonly Par
   let lexp: number | null = null;
   let lexpEv: Ev | null = null;
   let upper: number | null = null;
-  let upperEv: Ev | null = null;
   const unyeared: Ev[] = [];
   const lastSeasons: { ev: Ev; first: number }[] = [];
   for (const e of evs) {
@@ -181,7 +180,7 @@ export function inferPublished(owner: { text: string }, paragraphs: readonly Par
     }
     if (e.tense === 'upcoming') {
       const u = upperBound(d);
-      if (u !== null && (upper === null || u < upper)) (upper = u), (upperEv = e);
+      if (u !== null && (upper === null || u < upper)) upper = u;
     } else {
       const l = lowerBound(d);
       if (l !== null && (lexp === null || l > lexp)) (lexp = l), (lexpEv = e);
@@ -206,7 +205,8 @@ export function inferPublished(owner: { text: string }, paragraphs: readonly Par
     usedSoft = false;
     for (let c = L; c <= L + 60 && P === null; c++) if (fits(c, false)) P = c;
   }
-  if (P === null) P = upper !== null && upper < L ? L : L;
+  // Nothing fits (the evidence contradicts itself): fall back on the lower bound.
+  if (P === null) P = L;
 
   // The evidence that binds: an unyeared past event resolved to P, else the year-qualified one.
   let binding: Ev = lexpEv;
@@ -219,6 +219,5 @@ export function inferPublished(owner: { text: string }, paragraphs: readonly Par
   if (upper !== null && upper - P <= 1) confidence = 0.75;
   else if (rule === 'latest-unyeared-event') confidence = 0.65;
   else if (rule === 'last-season') confidence = 0.6;
-  void upperEv;
   return { published: ymIso(P), evidence: text.slice(span.start, span.end), span, confidence, rule };
 }

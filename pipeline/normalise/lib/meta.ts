@@ -25,7 +25,7 @@ export function authorsFrom(bylines: readonly Unit[], bios: readonly Unit[], jso
   const add = (n: string) => {
     if (!out.includes(n)) out.push(n);
   };
-  for (const u of bylines) for (const n of splitNames(u.match?.groups?.['names'] ?? '', data)) add(n);
+  for (const u of bylines) for (const n of splitNames(u.match?.groups?.['names'] ?? u.text, data)) add(n);
   if (out.length) return out;
   for (const v of json) for (const n of jsonAuthors(v)) add(n);
   if (out.length) return out;
@@ -55,6 +55,15 @@ function jsonString(v: unknown, keys: string[]): string | null {
     const x = o[k];
     if (typeof x === 'string' && x.trim()) return x.trim();
     if (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string') return (x as { name: string }).name;
+  }
+  return null;
+}
+
+/** A headline from page metadata, used only when the text shows no title line. */
+export function jsonTitle(json: readonly unknown[]): string | null {
+  for (const v of json) {
+    const s = jsonString(v, ['headline', 'title']);
+    if (s) return s;
   }
   return null;
 }

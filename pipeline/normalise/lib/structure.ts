@@ -43,6 +43,8 @@ export interface Structure {
   title: Unit | null;
   bylines: Unit[];
   datelines: Unit[];
+  /** Datelines found after the body started (dropped from the text; used when the head states no date). */
+  tailDatelines: Unit[];
   bios: Unit[];
   chrome: Unit[];
   /** Number of prose units found in the body. */
@@ -52,6 +54,9 @@ export interface Structure {
 /** Ends like a sentence: . ! ? … optionally followed by quotes, brackets, footnote markers. */
 const SENTENCE_END = /[.!?…](?:["'”’)\]]|\^\{[ivxlc\d]+\}|[¹²³⁴⁵⁶⁷⁸⁹⁰ⁱᵛˣ]+|\[\d+\])*$/u;
 const FOLDED_BREAK = /[.!?…:;]["'”’)\]]*$/u;
+
+/** One person's name on a line of its own: two to four capitalised words. */
+const NAME_LINE = /^\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}$/u;
 
 export function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -157,12 +162,32 @@ export function analyseStructure(blocks: Block[], data: CompiledData): Structure
     units.push(u);
   }
   for (const u of units) classify(u, data);
+  // Boxes beside the article: the label and the paragraph after it are chrome.
+  // An author label: the name lines after it are a byline.
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.role !== 'short' || u.words > 4) continue;
+    if (firstMatch(data.box, u.text)) {
+      u.role = 'chrome';
+      u.rule = 'box-label';
+      const next = units[i + 1];
+      if (next && !next.listItem && next.block.type !== 'heading') (next.role = 'chrome'), (next.rule = 'box-content');
+    } else if (firstMatch(data.authorLabel, u.text)) {
+      u.role = 'chrome';
+      u.rule = 'author-label';
+      for (let j = i + 1; j < units.length && NAME_LINE.test(units[j]!.text); j++) (units[j]!.role = 'byline'), (units[j]!.rule = 'author-label-name');
+    }
+  }
   const idx = (pred: (u: Unit, i: number) => boolean, from = 0, to = units.length) => {
     for (let i = from; i < to; i++) if (pred(units[i]!, i)) return i;
     return -1;
   };
+  // A very short text ("Talks collapsed on Friday.") has sentences even if none is long: promote them.
+  if (!units.some((u) => u.role === 'prose' && !u.listItem)) {
+    for (const u of units) if (u.role === 'short' && !u.listItem && u.words >= 3 && SENTENCE_END.test(u.text)) (u.role = 'prose'), (u.rule = 'short-sentence');
+  }
   const proseIdx = units.map((u, i) => (u.role === 'prose' && !u.listItem ? i : -1)).filter((i) => i >= 0);
-  const empty: Structure = { kept: [], title: null, bylines: [], datelines: [], bios: [], chrome: [], prose: 0 };
+  const empty: Structure = { kept: [], title: null, bylines: [], datelines: [], tailDatelines: [], bios: [], chrome: [], prose: 0 };
   if (proseIdx.length === 0) return empty;
 
   // The head ends at the last byline/dateline that comes before the third prose unit.
@@ -177,14 +202,22 @@ export function analyseStructure(blocks: Block[], data: CompiledData): Structure
 
   // Title: a level-1 markdown heading in the head, else the last title-like line before the dek/byline/body.
   let titleI = idx((u) => u.block.type === 'heading' && u.block.depth === 1, 0, bodyStart);
-  if (titleI < 0) for (let i = titleLimit - 1; i >= 0; i--) if (isTitleLike(units[i]!)) { titleI = i; break; }
+  // Prefer three words or more (section labels like "Opinion" or "World News" are shorter);
+  // a title placed after the byline/dateline is looked for last.
+  const search = (from: number, to: number, minWords: number): number => {
+    for (let i = from - 1; i >= to; i--) if (isTitleLike(units[i]!) && units[i]!.words >= minWords) return i;
+    return -1;
+  };
+  if (titleI < 0) titleI = search(titleLimit, 0, 3);
+  if (titleI < 0) titleI = search(titleLimit, 0, 2);
+  if (titleI < 0 && titleLimit < bodyStart) titleI = search(bodyStart, titleLimit + 1, 3);
   // A heading directly before the body (no dropped line between) opens the body.
   const before = units[bodyStart - 1];
   if (before && bodyStart - 1 !== titleI && bodyStart - 1 > lastHeadMarker && before.block.lines.length === 1 && isHeadingLike(before)) bodyStart--;
 
   const kept: Kept[] = [];
   const keep = (u: Unit, kind: ParagraphKind) => kept.push({ lines: u.lines, kind, text: u.text });
-  const s: Structure = { kept, title: titleI >= 0 ? units[titleI]! : null, bylines: [], datelines: [], bios: [], chrome: [], prose: 0 };
+  const s: Structure = { kept, title: titleI >= 0 ? units[titleI]! : null, bylines: [], datelines: [], tailDatelines: [], bios: [], chrome: [], prose: 0 };
 
   // Head: only title, dek, byline, dateline survive.
   for (let i = 0; i < bodyStart; i++) {
@@ -242,6 +275,8 @@ export function analyseStructure(blocks: Block[], data: CompiledData): Structure
       continue;
     }
     if (u.role === 'byline' || u.role === 'dateline') {
+      // A dateline under the body ("Published 3 May 2021" at the foot) still states the date.
+      if (u.role === 'dateline') s.tailDatelines.push(u);
       s.chrome.push(u);
       continue;
     }

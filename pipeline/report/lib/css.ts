@@ -33,8 +33,9 @@ blockquote{margin:.4rem 0;padding:.2rem .8rem;border-left:4px solid var(--rule);
 .text p{white-space:pre-wrap;margin:.55rem 0}
 .text .k-title{font-size:1.2rem;font-weight:700}.text .k-subtitle,.text .k-heading{font-weight:700}.text .k-byline,.text .k-dateline,.text .k-endnote{color:var(--muted);font-size:.92rem}
 .text .k-blockquote{border-left:4px solid var(--rule);padding-left:.8rem}
-mark.c{background:var(--claim);color:inherit;padding:0 .05em;border-radius:2px}
-mark.c-negated{background:var(--neg)}
+mark.c{background:var(--claim);color:inherit;padding:0 .05em;border-radius:2px;border-left:1px solid #c9a800}
+.ctx{font-size:.88rem;white-space:nowrap}
+mark.c-negated{background:var(--neg);border-bottom:2px dashed var(--bad)}
 mark.c:target{outline:3px solid #1a73e8;background:#ffe066}
 .m{border-bottom:2px solid;padding-bottom:1px}
 .m-date{border-color:var(--date);color:var(--date)}
@@ -43,5 +44,5 @@ mark.c:target{outline:3px solid #1a73e8;background:#ffe066}
 .legend span,.legend mark{margin-right:1rem}
 .claims-list{font-size:.92rem}
 footer{color:var(--muted);font-size:.85rem;padding:2rem 1.25rem}
-@media print{nav,.skip{display:none}body{font-size:11pt}a{color:inherit;text-decoration:none}.doc{break-before:page}.sides{grid-template-columns:1fr 1fr}mark.c{background:none;border-bottom:1px solid #000}.m{color:inherit}}
+@media print{nav,.skip{display:none}body{font-size:11pt}a{color:inherit;text-decoration:none}.doc{break-before:page}.sides{grid-template-columns:1fr 1fr}mark.c{background:none;border-bottom:1px solid #000}mark.c-negated{border-bottom:2px dashed #000}.m{color:inherit}}
 `;

@@ -1,4 +1,10 @@
-/** Escaping for the two output languages. Everything that came from a document or the ledger goes through here. */
+/**
+ * Escaping for the two output languages. Everything that came from a document
+ * or the ledger goes through here. Hand-written: a few lines each, and the
+ * libraries that would do it (hast-util-to-html, mdast-util-to-markdown) are
+ * not dependencies of the project; building whole syntax trees to print a
+ * string is more than the report needs.
+ */
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -61,7 +61,7 @@ function timelineSection(t: TimelineView): string {
   const rows = t.rows
     .map(
       (r) =>
-        `<tr><td class="date">${h(r.time)}${r.date === null ? '<br><span class="src">undated</span>' : r.date.startsWith(r.time) ? '' : `<br><span class="src">from ${h(r.date)}</span>`}</td><td>${link(r.source.docHref, sourceLabel(r.source))}<br><span class="src nw">${r.source.published ? `published ${h(r.source.published)}` : 'date unknown'}</span></td><td><strong>${h(r.summary)}</strong><br>${link(r.source.claimHref, r.source.quote)}</td><td>${r.disagreements.map((d) => `<a class="flag" href="#${h(d.href)}">${h(d.kind)} disagreement</a>`).join(' ') || '—'}</td></tr>`,
+        `<tr><td class="date">${h(r.time)}${r.date === null ? '<br><span class="src">undated</span>' : r.date.startsWith(r.time) ? '' : `<br><span class="src">from ${h(r.date)}</span>`}</td><td>${link(r.source.docHref, sourceLabel(r.source))}<br><span class="src nw">${r.source.published ? `published ${h(r.source.published)}` : 'date unknown'}</span></td><td><strong>${h(r.summary)}</strong><br>${h(r.source.quote)}${r.source.claimHref ? ` <a class="ctx" href="#${h(r.source.claimHref)}">claim in context</a>` : ''}</td><td>${r.disagreements.map((d) => `<a class="flag" href="#${h(d.href)}">${h(d.kind)} disagreement</a>`).join(' ') || '—'}</td></tr>`,
     )
     .join('\n');
   return `<section id="${h(t.anchor)}" aria-labelledby="${h(t.anchor)}-h"><h3 id="${h(t.anchor)}-h">${h(t.topic)}</h3>

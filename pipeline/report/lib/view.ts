@@ -215,7 +215,8 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
     };
   };
 
-  // Disagreements.
+  // Disagreements; a side of a polarity or contrary disagreement is labelled with its entry's gloss.
+  const entrySummaries = new Map(ledger.entries.map((e) => [e.id, e.summary]));
   const disagreements: DisagreementView[] = ledger.disagreements.map((d) => ({
     id: d.id,
     anchor: disagreementAnchor(d.id),
@@ -224,7 +225,7 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
     summary: d.summary,
     period: periodText(d.period),
     subject: nameOf(d.subject),
-    sides: [sideView(d.kind, d.sides[0], source), sideView(d.kind, d.sides[1], source)],
+    sides: [sideView(d.kind, d.sides[0], source, entrySummaries.get(d.sides[0].entryId)), sideView(d.kind, d.sides[1], source, entrySummaries.get(d.sides[1].entryId))],
   }));
   const disById = new Map(disagreements.map((d) => [d.id, d]));
   const refs = (ids: readonly string[]): DisRef[] =>
@@ -303,12 +304,12 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
 }
 
 /** What one side says, in a few words: its figures, its dates, or its relation and polarity. */
-function sideView(kind: DisagreementKind, side: Side, source: (s: Support) => SourceView): SideView {
+function sideView(kind: DisagreementKind, side: Side, source: (s: Support) => SourceView, entrySummary: string | undefined): SideView {
   const uniq = (xs: string[]) => [...new Set(xs)].join(' / ');
   let label: string;
   if (kind === 'figure') label = uniq(side.claims.flatMap((c) => (c.value ? [formatValue(c.value)] : [])));
   else if (kind === 'date') label = uniq(side.claims.map((c) => c.time.value));
-  else label = `${side.polarity === 'negated' ? 'denies' : 'affirms'}: ${side.relation}`;
+  else label = entrySummary ?? `${side.polarity === 'negated' ? 'denies' : 'affirms'}: ${side.relation}`;
   return { label: label || null, sources: side.claims.map(source) };
 }
 

@@ -146,7 +146,7 @@ function renderDetail() {
   }
   d.replaceChildren(
     el('div', {}, el('span', { class: `badge ${i.status}` }, i.status), ` ${i.type} [${i.start}, ${i.end}) `, el('code', {}, i.id)),
-    el('div', {}, el('q', {}, i.text)),
+    el('div', { class: 'ctx' }, `…${i.context?.before ?? ''}`, el('mark', {}, i.text), `${i.context?.after ?? ''}…`),
     el('div', {}, `value: ${valueOf(i)}`),
     i.type === 'disagreement'
       ? el('div', {}, String(i.output.summary ?? ''))

@@ -52,14 +52,20 @@ interface GazMatch {
   i: number;
   j: number;
   patterns: Pattern[];
+  /** An adjective right before a capitalised name: never the state itself. */
+  beforeName?: boolean;
 }
 
 const RUNNING: ReadonlySet<ParagraphKind> = new Set(['paragraph', 'list-item', 'blockquote']);
 /** Words of context each side of a doubtful name that compromise reads. */
 const COMPROMISE_CONTEXT = 4;
+/** How often an unclassified multi-word name must occur before compromise's tagger is asked about it. */
+const COMPROMISE_MIN_OCCURRENCES = 2;
 const POSSESSIVE = new Set(["'s", "'", 's']);
 
 function isCap(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(t);
 }
 
@@ -108,6 +114,11 @@ export function extractActors(input: ActorInput, published: string | null, dates
       if (!(nameWordAt(g, tokens, keys, sentOf, m.i - 1, m.i, true) && nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false))) continue;
     } else if (!nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false)) continue;
     if (matches.some((o) => o.i === m.j)) continue;
+    if (m.patterns[0]!.use === 'adjective') {
+      // "Russian Maria Sharapova", "Chinese State Councilor Chen Zhili": a nationality, not the state
+      m.beforeName = true;
+      continue;
+    }
     matches.splice(x, 1);
   }
   const matchEndingAt = new Map<number, GazMatch>();
@@ -253,7 +264,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
 
   // 4. adjectives that denote the state
   for (const m of adjectives) {
-    if (consumed.has(m)) continue;
+    if (consumed.has(m) || m.beforeName) continue;
     if (!adjectiveDenotesState(g, tokens, keys, matchStartingAt, m.j)) continue;
     const actor = g.actors.get(m.patterns[0]!.actorId)!;
     drafts.push({ i: m.i, j: m.j, actorId: actor.id, kind: actor.kind, canonical: actor.canonical, matchedBy: 'adjective', rule: 'actors/adjective', confidence: 0.75 });
@@ -267,7 +278,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
     const key = translitKey(t.text);
     let ids = g.surnameKeys.get(key);
     if (!ids) {
-      for (const [k2, v] of g.surnameKeys) if (keysMatch(key, k2) === 1) ids = [...(ids ?? []), ...v];
+      for (const [k2, v] of g.surnameKeysByInitial.get(key[0] ?? '') ?? []) if (keysMatch(key, k2) === 1) ids = [...(ids ?? []), ...v];
     }
     if (!ids || ids.length === 0) continue;
     const p = g.people.get(ids[0]!)!;
@@ -410,27 +421,20 @@ function nameWordAt(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32
 }
 
 function titleBefore(g: Gazetteer, keys: string[], i: number): boolean {
-  for (const t of g.cues.personTitles) {
-    const n = t.keys.length;
-    if (i - n < 0) continue;
-    let ok = true;
-    for (let k = 0; k < n && ok; k++) ok = keys[i - n + k] === t.keys[k];
-    if (ok) return true;
-  }
-  return false;
+  const list = g.titlesByLast.get(keys[i - 1] ?? '');
+  if (!list) return false;
+  return list.some((t) => i - t.length >= 0 && t.every((k, n) => keys[i - t.length + n] === k));
 }
 
 function officeAt(g: Gazetteer, keys: string[], i: number): { keys: string[]; office: string } | undefined {
-  for (const c of g.officeCues) {
-    let ok = i + c.keys.length <= keys.length;
-    for (let k = 0; k < c.keys.length && ok; k++) ok = keys[i + k] === c.keys[k];
-    if (ok) return c;
-  }
-  return undefined;
+  const list = g.officeByFirst.get(keys[i] ?? '');
+  if (!list) return undefined;
+  return list.find((c) => i + c.keys.length <= keys.length && c.keys.every((k, n) => keys[i + n] === k));
 }
 
 function officeEndsAt(g: Gazetteer, keys: string[], a: number): boolean {
-  return g.officeCues.some((c) => a - c.keys.length >= 0 && officeAt(g, keys, a - c.keys.length) === c);
+  const list = g.officeByLast.get(keys[a - 1] ?? '');
+  return !!list && list.some((c) => a - c.keys.length >= 0 && c.keys.every((k, n) => keys[a - c.keys.length + n] === k));
 }
 
 /** "Alyaksandr Lukashenka": a capitalised word right before a matched surname is its given name. */
@@ -546,50 +550,87 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     else if (tags.includes('place')) run.place = true;
     runs.push(run);
   }
-  // compromise's tagger only around multi-word runs that nothing above classified: a
-  // window of a few words each side, all windows of the document in one call (its cost
-  // grows with the text it reads, and it is ~16× slower than wink). A single unknown
-  // capitalised word is left alone: it is as often a product, place or headline word.
-  const doubtful = useCompromise ? runs.filter((r) => !r.kind && !r.place && r.j - r.i > 1) : [];
-  if (doubtful.length > 0) {
-    const windows: Span[] = [];
-    for (const r of doubtful) {
-      const sent = layer.sentences[sentOf[r.i]!]!;
-      const from = tokens[Math.max(sent.tokenStart, r.i - COMPROMISE_CONTEXT)]!.start;
-      const to = tokens[Math.min(sent.tokenEnd, r.j + COMPROMISE_CONTEXT) - 1]!.end;
-      const prev = windows[windows.length - 1];
-      if (prev && from <= prev.end) prev.end = Math.max(prev.end, to);
-      else windows.push({ start: from, end: to });
+  // One name, one kind: what one occurrence shows ("candidate Jan Kowal") holds for the
+  // others, and a later bare surname ("Kowal") is the same person.
+  const nameOf = (r: Run): string => input.text.slice(tokens[r.i]!.start, tokens[r.j - 1]!.end);
+  const spread = (): void => {
+    const kindOf = new Map<string, 'person' | 'organisation'>();
+    for (const r of runs) if (r.kind) kindOf.set(nameOf(r), r.kind);
+    for (const r of runs) if (!r.kind && !r.place) {
+      const k = kindOf.get(nameOf(r));
+      if (k) r.kind = k;
     }
-    const c = nameCandidatesIn(input.text, windows);
-    for (const r of doubtful) {
-      const rs = tokens[r.i]!.start;
-      const re = tokens[r.j - 1]!.end;
-      const hit = (x: Span): boolean => x.start < re && x.end > rs;
-      if (c.people.some(hit)) r.kind = 'person';
-      else if (c.organisations.some(hit)) r.kind = 'organisation';
+  };
+  spread();
+  // compromise's tagger only for multi-word names that nothing cheaper classified and that
+  // recur in the document (the names a story is about): a few words each side of each
+  // occurrence, all in one call. Its cost grows with the text it reads and it has a large
+  // fixed cost per call (see bench/actors-cost.ts), so whole sentences are never sent.
+  if (useCompromise) {
+    const counts = new Map<string, number>();
+    for (const r of runs) if (!r.kind && !r.place && r.j - r.i > 1) counts.set(nameOf(r), (counts.get(nameOf(r)) ?? 0) + 1);
+    const doubtful = runs.filter((r) => !r.kind && !r.place && (counts.get(nameOf(r)) ?? 0) >= COMPROMISE_MIN_OCCURRENCES);
+    if (doubtful.length > 0) {
+      const windows: Span[] = [];
+      for (const r of doubtful) {
+        const sent = layer.sentences[sentOf[r.i]!]!;
+        const from = tokens[Math.max(sent.tokenStart, r.i - COMPROMISE_CONTEXT)]!.start;
+        const to = tokens[Math.min(sent.tokenEnd, r.j + COMPROMISE_CONTEXT) - 1]!.end;
+        const prev = windows[windows.length - 1];
+        if (prev && from <= prev.end) prev.end = Math.max(prev.end, to);
+        else windows.push({ start: from, end: to });
+      }
+      const c = nameCandidatesIn(input.text, windows);
+      for (const r of doubtful) {
+        const rs = tokens[r.i]!.start;
+        const re = tokens[r.j - 1]!.end;
+        const hit = (x: Span): boolean => x.start < re && x.end > rs;
+        if (c.people.some(hit)) r.kind = 'person';
+        else if (c.organisations.some(hit)) r.kind = 'organisation';
+      }
+      spread();
     }
   }
   const out: Draft[] = [];
+  const surnameOf = new Map<string, string>();
+  const fullName = new Map<string, string>();
   for (const r of runs) {
     if (!r.kind) continue;
-    const name = input.text.slice(tokens[r.i]!.start, tokens[r.j - 1]!.end);
-    const s = slug(name);
-    if (!s) continue;
-    out.push({
-      i: r.i,
-      j: r.j,
-      actorId: `${r.kind === 'person' ? 'person' : 'org'}:${s}`,
-      kind: r.kind,
-      canonical: name,
-      matchedBy: 'unlisted',
-      rule: 'actors/unlisted',
-      confidence: 0.5,
-    });
+    const name = nameOf(r);
+    let id = `${r.kind === 'person' ? 'person' : 'org'}:${slug(name)}`;
+    let canonical = name;
+    if (r.kind === 'person') {
+      if (r.j - r.i > 1) {
+        surnameOf.set(keys[r.j - 1]!, id);
+        fullName.set(id, name);
+      } else {
+        const full = surnameOf.get(keys[r.i]!);
+        if (full) {
+          id = full;
+          canonical = fullName.get(full) ?? name;
+        }
+      }
+    }
+    if (id.endsWith(':')) continue;
+    out.push({ i: r.i, j: r.j, actorId: id, kind: r.kind, canonical, matchedBy: 'unlisted', rule: 'actors/unlisted', confidence: 0.5 });
+  }
+  // a bare surname whose full name came earlier, never classified on its own
+  for (const r of runs) {
+    if (r.kind || r.place || r.j - r.i !== 1) continue;
+    const full = surnameOf.get(keys[r.i]!);
+    if (!full) continue;
+    const fullRun = out.find((d) => d.actorId === full);
+    if (!fullRun || fullRun.i > r.i) continue;
+    out.push({ i: r.i, j: r.j, actorId: full, kind: 'person', canonical: fullName.get(full) ?? fullRun.canonical, matchedBy: 'unlisted', rule: 'actors/unlisted-surname', confidence: 0.45 });
   }
   return out;
 }
 
+const NAME_TOKEN = /^\p{Lu}[\p{L}'’.-]*$/u;
+
 function isNameToken(t: Token): boolean {
-  return t.kind === 'word' && /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text) && t.pos !== 'PUNCT';
+  if (t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  if (c >= 97 && c <= 122) return false; // a-z: the common case, without the regex
+  return NAME_TOKEN.test(t.text) && t.pos !== 'PUNCT';
 }

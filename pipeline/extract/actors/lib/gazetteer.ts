@@ -150,9 +150,16 @@ export interface Gazetteer {
   index: Map<string, Pattern[]>;
   /** translitKey(surname) → person ids, for the fuzzy pass. */
   surnameKeys: Map<string, string[]>;
+  /** The same keys by first letter, for the one-edit comparison. */
+  surnameKeysByInitial: Map<string, [string, string[]][]>;
   stateLeader: Map<string, string>;
   /** Office cues as folded token sequences, longest first. */
   officeCues: { keys: string[]; office: string }[];
+  /** Office cues by first key and by last key (longest first), for quick lookups. */
+  officeByFirst: Map<string, { keys: string[]; office: string }[]>;
+  officeByLast: Map<string, { keys: string[]; office: string }[]>;
+  /** Person titles by last key. */
+  titlesByLast: Map<string, string[][]>;
   officeFallbacks: Record<string, string[]>;
   modifiers: Record<string, 'then' | 'former' | 'current'>;
   cues: {
@@ -173,7 +180,10 @@ export interface Gazetteer {
 }
 
 /** Fold a token for matching: diacritics off, curly apostrophes straight, lower case. */
+const ASCII = /^[\x20-\x7e]*$/;
+
 export function foldToken(t: string): string {
+  if (ASCII.test(t)) return t.toLowerCase();
   return t
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -205,8 +215,12 @@ function build(): Gazetteer {
     people: new Map(),
     index: new Map(),
     surnameKeys: new Map(),
+    surnameKeysByInitial: new Map(),
     stateLeader: new Map(),
     officeCues: [],
+    officeByFirst: new Map(),
+    officeByLast: new Map(),
+    titlesByLast: new Map(),
     officeFallbacks: roles.fallbacks,
     modifiers: roles.modifiers,
     cues: {
@@ -275,9 +289,24 @@ function build(): Gazetteer {
       }
     }
   }
+  for (const [k, ids] of g.surnameKeys) {
+    const list = g.surnameKeysByInitial.get(k[0]!) ?? [];
+    list.push([k, ids]);
+    g.surnameKeysByInitial.set(k[0]!, list);
+  }
   for (const list of g.index.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   for (const o of roles.offices) for (const c of o.cues) g.officeCues.push({ keys: tokenise(c).map(foldToken), office: o.office });
   g.officeCues.sort((a, b) => b.keys.length - a.keys.length);
+  for (const c of g.officeCues) {
+    const f = c.keys[0]!;
+    const l = c.keys[c.keys.length - 1]!;
+    g.officeByFirst.set(f, [...(g.officeByFirst.get(f) ?? []), c]);
+    g.officeByLast.set(l, [...(g.officeByLast.get(l) ?? []), c]);
+  }
+  for (const t of g.cues.personTitles) {
+    const l = t.keys[t.keys.length - 1]!;
+    g.titlesByLast.set(l, [...(g.titlesByLast.get(l) ?? []), t.keys]);
+  }
 
   const files: [string, { examples: ActorExample[]; counterExamples: ActorExample[] }][] = [
     [DATA_FILES[0], states],

@@ -225,7 +225,7 @@ export function resolve(value: string, ref: RefDate, tense: Tense): string | nul
     }
   } else if ((m = /^UNDEF-day-([1-7])$/.exec(date))) {
     // News reports the past: only a future verb moves a bare weekday forward; the same day counts.
-    out = weekday(ref, Number(m[1]), tense === 'future' ? 'next' : 'last0');
+    out = weekday(ref, Number(m[1]), tense === 'future' ? 'next' : tense === 'present' ? 'near' : 'last0');
   } else if ((m = /^UNDEF-(year|last|next|this)-(.+)$/.exec(date))) {
     const p = parsePartial(m[2]!);
     const how = m[1]!;

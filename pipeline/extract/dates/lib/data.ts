@@ -25,6 +25,7 @@ export const TablesSchema = z.object({
   decadeWords: StringMap,
   relWords: StringMap,
   setAdverbs: StringMap,
+  rangeCues: z.array(z.object({ before: z.string(), between: z.array(z.string()) })),
   tense: z.object({
     futureAux: z.array(z.string()),
     futureCues: z.array(z.string()),
@@ -141,7 +142,7 @@ function tableMacros(t: Tables): Record<string, string> {
   const tens = Object.keys(t.numberWords).filter((k) => t.numberWords[k]! >= 20 && t.numberWords[k]! < 100 && t.numberWords[k]! % 10 === 0);
   const scales = ['hundred', 'thousand'];
   const small = `(?:(?:${alternation(tens)})(?:[- ](?:${alternation(units)}))?|${alternation(teens)}|${alternation(units)})`;
-  const numword = `(?:${small}(?:[- ](?:${scales.join('|')})(?:(?:[- ]and)?[- ]${small})?)?|a[\\s\\u00a0]+couple[\\s\\u00a0]+of|a[\\s\\u00a0]+dozen|a|an|(?:${alternation(t.vagueNumbers)})|(?:a[\\s\\u00a0]+)?(?:${scales.join('|')}))`;
+  const numword = `(?:${small}(?:[- ](?:${scales.join('|')})(?:(?:[- ]and)?[- ]${small})?)?|(?:a[\\s\\u00a0]+)?couple[\\s\\u00a0]+of|a[\\s\\u00a0]+dozen|a|an|(?:${alternation(t.vagueNumbers)})|(?:a[\\s\\u00a0]+)?(?:${scales.join('|')}))`;
   return {
     month: abbreviated(Object.keys(t.months)),
     weekday: abbreviated(Object.keys(t.weekdays)),

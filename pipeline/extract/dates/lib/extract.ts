@@ -141,7 +141,7 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables):
   const lowerSent = toks.map((x) => x.text.toLowerCase());
   // Future cues anywhere in the clause before the date ("is scheduled to … Friday", "the upcoming February vote").
   const before = toks.filter((x) => x.end <= start).map((x) => x.text.toLowerCase()).join(' ');
-  const near = before.split(' ').slice(-8).join(' ');
+  const near = before.split(' ').slice(-5).join(' ');
   for (const cue of t.tense.futureCues) if (` ${near} `.includes(` ${cue} `)) return 'future';
   // A deadline ("extended to Nov. 20", "payable Jan. 2", "effective Feb. 1") says nothing of the verb's tense.
   const last2 = before.split(' ').slice(-2);
@@ -229,6 +229,55 @@ function periodShift(value: string, prior: readonly DateMention[], shifted: read
   return null;
 }
 
+const RANGE_END = /^\d{4}(-\d{2}(-\d{2})?|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?$/;
+
+/**
+ * Join two anchored dates stated as one span ("from March 2014 to June 2015",
+ * "between May 2019 and July 2020") into one DATE mention whose value is the start
+ * and whose range carries both ends. Cue words come from the tables (rangeCues).
+ */
+export function joinRanges(input: DateInput, mentions: DateMention[], t: Tables): DateMention[] {
+  const text = input.text;
+  const out: DateMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1];
+    const joinable =
+      b !== undefined && a.timexType === 'DATE' && b.timexType === 'DATE' && !a.range && !b.range &&
+      RANGE_END.test(a.value) && RANGE_END.test(b.value);
+    let joined: DateMention | undefined;
+    if (joinable) {
+      const gap = text.slice(a.end, b.start);
+      const between = gap.trim().toLowerCase();
+      const lead = /(\S+)\s+$/.exec(text.slice(Math.max(0, a.start - 20), a.start));
+      const leadWord = lead ? lead[1]!.toLowerCase() : '';
+      for (const cue of t.rangeCues) {
+        if (!cue.between.includes(between)) continue;
+        if (cue.before !== '' && leadWord !== cue.before) continue;
+        // A bare dash joins only when written tight ("2014–2016", "March–May 2020").
+        if (cue.before === '' && gap.length !== 1) continue;
+        const start = cue.before === '' || !lead ? a.start : a.start - lead[0].length;
+        const span = text.slice(start, b.end);
+        joined = {
+          ...a,
+          id: stableId(input.id, 'date', start, b.end, span),
+          start,
+          end: b.end,
+          text: span,
+          rule: 'ranges/joined',
+          range: { start: a.value, end: b.value },
+        };
+        break;
+      }
+    }
+    if (joined) {
+      out.push(joined);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /**
  * Extract TIMEX3 date mentions from text. Pure: offsets into input.text.
  * `published` (YYYY, YYYY-MM or YYYY-MM-DD) anchors relative and partial dates;
@@ -303,5 +352,5 @@ export function extractDates(input: DateInput, published: string | null, data: D
     // Relative to another date in the text: never the reference of a later anaphor.
     anaphoricFlags.push(c.value.startsWith('UNDEF-ANA-') || c.rule.inherit === true);
   }
-  return out;
+  return joinRanges(input, out, data.tables);
 }

@@ -176,6 +176,9 @@ export function fixDuration(v: string): string {
   const q = /^P(\d+)Q$/.exec(v);
   if (q && Number(q[1]) > 1) return `P${Number(q[1]) * 3}M`;
   if (v === 'P24H') return 'P1D';
+  // "2 1/2 years" → P2Y6M: TimeML writes fractions in the next smaller unit.
+  const f = /^P(\d+)\.5(Y|D)$/.exec(v);
+  if (f) return f[2] === 'Y' ? `P${f[1]}Y6M` : `P${f[1]}DT12H`;
   const m = /^P(\d+(?:\.\d+)?|X)(H|MIN|S)$/.exec(v);
   if (m) return `PT${m[1]}${m[2] === 'MIN' ? 'M' : m[2]}`;
   return v;

@@ -9,7 +9,7 @@ import { message } from '../../../core/messages.ts';
 import { DATA_FILES } from './data.ts';
 import { extractDates } from './extract.ts';
 
-const UNANCHORED = /^(XXXX|XXX|XX$)|-WXX|^PAST_REF$|^FUTURE_REF$/;
+const UNANCHORED = /^(XXXX|XXX|XX$)|-WXX/;
 
 export const datesStage: Stage = {
   name: 'dates',
