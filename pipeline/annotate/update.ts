@@ -67,6 +67,7 @@ export function updateAnnotations(outDir: string, annotationsDir: string, ids?: 
       }
       const before = readFileSync(target, 'utf8');
       const { file } = readAnnotations(target);
+      if (file.docId !== id) throw new AnnotationFileError(target, 3, `docId is ${JSON.stringify(file.docId)} but the file is named for ${JSON.stringify(id)}`);
       const merged = mergeAnnotations(file, doc, itemsFromDocument(doc, ledger));
       report.stats[id] = merged.stats;
       if (serialiseAnnotations(merged.file) === before) {

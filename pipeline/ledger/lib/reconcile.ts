@@ -96,11 +96,11 @@ function crossDocument(a: readonly ClaimRec[], b: readonly ClaimRec[]): boolean 
   return false;
 }
 
-/** Claims whose own date is explicit (clause or sentence), for date comparisons. */
+/** Claims dated in their own clause, for date comparisons (a date elsewhere in the sentence may be another event's). */
 function explicitPeriod(e: RawEntry): DayInterval | null {
   let p: DayInterval | null = null;
   for (const r of e.recs) {
-    if (r.claim.time.basis !== 'clause' && r.claim.time.basis !== 'sentence') continue;
+    if (r.claim.time.basis !== 'clause') continue;
     if (!r.base) continue;
     p = p ? intersect(p, r.base) : r.base;
     if (!p) return null;
@@ -239,8 +239,8 @@ export function reconcileBucket(recs: readonly ClaimRec[], lex: Lexicon): Bucket
       const { e: a, p: pa } = x;
       const { e: b, p: pb } = y;
       if (overlaps(pa, pb)) continue;
-      const explicitA = notPredicted(a).filter((r) => r.claim.time.basis === 'clause' || r.claim.time.basis === 'sentence');
-      const explicitB = notPredicted(b).filter((r) => r.claim.time.basis === 'clause' || r.claim.time.basis === 'sentence');
+      const explicitA = notPredicted(a).filter((r) => r.claim.time.basis === 'clause');
+      const explicitB = notPredicted(b).filter((r) => r.claim.time.basis === 'clause');
       if (explicitA.length === 0 || explicitB.length === 0 || !crossDocument(explicitA, explicitB)) continue;
       if (!a.rel.unique) {
         const va = explicitA.find((r) => r.claim.value)?.claim.value;

@@ -97,11 +97,11 @@ const roles: [name: string, text: string, published: string, date: [string, stri
   ['the Russian president, publication date only', 'The Russian president met students.', '2010-03-01', null, 'The Russian president', 'person:dmitry-medvedev', 'president'],
   ['leader resolves to the state leader office', 'The Belarusian leader met students.', '2016-01-01', null, 'The Belarusian leader', 'person:alexander-lukashenko', 'president'],
   ['state possessive', "Belarus's foreign minister spoke.", '2016-01-01', null, "Belarus's foreign minister", 'person:vladimir-makei', 'foreign-minister'],
-  ['of-state and then', 'The deal was signed by the then Minister of Foreign Affairs of Belarus.', '2023-01-01', null, 'the then Minister of Foreign Affairs of Belarus', 'person:vladimir-makei', 'foreign-minister'],
+  ['of-state and then', 'The deal was signed by the then Minister of Foreign Affairs of Belarus.', '2016-01-01', null, 'the then Minister of Foreign Affairs of Belarus', 'person:vladimir-makei', 'foreign-minister'],
   ['then with a date earlier in the text', 'In March 2010 talks began. The then Minister of Foreign Affairs of Belarus led them.', '2023-01-01', ['March 2010', '2010-03'], 'The then Minister of Foreign Affairs of Belarus', 'person:sergei-martynov', 'foreign-minister'],
   ['chancellor via fallback', 'The German chancellor called.', '2018-05-01', null, 'The German chancellor', 'person:angela-merkel', 'chancellor'],
   ['British prime minister', 'The British prime minister resigned.', '2019-06-01', null, 'The British prime minister', 'person:theresa-may', 'prime-minister'],
-  ['former', 'The former Ukrainian president fled.', '2015-01-01', null, 'The former Ukrainian president', 'person:viktor-yanukovych', 'president'],
+  ['former', 'The former Ukrainian president fled.', '2014-05-01', null, 'The former Ukrainian president', 'person:viktor-yanukovych', 'president'],
   ['US secretary of state', 'The US secretary of state arrived.', '2020-02-01', null, 'The US secretary of state', 'person:mike-pompeo', 'foreign-minister'],
 ];
 

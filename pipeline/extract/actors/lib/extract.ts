@@ -140,7 +140,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
       continue;
     }
     if (p.use === 'metonym') {
-      if (isPlace(g, tokens, keys, m)) {
+      if (isPlace(g, tokens, keys, sentOf, m)) {
         const name = tokens.slice(m.i, m.j).map((t) => t.text);
         const pid = `place:${slug(name.join(' '))}`;
         const place = g.actors.get(pid);
@@ -169,7 +169,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
     const p = m.patterns[0]!;
     const a = g.actors.get(p.actorId)!;
     if (a.kind !== 'state') return undefined;
-    if (p.use === 'metonym' && isPlace(g, tokens, keys, m)) return undefined;
+    if (p.use === 'metonym' && isPlace(g, tokens, keys, sentOf, m)) return undefined;
     return a.id;
   };
   for (let b0 = 0; b0 < tokens.length; b0++) {
@@ -383,13 +383,14 @@ function matchAt(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Arr
 }
 
 /** A capital or seat of power used as a place rather than for its government (cues.yaml). */
-function isPlace(g: Gazetteer, tokens: Token[], keys: string[], m: GazMatch): boolean {
+function isPlace(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Array, m: GazMatch): boolean {
   const c = g.cues;
   let q = m.j;
   const possessive = POSSESSIVE.has(keys[q] ?? '') && keys[q] !== 's';
   if (possessive) q++;
   if (c.placeNouns.has(keys[q] ?? '')) return true;
-  if (possessive) return false; // "Minsk's relations", "in Moscow's view"
+  if (possessive) return false;
+  if (/^(?:I|II|III|IV)$/.test(tokens[m.j]?.text ?? '') && sentOf[m.j] === sentOf[m.i]) return true; // "Minsk II": a named series // "Minsk's relations", "in Moscow's view"
   const first = tokens[m.i]!.text;
   if (first.length > 2 && isAcronym(first) && keys[m.j] === ',') return true; // dateline "MINSK, Oct 5"
   let p = m.i - 1;

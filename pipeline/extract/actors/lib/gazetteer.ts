@@ -53,6 +53,8 @@ export const OrganisationsFileSchema = z.object({
       aliases: z.array(z.string()),
       kind: z.enum(['organisation', 'group']),
       state: StateId.optional(),
+      /** Seats standing for the organisation ("Brussels" for the EU): metonyms, with the same place cues as capitals. */
+      seats: z.array(z.string()).default([]),
     }),
   ),
   ...Examples,
@@ -269,6 +271,11 @@ function build(): Gazetteer {
     if (o.state) rec.state = o.state;
     g.actors.set(o.id, rec);
     for (const n of [o.name, ...o.aliases]) add(n, o.id, 'alias');
+    for (const c of o.seats) {
+      const pid = `place:${slug(c.replace(/^the\s+/, ''))}`;
+      if (!g.actors.has(pid)) g.actors.set(pid, { id: pid, kind: 'place', canonical: c.replace(/^the\s+/, '') });
+      add(c, o.id, 'metonym');
+    }
   }
   for (const p of people.people) {
     const rec: PersonRecord = { id: p.id, kind: 'person', canonical: p.name, offices: p.offices, surnameKeys: [] };

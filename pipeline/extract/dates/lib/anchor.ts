@@ -169,7 +169,7 @@ export function unanchored(value: string): string {
   const [date, time] = splitTime(value);
   let m: RegExpExecArray | null;
   let out: string;
-  if ((m = /^UNDEF-(?:year|last|next|this)-(.+)$/.exec(date))) {
+  if ((m = /^UNDEF-(?:year|last|next|this)-(.+?)(?:~D[1-7])?$/.exec(date))) {
     const p = parsePartial(m[1]!);
     if (p?.kind === 'weekday') out = `XXXX-WXX-${p.w}`;
     else if (p) out = writePartial(p, 0).replace(/^0000/, 'XXXX');
@@ -226,6 +226,17 @@ export function resolve(value: string, ref: RefDate, tense: Tense): string | nul
   } else if ((m = /^UNDEF-day-([1-7])$/.exec(date))) {
     // News reports the past: only a future verb moves a bare weekday forward; the same day counts.
     out = weekday(ref, Number(m[1]), tense === 'future' ? 'next' : tense === 'present' ? 'near' : 'last0');
+  } else if ((m = /^UNDEF-(?:year|this)-(\d{2})-(\d{2})~D([1-7])$/.exec(date))) {
+    // "Tuesday, March 8": the year nearest the reference in which that day is that weekday.
+    const [mm, dd, w] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    for (const off of [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6]) {
+      const dt = utc(ref.y + off, mm, dd);
+      if (dt.getUTCMonth() + 1 === mm && (dt.getUTCDay() || 7) === w) {
+        out = fmtDay(dt);
+        break;
+      }
+    }
+    out ??= resolve(date.replace(/~D[1-7]$/, ''), ref, tense);
   } else if ((m = /^UNDEF-(year|last|next|this)-(.+)$/.exec(date))) {
     const p = parsePartial(m[2]!);
     const how = m[1]!;
