@@ -5,10 +5,10 @@
  * edited is re-anchored by its text and context (near its old offset first,
  * then anywhere by context), or flagged `anchor: lost` when it cannot be.
  *
- * One deliberate exception: an item that is still `pending`, came from the
- * pipeline and carries no note is dropped when the run no longer produces it.
- * Nobody wrote anything on it, and keeping every stale draft would bury the
- * reviewed items under the churn of extraction work. Anything a reviewer
+ * With `pruneDrafts` (`claims annotate update --prune-drafts`), an item that is
+ * still `pending`, came from the pipeline and carries no note is dropped when
+ * the run no longer produces it: nobody wrote anything on it, and a reviewer
+ * may not want stale drafts burying the reviewed items. Anything a reviewer
  * touched (a decision, a note, an added item) is never dropped.
  *
  * When an accepted item comes back at the same place with different values
@@ -195,7 +195,7 @@ export interface MergeStats {
 }
 
 /** Merge the items of a new run (`fresh`, for `doc`) into an existing annotation file. */
-export function mergeAnnotations(old: AnnotationFile, doc: DocumentJson, fresh: readonly AnnotationItem[]): { file: AnnotationFile; stats: MergeStats } {
+export function mergeAnnotations(old: AnnotationFile, doc: DocumentJson, fresh: readonly AnnotationItem[], opts: { pruneDrafts?: boolean } = {}): { file: AnnotationFile; stats: MergeStats } {
   const stats: MergeStats = { kept: 0, added: 0, missing: 0, moved: 0, lost: 0, dropped: 0 };
   const freshById = new Map(fresh.map((f) => [f.id, f]));
   const used = new Set<string>();
@@ -211,7 +211,7 @@ export function mergeAnnotations(old: AnnotationFile, doc: DocumentJson, fresh: 
       stats.kept++;
       continue;
     }
-    if (!touched(o)) {
+    if (!touched(o) && opts.pruneDrafts) {
       stats.dropped++;
       continue;
     }

@@ -48,7 +48,7 @@ export function annotatedIds(annotationsDir: string): string[] {
  * Create or merge annotations/<id>.json for each document in out/documents
  * (or only `ids`). The runner calls this after a run.
  */
-export function updateAnnotations(outDir: string, annotationsDir: string, ids?: readonly string[]): UpdateReport {
+export function updateAnnotations(outDir: string, annotationsDir: string, ids?: readonly string[], opts: { pruneDrafts?: boolean } = {}): UpdateReport {
   const report: UpdateReport = { created: [], updated: [], unchanged: [], stats: {}, errors: [] };
   let ledger: LedgerDisagreement[] = [];
   try {
@@ -68,7 +68,7 @@ export function updateAnnotations(outDir: string, annotationsDir: string, ids?: 
       const before = readFileSync(target, 'utf8');
       const { file } = readAnnotations(target);
       if (file.docId !== id) throw new AnnotationFileError(target, 3, `docId is ${JSON.stringify(file.docId)} but the file is named for ${JSON.stringify(id)}`);
-      const merged = mergeAnnotations(file, doc, itemsFromDocument(doc, ledger));
+      const merged = mergeAnnotations(file, doc, itemsFromDocument(doc, ledger), opts);
       report.stats[id] = merged.stats;
       if (serialiseAnnotations(merged.file) === before) {
         report.unchanged.push(id);

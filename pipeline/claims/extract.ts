@@ -481,26 +481,53 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       claim.object = { actorId: subjectId };
     } else if (rel.objectLiteral) {
       claim.object = { literal: rel.objectLiteral };
+    } else if (rel.roles.object !== undefined) {
+      // A name the gazetteer does not know ("recognise Abkhazia"): kept as a literal, capitalised words just after the cue.
+      const m = /^\s+(?:(?:of|the|to|on|in|with|from)\s+){0,2}((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})/.exec(text.slice(hit.end, clause.end));
+      if (m?.[1]) claim.object = { literal: m[1] };
     }
     if (value) claim.value = value;
     if (reported.is && reported.source) claim.attributedTo = reported.source.actorId;
+    else if (reported.is && reported.literal) claim.attributedTo = reported.literal;
     return claim;
   }
 
-  function reportingOf(sent: Span2, hit: CueHit): { is: boolean; after?: number; source?: ActorItem } {
+  function reportingOf(sent: Span2, hit: CueHit): { is: boolean; after?: number; source?: ActorItem; literal?: string } {
     const piece = mask(text.slice(sent.start, hit.start), sent.start, [...dateSpans, ...actorSpans]);
     const sentItems = items.filter((i) => i.start >= sent.start && i.end <= sent.end);
+    const literalAt = (from: number, to: number) => {
+      const words = text.slice(from, to).replace(/^[\s,]+|[\s,.;:]+$/g, '');
+      return words.length > 0 && words.split(/\s+/).length <= 6 ? words : undefined;
+    };
     const acc = allMatches(lex.reportingAfter, mask(text.slice(sent.start, sent.end), sent.start, actorSpans)).pop();
     if (acc) {
-      const src = sentItems.find((i) => i.start >= sent.start + acc.end && i.start - (sent.start + acc.end) <= 40);
-      return src ? { is: true, source: src } : { is: true };
+      const at = sent.start + acc.end;
+      const src = sentItems.find((i) => i.start >= at && i.start - at <= 40);
+      if (src) return { is: true, source: src };
+      const end = text.slice(at, sent.end).search(/[,;.]/);
+      const literal = literalAt(at, end < 0 ? sent.end : at + end);
+      return literal ? { is: true, literal } : { is: true };
     }
     const rep = allMatches(lex.reporting, piece).pop();
-    if (!rep) return { is: false };
-    const repStart = sent.start + rep.index;
-    const src = sentItems.filter((i) => i.end <= repStart && repStart - i.end <= 60).pop();
-    const after = sent.start + rep.end;
-    return src ? { is: true, after, source: src } : { is: true, after };
+    if (rep) {
+      const repStart = sent.start + rep.index;
+      const src = sentItems.filter((i) => i.end <= repStart && repStart - i.end <= 60).pop();
+      const after = sent.start + rep.end;
+      return src ? { is: true, after, source: src } : { is: true, after };
+    }
+    // A trailing attribution: "…, officials said." / "…, the minister told reporters."
+    const tailFrom = text.lastIndexOf(',', sent.end);
+    if (tailFrom > hit.end) {
+      const tail = mask(text.slice(tailFrom, sent.end), tailFrom, [...dateSpans, ...actorSpans]);
+      const m = allMatches(lex.reporting, tail)[0];
+      if (m && wordsIn(tail.slice(1, m.index)) <= 5) {
+        const src = sentItems.find((i) => i.start > tailFrom && i.end <= tailFrom + m.index);
+        if (src) return { is: true, source: src };
+        const literal = literalAt(tailFrom + 1, tailFrom + m.index);
+        return literal ? { is: true, literal } : { is: true };
+      }
+    }
+    return { is: false };
   }
 
   function negated(hit: CueHit, clause: Span2): boolean {

@@ -1,12 +1,12 @@
 /**
  * One document through the per-document stages: read, run each stage (timed),
- * validate against DocumentSchema, write out/documents/<id>.json atomically.
+ * validate against DocumentSchema, write out/documents/<id>.json atomically (./export.ts).
  * The same function runs inline (small runs, tests) and in a piscina worker
  * thread (./worker.ts), so both paths give the same output.
  */
 import path from 'node:path';
 import { toJson, type Doc } from '../core/doc.ts';
-import { writeFileAtomic } from '../core/fs-atomic.ts';
+import { writeExport } from './export.ts';
 import { formatMessage, hasFatal, message } from '../core/messages.ts';
 import { DocumentSchema, type DocumentJson } from '../core/schema.ts';
 import { runStages, type Stage } from '../core/stage.ts';
@@ -67,7 +67,7 @@ export function processDocument(task: DocTask, stages: readonly Stage[]): DocRes
   const json = parsed.data;
   const t1 = performance.now();
   stageMs['validate'] = t1 - t0;
-  writeFileAtomic(path.join(task.outDir, 'documents', `${json.id}.json`), `${JSON.stringify(json, null, 2)}\n`);
+  writeExport(path.join(task.outDir, 'documents', `${json.id}.json`), `${JSON.stringify(json, null, 2)}\n`);
   stageMs['export'] = performance.now() - t1;
   return { ...base, status: 'written', reasons: [], json };
 }

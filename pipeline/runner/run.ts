@@ -14,7 +14,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import { writeFileAtomic } from '../core/fs-atomic.ts';
 import { sha256 } from '../core/ids.ts';
 import { checkStageOrder, type Stage } from '../core/stage.ts';
 import { loadCorpusManifest } from '../corpus/manifest.ts';
@@ -23,6 +22,7 @@ import { DOC_STAGES } from '../stages.ts';
 import { acquireRunLock, type RunLock } from '../store/lock.ts';
 import { Store } from '../store/db.ts';
 import { documentKey, pipelineKey } from './cache.ts';
+import { exportIsSound, writeExport } from './export.ts';
 import { runCorpusSteps, type CorpusStepsResult } from './corpus-steps.ts';
 import { processDocument, type DocResult, type DocTask } from './process-doc.ts';
 import { createProgress, type Progress } from './progress.ts';
@@ -166,14 +166,15 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
           summary.cached++;
           continue;
         }
-        // The export is re-made from the store when someone deleted it.
+        // The export is re-made from the store when it was deleted (or emptied by an OS crash).
         const out = exportPath(opts.output, id);
-        const text = existsSync(out) ? undefined : store.documentJsonText(id);
-        if (!existsSync(out) && text === undefined) {
+        const sound = exportIsSound(out);
+        const text = sound ? undefined : store.documentJsonText(id);
+        if (!sound && text === undefined) {
           todo.push({ dir: opts.input, file, outDir: opts.output });
           continue;
         }
-        if (text !== undefined) writeFileAtomic(out, `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+        if (text !== undefined) writeExport(out, `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
         summary.cached++;
         summary.written++;
         continue;
@@ -204,14 +205,17 @@ function commit(p: Plan, r: DocResult, outDir: string): void {
   for (const line of r.log) p.log(line);
   for (const [name, ms] of Object.entries(r.stageMs)) p.summary.stageMs[name] = (p.summary.stageMs[name] ?? 0) + ms;
   p.summary.extracted++;
+  const t0 = performance.now();
   if (r.status === 'skipped' || !r.json) {
     rmSync(exportPath(outDir, r.id), { force: true });
     p.store.putSkipped(r.id, key, r.reasons);
     p.summary.skipped.push({ id: r.id, source: r.source, reasons: r.reasons });
-    return;
+  } else {
+    p.store.putDocument(r.json, key, p.summary.runId);
+    p.summary.written++;
   }
-  p.store.putDocument(r.json, key, p.summary.runId);
-  p.summary.written++;
+  // The one serial part of extraction: the main thread's transaction per document.
+  p.summary.stageMs['commit'] = (p.summary.stageMs['commit'] ?? 0) + (performance.now() - t0);
 }
 
 function finish(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'failed'): RunSummary {

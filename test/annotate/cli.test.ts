@@ -143,3 +143,46 @@ describe('claims export / import', () => {
     expect(imp.stderr).toMatch(/0 item\(s\) changed/);
   });
 });
+
+describe('claims annotate apply', () => {
+  it('applies a JSON Lines file of decisions and additions in one write', async () => {
+    const { ann, A } = dirs();
+    await claims(['annotate', 'update', ...A]);
+    const file = path.join(ann, `${STORY_ID}.json`);
+    const items = readAnnotations(file).file.items;
+    const first = items[0]!;
+    const second = items[1]!;
+    const doc = storyDoc();
+    const at = doc.text.indexOf(' ') + 1; // a span the pipeline did not mark
+    const jsonl = path.join(ann, 'decisions.jsonl');
+    writeFileSync(
+      jsonl,
+      [
+        JSON.stringify({ itemId: first.id, status: 'accepted' }),
+        JSON.stringify({ itemId: second.id, status: 'rejected', note: 'not an actor here' }),
+        JSON.stringify({ add: { type: 'date', start: 0, end: at - 1, fields: { value: '2030' } } }),
+      ].join('\n'),
+    );
+    const r = await claims(['annotate', 'apply', STORY_ID, jsonl, '--reviewer', 'ana', ...A]);
+    expect(r.code).toBe(0);
+    const after = readAnnotations(file).file.items;
+    expect(after.find((i) => i.id === first.id)?.status).toBe('accepted');
+    expect(after.find((i) => i.id === second.id)?.note).toBe('not an actor here');
+    expect(after.some((i) => i.origin === 'reviewer' && i.start === 0)).toBe(true);
+  });
+
+  it('writes nothing when any line is bad, and names the line', async () => {
+    const { ann, A } = dirs();
+    await claims(['annotate', 'update', ...A]);
+    const file = path.join(ann, `${STORY_ID}.json`);
+    const before = readFileSync(file, 'utf8');
+    const first = readAnnotations(file).file.items[0]!;
+    const jsonl = path.join(ann, 'bad.jsonl');
+    writeFileSync(jsonl, `${JSON.stringify({ itemId: first.id, status: 'accepted' })}\n{"itemId":"nope","status":"accepted"}\n{broken\n`);
+    const r = await claims(['annotate', 'apply', STORY_ID, jsonl, ...A]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.jsonl:2: .*no item nope/);
+    expect(r.stderr).toMatch(/bad\.jsonl:3: /);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});

@@ -36,7 +36,7 @@ describe('merging a new run into annotations', () => {
     expect(merged).toEqual(file);
   });
 
-  it('keeps an item the run no longer produces, marked missing; drops untouched drafts', () => {
+  it('keeps an item the run no longer produces, marked missing, decided or not', () => {
     const doc = storyDoc();
     const fewer = { ...doc, mentions: doc.mentions.filter((m) => m.text !== 'Oslo' && m.text !== 'Iceland') };
     const merged = merge(reviewed(), fewer);
@@ -44,7 +44,17 @@ describe('merging a new run into annotations', () => {
     expect(oslo.status).toBe('rejected');
     expect(oslo.latest).toBe('missing');
     expect(oslo.note).toMatch(/metonym/);
-    expect(merged.items.some((i) => i.text === 'Iceland')).toBe(false); // pending, untouched: dropped
+    const iceland = byText(merged, 'Iceland');
+    expect(iceland.status).toBe('pending');
+    expect(iceland.latest).toBe('missing');
+  });
+
+  it('drops untouched pending drafts the run no longer produces only when asked to prune', () => {
+    const doc = storyDoc();
+    const fewer = { ...doc, mentions: doc.mentions.filter((m) => m.text !== 'Oslo' && m.text !== 'Iceland') };
+    const merged = mergeAnnotations(reviewed(), fewer, itemsFromDocument(fewer), { pruneDrafts: true }).file;
+    expect(merged.items.some((i) => i.text === 'Iceland')).toBe(false);
+    expect(byText(merged, 'Oslo').latest).toBe('missing'); // decided: never pruned
   });
 
   it('adds new items as pending', () => {

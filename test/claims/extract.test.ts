@@ -140,3 +140,20 @@ describe('claims stage', () => {
     expect(doc.claims.map((c) => c.relation)).toEqual(['sanctions.lift']);
   });
 });
+
+describe('reported speech without a listed speaker, and unlisted objects', () => {
+  it('reads a trailing attribution ("…, officials said.") as reported, naming the speakers', () => {
+    const c = one('[Peru:PER] released 15 prisoners on {13 May 2023|2023-05-13}, officials said.', 'prisoners.release');
+    expect(c.modality).toBe('reported');
+    expect(c.attributedTo).toBe('officials');
+  });
+  it('keeps the literal source of "according to" when it is no listed actor', () => {
+    const c = one('[Peru:PER] received a loan from [Chile:CHL], according to the finance ministry.', 'finance.loan');
+    expect(c.attributedTo).toBe('the finance ministry');
+  });
+  it('keeps an unlisted capitalised object as a literal', () => {
+    const c = one('[Peru:PER] refused to recognise Abkhazia.', 'recognition.recognise');
+    expect(c.object).toEqual({ literal: 'Abkhazia' });
+    expect(c.polarity).toBe('negated');
+  });
+});

@@ -3,12 +3,13 @@
  *   update [--doc ID…]                       create or merge annotations/<id>.json from out/
  *   set <docId> <itemId> <status> [--field k=v…] [--note …] [--reviewer …]
  *   add <docId> <type> <start> <end> [--field k=v…]   an item the pipeline missed
+ *   apply <docId> <file.jsonl | ->             many decisions at once, all or nothing
  *   list <docId> [--status pending]          items with their ids, for `set`
  *   stats [--per-doc]                        counts per type and status (for the gold report)
  *   check                                    validate every file (file:line: problem)
  */
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { addItem, applyDecision, DecisionError, DecisionSchema, NewItemSchema } from '../../annotate/decide.ts';
@@ -41,8 +42,9 @@ export function registerAnnotate(program: Command, setExit: (code: number) => vo
 
   common(cmd.command('update').description('Create or merge annotations/<id>.json from out/documents (never overwrites decisions).'))
     .option('-d, --doc <ids...>', 'only these documents')
-    .action((o: { out: string; annotations: string; doc?: string[] }) => {
-      const r = updateAnnotations(o.out, o.annotations, o.doc);
+    .option('--prune-drafts', 'drop untouched pending drafts the latest run no longer produces (decided items always stay)')
+    .action((o: { out: string; annotations: string; doc?: string[]; pruneDrafts?: boolean }) => {
+      const r = updateAnnotations(o.out, o.annotations, o.doc, { pruneDrafts: Boolean(o.pruneDrafts) });
       console.error(`created ${r.created.length}, updated ${r.updated.length}, unchanged ${r.unchanged.length}, errors ${r.errors.length}`);
       for (const [id, s] of Object.entries(r.stats)) if (s.added || s.missing || s.moved || s.lost || s.dropped) console.error(`  ${id}: +${s.added} new, ${s.missing} missing, ${s.moved} moved, ${s.lost} lost, ${s.dropped} stale drafts dropped`);
       for (const e of r.errors) console.error(`${e.file}:${e.line}: ${e.problem}`);
@@ -73,6 +75,55 @@ export function registerAnnotate(program: Command, setExit: (code: number) => vo
         setExit(0);
       } catch (err) {
         console.error(`claims annotate set: ${err instanceof AnnotationFileError ? err.message : (err as Error).message}`);
+        setExit(1);
+      }
+    });
+
+  common(cmd.command('apply <docId> <file>').description('Apply many decisions at once from a JSON Lines file (- for stdin): all or nothing.'))
+    .option('-r, --reviewer <name>', 'reviewer for lines that name none')
+    .addHelpText(
+      'after',
+      '\nEach line is a decision {"itemId","status","corrected"?,"note"?} or an addition {"add":{"type","start","end","fields"?,"note"?}}.\nIf any line is bad, nothing is written and every bad line is listed as FILE:LINE: problem.',
+    )
+    .action((docId: string, input: string, o: { out: string; annotations: string; reviewer?: string }) => {
+      try {
+        if (!isSafeDocId(docId)) throw new DecisionError(`not a valid document id: ${docId}`);
+        const target = annotationPath(o.annotations, docId);
+        if (!existsSync(target)) throw new DecisionError(`${target} does not exist: run \`claims annotate update\` first`);
+        const { file: ann } = readAnnotations(target);
+        const doc = readDocument(o.out, docId);
+        const label = input === '-' ? '<stdin>' : input;
+        const lines = readFileSync(input === '-' ? 0 : input, 'utf8').split('\n');
+        const problems: string[] = [];
+        let applied = 0;
+        lines.forEach((line, i) => {
+          if (!line.trim()) return;
+          try {
+            const raw = JSON.parse(line) as Record<string, unknown>;
+            const reviewer = o.reviewer ?? defaultReviewer();
+            if (raw.add !== undefined) {
+              addItem(ann, doc, NewItemSchema.parse({ reviewer, ...(raw.add as object) }));
+            } else {
+              applyDecision(ann, DecisionSchema.parse({ reviewer, ...raw }), { textLength: doc.text.length });
+            }
+            applied++;
+          } catch (err) {
+            const e = err as Error & { issues?: { path: PropertyKey[]; message: string }[] };
+            const why = e.issues ? e.issues.map((x) => `${x.path.join('.') || '(line)'}: ${x.message}`).join('; ') : e.message;
+            problems.push(`${label}:${i + 1}: ${why}`);
+          }
+        });
+        if (problems.length) {
+          for (const p of problems) console.error(p);
+          console.error(`claims annotate apply: ${problems.length} bad line(s); nothing written`);
+          setExit(1);
+          return;
+        }
+        writeAnnotations(target, ann);
+        console.log(`${docId}: ${applied} decision(s) applied`);
+        setExit(0);
+      } catch (err) {
+        console.error(`claims annotate apply: ${(err as Error).message}`);
         setExit(1);
       }
     });

@@ -281,6 +281,13 @@ export function extractActors(input: ActorInput, published: string | null, dates
       for (const [k2, v] of g.surnameKeysByInitial.get(key[0] ?? '') ?? []) if (keysMatch(key, k2) === 1) ids = [...(ids ?? []), ...v];
     }
     if (!ids || ids.length === 0) continue;
+    // a given name before it that is not one of theirs makes it someone else ("Mujibur Rahman")
+    const prev = tokens[i - 1];
+    if (prev && isCap(prev.text) && prev.pos === 'PROPN' && !covered[i - 1] && sentOf[i - 1] === sentOf[i] && !g.cues.notNames.has(keys[i - 1]!) && !titleBefore(g, keys, i)) {
+      const gk = translitKey(prev.text);
+      ids = ids.filter((id) => g.people.get(id)!.givenKeys.includes(gk));
+      if (ids.length === 0) continue;
+    }
     const p = g.people.get(ids[0]!)!;
     const d: Draft = { i, j: i + 1, actorId: p.id, kind: 'person', canonical: p.canonical, matchedBy: 'fuzzy', rule: 'actors/fuzzy', confidence: 0.65 };
     if (ids.length > 1) d.candidates = ids;
@@ -414,7 +421,8 @@ function isPlace(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Arr
  */
 function nameWordAt(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Array, k: number, from: number, before: boolean): boolean {
   const t = tokens[k];
-  if (!t || sentOf[k] !== sentOf[from] || t.pos !== 'PROPN' || !isCap(t.text)) return false;
+  if (!t || sentOf[k] !== sentOf[from] || !isCap(t.text) || t.kind !== 'word') return false;
+  if (before && t.pos !== 'PROPN') return false;
   if (before ? tokens[k + 1]!.start - t.end > 1 : t.start - tokens[k - 1]!.end > 1) return false;
   if (officeAt(g, keys, k) || g.cues.notNames.has(keys[k]!)) return false;
   if (before && sentOf[k - 1] !== sentOf[k]) return false;
@@ -456,7 +464,13 @@ function contextState(g: Gazetteer, drafts: Draft[], sentOf: Int32Array, si: num
     if (d.j > a || sentOf[d.i]! < si - 2 || d.kind !== 'state') continue;
     if (!best || d.i > best.i) best = d;
   }
-  return best && g.actors.get(best.actorId)?.kind === 'state' ? best.actorId : undefined;
+  if (!best) return undefined;
+  // and it must be the state the text is about so far (the most mentioned), or a bare
+  // "the president" after a passing mention of another capital goes to the wrong state
+  const counts = new Map<string, number>();
+  for (const d of drafts) if (d.kind === 'state' && d.j <= a) counts.set(d.actorId, (counts.get(d.actorId) ?? 0) + 1);
+  const top = Math.max(...counts.values());
+  return counts.get(best.actorId) === top ? best.actorId : undefined;
 }
 
 /**

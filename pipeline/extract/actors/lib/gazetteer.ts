@@ -143,6 +143,7 @@ export interface Pattern {
 export interface PersonRecord extends ActorRecord {
   offices: OfficeRecord[];
   surnameKeys: string[];
+  givenKeys: string[];
 }
 
 export interface Gazetteer {
@@ -278,7 +279,7 @@ function build(): Gazetteer {
     }
   }
   for (const p of people.people) {
-    const rec: PersonRecord = { id: p.id, kind: 'person', canonical: p.name, offices: p.offices, surnameKeys: [] };
+    const rec: PersonRecord = { id: p.id, kind: 'person', canonical: p.name, offices: p.offices, surnameKeys: [], givenKeys: p.given.map(translitKey) };
     if (p.state) rec.state = p.state;
     g.actors.set(p.id, rec);
     g.people.set(p.id, rec);

@@ -43,11 +43,12 @@ export function translitKey(name: string): string {
 
 /**
  * Fuzzy equality of two keys: identical, or one edit apart when both are long
- * enough that one edit is a spelling variant rather than another name (≥ 6 letters).
+ * enough that one edit is a spelling variant rather than another name (≥ 7
+ * letters: Rahman / Rahmon are two people).
  */
 export function keysMatch(a: string, b: string): 0 | 1 | -1 {
   if (a === b) return 0;
-  if (a.length < 6 || b.length < 6) return -1;
+  if (a.length < 7 || b.length < 7) return -1;
   if (a[0] !== b[0]) return -1;
   if (Math.abs(a.length - b.length) > 1) return -1;
   return distance(a, b) <= 1 ? 1 : -1;
