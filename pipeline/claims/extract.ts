@@ -425,6 +425,10 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
 
     let subjectId = subject.actorId;
     if (rel.subjectScope === 'state' && kindOfId(kinds, subjectId) !== 'state') subjectId = stateOf(subjectId) ?? subjectId;
+    // "X is risking its independence": a possessive pronoun in the cue of a reflexive relation is the subject itself.
+    if (object && rel.objectDefault === 'subject' && object.basis === 'anaphora' && object.possessive && /^(its|his|her|their)$/i.test(text.slice(object.start, object.end))) {
+      object = undefined;
+    }
     let objectId = object?.actorId;
     if (objectId !== undefined && rel.subjectScope === 'state' && kindOfId(kinds, objectId) !== 'state') objectId = stateOf(objectId) ?? objectId;
     if (objectId === subjectId && rel.objectDefault !== 'subject') {
@@ -484,7 +488,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     } else if (rel.roles.object !== undefined) {
       // A name the gazetteer does not know ("recognise Abkhazia"): kept as a literal, capitalised words just after the cue.
       const m = /^\s+(?:(?:of|the|to|on|in|with|from)\s+){0,2}((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})/.exec(text.slice(hit.end, clause.end));
-      if (m?.[1]) claim.object = { literal: m[1] };
+      const at = m?.[1] ? hit.end + m[0].length - m[1].length : -1;
+      if (m?.[1] && !items.some((i) => i.start < at + m[1]!.length && at < i.end)) claim.object = { literal: m[1] };
     }
     if (value) claim.value = value;
     if (reported.is && reported.source) claim.attributedTo = reported.source.actorId;

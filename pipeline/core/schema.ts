@@ -115,12 +115,20 @@ export const ActorMentionSchema = z.object({
   type: z.literal('actor'),
   /** Canonical id from the gazetteer ("BLR", "person:alexander-lukashenko"), or derived from the name when unlisted. */
   actorId: z.string(),
+  /**
+   * "place" marks a capital or seat used as a place ("detained outside Minsk": actorId
+   * "place:minsk", matchedBy "alias"): it answers "where", never "who"; skip it for subjects.
+   */
   kind: ActorKindSchema,
   canonical: z.string(),
   /** How the mention was linked: a listed alias, a fuzzy transliteration match, a metonym, an adjective, a role, or unlisted. */
   matchedBy: z.enum(['alias', 'fuzzy', 'metonym', 'adjective', 'role', 'unlisted']),
   listed: z.boolean(),
-  /** For role mentions ("the Belarusian leader"): the office resolved and the date it was resolved at. */
+  /**
+   * For role mentions ("the Belarusian leader") and titled names ("Foreign Minister
+   * Vladimir Makei"): the office key (president, prime-minister, foreign-minister, …) and
+   * the ISO day it was resolved at (the sentence's date, else the publication date).
+   */
   office: z.string().optional(),
   resolvedAt: z.string().optional(),
 });

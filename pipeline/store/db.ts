@@ -66,6 +66,8 @@ export interface CacheRow {
   cache_key: string;
   status: 'written' | 'skipped';
   reasons: string;
+  /** JSON [[stage name, key after that stage], …] (see runner/cache.ts). */
+  stage_keys: string;
 }
 
 export function countWords(text: string): number {
@@ -92,10 +94,11 @@ export class Store {
   constructor(db: Db) {
     this.db = db;
     this.st = {
-      cacheAll: db.prepare<[], CacheRow>('SELECT doc_id, cache_key, status, reasons FROM cache'),
+      cacheAll: db.prepare<[], CacheRow>('SELECT doc_id, cache_key, status, reasons, stage_keys FROM cache'),
       cachePut: db.prepare(
-        `INSERT INTO cache (doc_id, cache_key, status, reasons, updated) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(doc_id) DO UPDATE SET cache_key = excluded.cache_key, status = excluded.status, reasons = excluded.reasons, updated = excluded.updated`,
+        `INSERT INTO cache (doc_id, cache_key, status, reasons, updated, stage_keys) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(doc_id) DO UPDATE SET cache_key = excluded.cache_key, status = excluded.status, reasons = excluded.reasons,
+           updated = excluded.updated, stage_keys = excluded.stage_keys`,
       ),
       cacheDel: db.prepare('DELETE FROM cache WHERE doc_id = ?'),
       docDel: db.prepare('DELETE FROM documents WHERE id = ?'),
@@ -137,7 +140,7 @@ export class Store {
   }
 
   /** Replace a document and everything derived from it, in one transaction. */
-  putDocument(json: DocumentJson, cacheKey: string, runId: number, text?: string): void {
+  putDocument(json: DocumentJson, cacheKey: string, runId: number, stageKeys: readonly (readonly [string, string])[] = []): void {
     this.db
       .transaction(() => {
         this.deleteRows(json.id);
@@ -150,7 +153,7 @@ export class Store {
           outlet: json.meta.outlet,
           published: json.meta.published,
           words: countWords(json.text),
-          json: text ?? JSON.stringify(json),
+          json: JSON.stringify(json),
           run_id: runId,
         });
         for (const m of json.mentions) {
@@ -176,7 +179,7 @@ export class Store {
             json: JSON.stringify(c),
           });
         }
-        this.st.cachePut.run(json.id, cacheKey, 'written', '[]', new Date().toISOString());
+        this.st.cachePut.run(json.id, cacheKey, 'written', '[]', new Date().toISOString(), JSON.stringify(stageKeys));
       })
       .immediate();
   }
@@ -186,7 +189,7 @@ export class Store {
     this.db
       .transaction(() => {
         this.deleteRows(id);
-        this.st.cachePut.run(id, cacheKey, 'skipped', JSON.stringify(reasons), new Date().toISOString());
+        this.st.cachePut.run(id, cacheKey, 'skipped', JSON.stringify(reasons), new Date().toISOString(), '[]');
       })
       .immediate();
   }

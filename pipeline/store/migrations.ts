@@ -8,7 +8,8 @@
  *   documents       document written by the per-document stages: source, hashes, meta columns, full JSON export
  *   mentions        date / actor / quantity mention of a document, with its offsets and typed columns, and full JSON
  *   claims          claim of a document (who did what, when, how much, according to whom), and full JSON
- *   cache           document id → cache key of its last extraction (also for documents that were skipped, with why)
+ *   cache           document id → cache key of its last extraction (also for documents that were skipped, with why),
+ *                   and the key after each stage ([[stage, key], …]) to resume from the first stage that changed
  *   runs            run: when, options, counts, status (running / done / interrupted / failed), per-stage timings
  *   ledger_entries  cross-source ledger entry (claims of several documents that agree): subject, relation, object,
  *                   polarity, period, status, source count, summary, full JSON (pipeline/ledger/lib/schema.ts EntrySchema)
@@ -161,6 +162,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE runs ADD COLUMN stage_ms TEXT NOT NULL DEFAULT '{}';
       ALTER TABLE runs ADD COLUMN steps_ms TEXT NOT NULL DEFAULT '{}';
       ALTER TABLE runs ADD COLUMN wall_ms INTEGER;
+    `,
+  },
+  {
+    version: 4,
+    name: 'cache: the key after each stage, so a changed later stage re-runs from that stage only',
+    sql: `
+      ALTER TABLE cache ADD COLUMN stage_keys TEXT NOT NULL DEFAULT '[]';
     `,
   },
 ];

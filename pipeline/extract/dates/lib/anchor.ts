@@ -123,25 +123,25 @@ function parsePartial(rest: string): Partial | null {
   return null;
 }
 
-/** Position of the partial and of the reference on one axis, in a unit where a year is `per` steps. */
-function ordinalIn(p: Partial, ref: RefDate): { pos: number; refPos: number; per: number } | null {
+/** Position of the partial and of the reference on one within-year axis (month×32+day, month, season, quarter, half). */
+function ordinalIn(p: Partial, ref: RefDate): { pos: number; refPos: number } | null {
   switch (p.kind) {
     case 'monthday':
       if (ref.m === undefined) return null;
       // A reference known only to the month stands for the whole month ("In March 2014 … on March 18").
-      return { pos: p.m * 32 + p.d, refPos: ref.m * 32 + (ref.d ?? 31), per: 0 };
+      return { pos: p.m * 32 + p.d, refPos: ref.m * 32 + (ref.d ?? 31) };
     case 'month':
       if (ref.m === undefined) return null;
-      return { pos: p.m, refPos: ref.m, per: 0 };
+      return { pos: p.m, refPos: ref.m };
     case 'season':
       if (ref.m === undefined) return null;
-      return { pos: p.s, refPos: seasonOf(ref.m), per: 0 };
+      return { pos: p.s, refPos: seasonOf(ref.m) };
     case 'quarter':
       if (ref.m === undefined) return null;
-      return { pos: p.q, refPos: Math.floor((ref.m - 1) / 3) + 1, per: 0 };
+      return { pos: p.q, refPos: Math.floor((ref.m - 1) / 3) + 1 };
     case 'half':
       if (ref.m === undefined) return null;
-      return { pos: p.h, refPos: ref.m <= 6 ? 1 : 2, per: 0 };
+      return { pos: p.h, refPos: ref.m <= 6 ? 1 : 2 };
     default:
       return null;
   }
@@ -244,14 +244,15 @@ export function resolve(value: string, ref: RefDate, tense: Tense): string | nul
       out = weekday(ref, p.w, how === 'last' ? 'last' : how === 'next' ? 'next' : tense === 'past' ? 'last' : 'thisweek');
     } else if (p) {
       const o = ordinalIn(p, ref);
-      if (how === 'this' || !o) out = o || ref.m === undefined ? writePartial(p, ref.y) : writePartial(p, ref.y);
+      // "this spring", or a reference known only to the year: the reference's year.
+      if (how === 'this' || !o) out = writePartial(p, ref.y);
       // "last spring" is last year's even in the autumn; "last April" is the most recent April.
       else if (how === 'last') out = writePartial(p, o.pos < o.refPos && p.kind !== 'season' ? ref.y : ref.y - 1);
       else if (how === 'next') out = writePartial(p, o.pos > o.refPos ? ref.y : ref.y + 1);
       else {
         // year: the tense decides which side of the reference the date falls on.
         let y = ref.y;
-        if (tense === 'present' && (p.kind === 'monthday' || p.kind === 'month' || p.kind === 'season') && o.per === 0) {
+        if (tense === 'present' && (p.kind === 'monthday' || p.kind === 'month' || p.kind === 'season')) {
           // No tense to go by: news mostly looks back, so the window runs from about eight
           // months before the reference to four months after it.
           const span = p.kind === 'monthday' ? 12 * 32 : p.kind === 'month' ? 12 : 4;
