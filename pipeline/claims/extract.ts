@@ -380,7 +380,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         // The agent of a noun: a by-phrase, a named modifier just before it ("Lukashenko's rapprochement",
         // "a Russian air-base"), or a named possessor inside it ("the release of X's prisoners").
         const named = modifiers.filter((i) => i.basis === 'mention').pop();
-        const inside = clauseItems.find((i) => i.start >= hit.start && i.end <= hit.end && i.possessive && i.basis === 'mention');
+        const inside = hit.cue.nominal ? clauseItems.find((i) => i.start >= hit.start && i.end <= hit.end && i.possessive && i.basis === 'mention') : undefined;
         subject = byPhrase() ?? named ?? inside;
         // "The EU welcomed the release of prisoners": the clause's subject is not the agent of an of-nominalisation,
         // unless a light verb carries it ("X made a visit"); the story's focal state is then the best guess, marked as such.
@@ -395,7 +395,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       subject ??= modifiers.pop();
       subject ??= clauseItems.find((i) => i.start >= hit.start && i.end <= hit.end && (i.adjective || i.possessive));
       subject ??= byPhrase();
-      if (!subject && !hasObject) subject = afterCue[0];
+      // "the presidential election in Kenya": a relation without an object takes a named actor just after its cue.
+      if (!subject && !hasObject) subject = afterCue.find((i) => i.basis === 'mention' && objectWindow(i));
       if (rel.objectIn === 'cue') {
         const s0 = subject;
         object =

@@ -5,10 +5,11 @@
  * thread (./worker.ts), so both paths give the same output.
  */
 import path from 'node:path';
-import { toJson, type Doc } from '../core/doc.ts';
+import { fromJson, toJson, type Doc } from '../core/doc.ts';
 import { writeExport } from './export.ts';
 import { formatMessage, hasFatal, message } from '../core/messages.ts';
-import { DocumentSchema, type DocumentJson } from '../core/schema.ts';
+import { DocumentSchema } from '../core/schema.ts';
+import { documentRows, type DocumentRows } from '../store/db.ts';
 import { runStages, type Stage } from '../core/stage.ts';
 import { docIdOf, readCorpusFile } from '../corpus/read.ts';
 
@@ -16,6 +17,11 @@ export interface DocTask {
   dir: string;
   file: string;
   outDir: string;
+  /**
+   * Re-run from stage `from` on, starting from the stored document (its JSON text):
+   * what the stages from there on assigned is taken off first (see runner/cache.ts).
+   */
+  resume?: { from: number; json: string };
 }
 
 export interface DocResult {
@@ -28,12 +34,31 @@ export interface DocResult {
   log: string[];
   /** Milliseconds per stage. */
   stageMs: Record<string, number>;
-  json?: DocumentJson;
+  /** The store's rows for the document, made here (in the worker) so the main thread only inserts them. */
+  rows?: DocumentRows;
 }
 
 /** A worker's task function over a fixed stage list (see ./worker.ts). */
 export function taskHandler(stages: readonly Stage[]): (task: DocTask) => DocResult {
   return (task) => processDocument(task, stages);
+}
+
+/**
+ * A finished document as it was before stage `from`: the layers the stages
+ * from there on assign (their mentions by type, the claims) and their messages
+ * are taken off. Later stages only add their own layer (they replace it whole
+ * and leave earlier layers' order alone), so re-running them gives what a full
+ * run gives; test/runner/run.test.ts checks that against the real stages.
+ */
+export function rewind(doc: Doc, stages: readonly Stage[], from: number): Doc {
+  const later = stages.slice(from);
+  const names = new Set(later.map((s) => s.name));
+  const layers = new Set(later.flatMap((s) => s.assigns));
+  if (layers.has('claims')) doc.claims = [];
+  doc.mentions = doc.mentions.filter((m) => !layers.has(`mentions.${m.type}`));
+  doc.messages = doc.messages.filter((m) => !names.has(m.stage));
+  doc.stages = stages.slice(0, from).map((s) => s.name);
+  return doc;
 }
 
 export function processDocument(task: DocTask, stages: readonly Stage[]): DocResult {
@@ -44,9 +69,14 @@ export function processDocument(task: DocTask, stages: readonly Stage[]): DocRes
     const reason = `${path.join(task.dir, task.file)}: fatal input/unreadable: ${(err as Error).message}`;
     return { id: docIdOf(task.file), source: task.file, status: 'skipped', reasons: ['input/unreadable'], log: [reason], stageMs: {} };
   }
+  let toRun = stages;
+  if (task.resume && !hasFatal(doc)) {
+    doc = rewind(fromJson(DocumentSchema.parse(JSON.parse(task.resume.json)), doc.raw), stages, task.resume.from);
+    toRun = stages.slice(task.resume.from);
+  }
   const stageMs: Record<string, number> = {};
   let current = doc;
-  for (const s of stages) {
+  for (const s of toRun) {
     if (hasFatal(current)) break;
     const t0 = performance.now();
     current = runStages(current, [s]);
@@ -68,6 +98,7 @@ export function processDocument(task: DocTask, stages: readonly Stage[]): DocRes
   const t1 = performance.now();
   stageMs['validate'] = t1 - t0;
   writeExport(path.join(task.outDir, 'documents', `${json.id}.json`), `${JSON.stringify(json, null, 2)}\n`);
+  const rows = documentRows(json);
   stageMs['export'] = performance.now() - t1;
-  return { ...base, status: 'written', reasons: [], json };
+  return { ...base, status: 'written', reasons: [], rows };
 }

@@ -21,7 +21,7 @@ import { docIdOf, listCorpus } from '../corpus/read.ts';
 import { DOC_STAGES } from '../stages.ts';
 import { acquireRunLock, type RunLock } from '../store/lock.ts';
 import { Store } from '../store/db.ts';
-import { documentKey, pipelineKey } from './cache.ts';
+import { documentKey, resumeFrom, stageFingerprints, stageKeys } from './cache.ts';
 import { exportIsSound, writeExport } from './export.ts';
 import { runCorpusSteps, type CorpusStepsResult } from './corpus-steps.ts';
 import { processDocument, type DocResult, type DocTask } from './process-doc.ts';
@@ -74,6 +74,8 @@ export interface RunSummary {
   extracted: number;
   /** Documents reused from the cache. */
   cached: number;
+  /** Of the extracted, those re-run from a later stage on (a later stage's version or data changed). */
+  resumed: number;
   /** Documents that left the corpus and were removed from the store and out/. */
   removed: number;
   interrupted: boolean;
@@ -85,12 +87,20 @@ export interface RunSummary {
   wallMs: number;
 }
 
+/** A document to extract; `resumeFrom`: the first stage to re-run (the stored document is loaded when it is sent). */
+interface Todo {
+  dir: string;
+  file: string;
+  outDir: string;
+  resumeFrom?: number;
+}
+
 interface Plan {
   store: Store;
   lock: RunLock;
   storeFile: string;
-  todo: DocTask[];
-  keys: Map<string, string>;
+  todo: Todo[];
+  keys: Map<string, { key: string; chain: [string, string][] }>;
   summary: RunSummary;
   started: number;
   log: (line: string) => void;
@@ -123,7 +133,7 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
   try {
     // The reader applies the corpus manifest (pipeline/corpus/manifest.ts); its entry is part of the key.
     const manifest = loadCorpusManifest(opts.input).entries;
-    const pkey = pipelineKey(stages);
+    const fingerprints = stageFingerprints(stages);
     const files = listCorpus(opts.input, opts.select ? { select: opts.select } : {});
     const cache = store.cacheMap();
     const summary: RunSummary = {
@@ -132,6 +142,7 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
       skipped: [],
       extracted: 0,
       cached: 0,
+      resumed: 0,
       removed: 0,
       interrupted: false,
       runId: 0,
@@ -139,8 +150,8 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
       steps: { ran: [], ms: {} },
       wallMs: 0,
     };
-    const todo: DocTask[] = [];
-    const keys = new Map<string, string>();
+    const todo: Todo[] = [];
+    const keys: Plan['keys'] = new Map();
     const seen = new Set<string>();
     for (const file of files) {
       summary.read++;
@@ -152,13 +163,16 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
       seen.add(id);
       const entry = manifest.get(id);
       let key: string;
+      let chain: [string, string][] = [];
       try {
-        key = documentKey(sha256(readFileSync(path.join(opts.input, file))), pkey, entry);
+        const sourceHash = sha256(readFileSync(path.join(opts.input, file)));
+        chain = stageKeys(stages, fingerprints, sourceHash, entry);
+        key = documentKey(chain, sourceHash);
       } catch {
         // Unreadable now: the reader will say why (input/unreadable); a key that never matches retries it next run.
         key = `unreadable:${Date.now()}`;
       }
-      keys.set(id, key);
+      keys.set(id, { key, chain });
       const hit = cache.get(id);
       if (hit && hit.cache_key === key) {
         if (hit.status === 'skipped') {
@@ -179,7 +193,9 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
         summary.written++;
         continue;
       }
-      todo.push({ dir: opts.input, file, outDir: opts.output });
+      // Changed from a later stage on only: re-run from there, on the stored document.
+      const from = hit?.status === 'written' ? resumeFrom(stages, JSON.parse(hit.stage_keys) as [string, string][], chain) : undefined;
+      todo.push({ dir: opts.input, file, outDir: opts.output, ...(from !== undefined ? { resumeFrom: from } : {}) });
     }
     // Documents that left the corpus (only on a whole-corpus run).
     if (!opts.select || opts.select.length === 0) {
@@ -198,20 +214,34 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
   }
 }
 
+/** The task sent to a worker: a resumed document carries its stored JSON, read only now (memory stays flat). */
+function taskOf(p: Plan, t: Todo): DocTask {
+  const task: DocTask = { dir: t.dir, file: t.file, outDir: t.outDir };
+  if (t.resumeFrom !== undefined) {
+    const json = p.store.documentJsonText(docIdOf(t.file));
+    if (json !== undefined) {
+      task.resume = { from: t.resumeFrom, json };
+      p.summary.resumed++;
+    }
+  }
+  return task;
+}
+
 /** Commit one document's result: its own transaction, after its export file is written. */
 function commit(p: Plan, r: DocResult, outDir: string): void {
-  const key = p.keys.get(r.id);
-  if (key === undefined) throw new Error(`result for a document that was not planned: ${r.id}`);
+  const planned = p.keys.get(r.id);
+  if (planned === undefined) throw new Error(`result for a document that was not planned: ${r.id}`);
+  const key = planned.key;
   for (const line of r.log) p.log(line);
   for (const [name, ms] of Object.entries(r.stageMs)) p.summary.stageMs[name] = (p.summary.stageMs[name] ?? 0) + ms;
   p.summary.extracted++;
   const t0 = performance.now();
-  if (r.status === 'skipped' || !r.json) {
+  if (r.status === 'skipped' || !r.rows) {
     rmSync(exportPath(outDir, r.id), { force: true });
     p.store.putSkipped(r.id, key, r.reasons);
     p.summary.skipped.push({ id: r.id, source: r.source, reasons: r.reasons });
   } else {
-    p.store.putDocument(r.json, key, p.summary.runId);
+    p.store.putRows(r.rows, key, p.summary.runId, planned.chain);
     p.summary.written++;
   }
   // The one serial part of extraction: the main thread's transaction per document.
@@ -270,7 +300,7 @@ export function runPipeline(opts: InlineOptions): RunSummary {
   const p = plan(opts, stages);
   p.summary.runId = p.store.startRun(path.resolve(opts.input), 0);
   try {
-    for (const task of p.todo) commit(p, processDocument(task, stages), opts.output);
+    for (const t of p.todo) commit(p, processDocument(taskOf(p, t), stages), opts.output);
   } catch (err) {
     p.summary.wallMs = performance.now() - p.started;
     finishFailed(p);
@@ -315,9 +345,9 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
       opts.onDocument?.(r);
     };
     if (workers <= 0) {
-      for (const task of p.todo) {
+      for (const t of p.todo) {
         if (opts.signal?.aborted) break;
-        onResult(processDocument(task, stages));
+        onResult(processDocument(taskOf(p, t), stages));
         // Let a Ctrl-C handler run between documents.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
@@ -334,9 +364,9 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
       // and let the documents in flight finish and commit.
       const inFlight = new Set<Promise<void>>();
       try {
-        for (const task of p.todo) {
+        for (const t of p.todo) {
           if (opts.signal?.aborted) break;
-          const job: Promise<void> = pool.run(task).then(onResult);
+          const job: Promise<void> = pool.run(taskOf(p, t)).then(onResult);
           const tracked = job.finally(() => inFlight.delete(tracked));
           inFlight.add(tracked);
           if (inFlight.size >= workers * 2) await Promise.race(inFlight);

@@ -86,6 +86,49 @@ function mentionColumns(m: Mention): { value: string | null; actor_id: string | 
   }
 }
 
+type Cell = string | number | null;
+
+/** A document's rows for the documents, mentions and claims tables (plain values, cheap to pass between threads). */
+export interface DocumentRows {
+  doc: { id: string; source: string; source_hash: string | null; title: string | null; outlet: string | null; published: string | null; words: number; json: string };
+  mentions: Record<string, Cell>[];
+  claims: Record<string, Cell>[];
+}
+
+export function documentRows(json: DocumentJson): DocumentRows {
+  return {
+    doc: {
+      id: json.id,
+      source: json.source,
+      source_hash: json.sourceHash ?? null,
+      title: json.meta.title,
+      outlet: json.meta.outlet,
+      published: json.meta.published,
+      words: countWords(json.text),
+      json: JSON.stringify(json),
+    },
+    mentions: json.mentions.map((m) => ({ doc_id: json.id, id: m.id, type: m.type, start: m.start, end: m.end, text: m.text, ...mentionColumns(m), json: JSON.stringify(m) })),
+    claims: json.claims.map((c) => ({
+      doc_id: json.id,
+      id: c.id,
+      start: c.start,
+      end: c.end,
+      quote: c.quote,
+      subject: c.subject,
+      relation: c.relation,
+      object_actor: c.object?.actorId ?? null,
+      object_literal: c.object?.literal ?? null,
+      value: c.value?.value ?? null,
+      unit: c.value?.unit ?? null,
+      time_value: c.time.value,
+      polarity: c.polarity,
+      modality: c.modality,
+      attributed_to: c.attributedTo ?? null,
+      json: JSON.stringify(c),
+    })),
+  };
+}
+
 /** Prepared statements over one connection; every write method is one transaction. */
 export class Store {
   readonly db: Db;
@@ -141,45 +184,18 @@ export class Store {
 
   /** Replace a document and everything derived from it, in one transaction. */
   putDocument(json: DocumentJson, cacheKey: string, runId: number, stageKeys: readonly (readonly [string, string])[] = []): void {
+    this.putRows(documentRows(json), cacheKey, runId, stageKeys);
+  }
+
+  /** putDocument with the rows made beforehand (in a worker thread: the main thread only inserts). */
+  putRows(rows: DocumentRows, cacheKey: string, runId: number, stageKeys: readonly (readonly [string, string])[] = []): void {
     this.db
       .transaction(() => {
-        this.deleteRows(json.id);
-        this.st.docPut.run({
-          id: json.id,
-          source: json.source,
-          source_hash: json.sourceHash ?? null,
-          cache_key: cacheKey,
-          title: json.meta.title,
-          outlet: json.meta.outlet,
-          published: json.meta.published,
-          words: countWords(json.text),
-          json: JSON.stringify(json),
-          run_id: runId,
-        });
-        for (const m of json.mentions) {
-          this.st.mentionPut.run({ doc_id: json.id, id: m.id, type: m.type, start: m.start, end: m.end, text: m.text, ...mentionColumns(m), json: JSON.stringify(m) });
-        }
-        for (const c of json.claims) {
-          this.st.claimPut.run({
-            doc_id: json.id,
-            id: c.id,
-            start: c.start,
-            end: c.end,
-            quote: c.quote,
-            subject: c.subject,
-            relation: c.relation,
-            object_actor: c.object?.actorId ?? null,
-            object_literal: c.object?.literal ?? null,
-            value: c.value?.value ?? null,
-            unit: c.value?.unit ?? null,
-            time_value: c.time.value,
-            polarity: c.polarity,
-            modality: c.modality,
-            attributed_to: c.attributedTo ?? null,
-            json: JSON.stringify(c),
-          });
-        }
-        this.st.cachePut.run(json.id, cacheKey, 'written', '[]', new Date().toISOString(), JSON.stringify(stageKeys));
+        this.deleteRows(rows.doc.id);
+        this.st.docPut.run({ ...rows.doc, cache_key: cacheKey, run_id: runId });
+        for (const m of rows.mentions) this.st.mentionPut.run(m);
+        for (const c of rows.claims) this.st.claimPut.run(c);
+        this.st.cachePut.run(rows.doc.id, cacheKey, 'written', '[]', new Date().toISOString(), JSON.stringify(stageKeys));
       })
       .immediate();
   }

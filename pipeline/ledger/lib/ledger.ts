@@ -152,7 +152,8 @@ export class LedgerIndex {
     const names = this.actorNames();
     const nameOf = (id: string | undefined) => (id === undefined ? '?' : (names[id] ?? id));
     const gloss = (e: RawEntry, polarity: 'affirmed' | 'negated' = e.polarity) => {
-      const objectName = e.object?.actorId ? nameOf(e.object.actorId) : (e.object?.literal ?? 'others');
+      const measure = e.recs.find((r) => r.claim.value?.measure)?.claim.value?.measure;
+      const objectName = e.object?.actorId ? nameOf(e.object.actorId) : (e.object?.literal ?? measure ?? '(unspecified)');
       const g = e.rel.gloss.replace('{subject}', nameOf(e.subject)).replace('{object}', objectName);
       return polarity === 'negated' ? `not: ${g}` : g;
     };

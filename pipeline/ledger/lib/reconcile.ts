@@ -81,6 +81,13 @@ function byRec(a: ClaimRec, b: ClaimRec): number {
   return a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.claim.start - b.claim.start || (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0);
 }
 
+/** A measured claim ("unit:head") fits an entry whose measured claims all count the same thing in the same unit. */
+function headsCompatible(heads: ReadonlySet<string>, head: string | undefined): boolean {
+  if (head === undefined || heads.size === 0) return true;
+  const unit = (h: string) => h.slice(0, h.indexOf(':'));
+  return [...heads].every((h) => unit(h) === unit(head) && (h === head || h.endsWith(':') || head.endsWith(':')));
+}
+
 function periodLabel(p: DayInterval | null): string {
   return p ? `${isoOfDay(p.start)}..${isoOfDay(p.end)}` : 'undated';
 }
@@ -151,27 +158,30 @@ export function reconcileBucket(recs: readonly ClaimRec[], lex: Lexicon): Bucket
   const entries: RawEntry[] = [];
   const laneEntries = new Map<string, RawEntry[]>();
   for (const k of [...lanes.keys()].sort()) {
-    const lane = lanes.get(k)!.slice().sort(byRec);
+    // Most precise claims first, each joining the first entry whose period it overlaps: a claim dated "2020"
+    // joins the entry of "9 August 2020" rather than starting its own, whatever order the claims came in.
+    const lane = lanes.get(k)!.slice().sort((a, b) => (a.when ? spanDays(a.when) : Infinity) - (b.when ? spanDays(b.when) : Infinity) || byRec(a, b));
     const out: RawEntry[] = [];
-    let cur: RawEntry | undefined;
-    let heads = new Set<string>();
+    const headsOf = new Map<RawEntry, Set<string>>();
     for (const r of lane) {
       // "28 detainees" and "28 programs" are different things: a measured claim joins only an entry counting the same thing.
       const head = r.claim.value ? `${r.claim.value.unit}:${measureHead(r.claim.value.measure) ?? ''}` : undefined;
-      const joined =
-        cur !== undefined &&
-        (head === undefined || heads.size === 0 || heads.has(head) || [...heads].some((h) => h.endsWith(':') || head.endsWith(':'))) &&
-        ((cur.period === null && r.when === null) || (cur.period !== null && r.when !== null && intersect(cur.period, r.when) !== null));
-      if (!joined) heads = new Set();
-      if (head !== undefined) heads.add(head);
-      if (joined && cur) {
-        cur.recs.push(r);
-        if (cur.period && r.when) cur.period = intersect(cur.period, r.when);
-        continue;
+      const fits = (e: RawEntry) =>
+        headsCompatible(headsOf.get(e)!, head) &&
+        ((e.period === null && r.when === null) || (e.period !== null && r.when !== null && intersect(e.period, r.when) !== null));
+      let e = out.find(fits);
+      if (e) {
+        e.recs.push(r);
+        if (e.period && r.when) e.period = intersect(e.period, r.when);
+      } else {
+        e = { id: '', subject: r.claim.subject, rel: r.rel, objectKey: r.objectKey, object: r.claim.object, polarity: r.claim.polarity, period: r.when, recs: [r] };
+        out.push(e);
+        headsOf.set(e, new Set());
       }
-      cur = { id: '', subject: r.claim.subject, rel: r.rel, objectKey: r.objectKey, object: r.claim.object, polarity: r.claim.polarity, period: r.when, recs: [r] };
-      out.push(cur);
+      if (head !== undefined) headsOf.get(e)!.add(head);
     }
+    for (const e of out) e.recs.sort(byRec);
+    out.sort((a, b) => byRec(a.recs[0]!, b.recs[0]!));
     for (const e of out) {
       e.id = stableId('ledger', 'entry', 0, 0, `${e.subject}|${e.rel.id}|${e.objectKey}|${e.polarity}|${periodLabel(e.period)}`);
       // The object as the first support states it (mention ids differ per document).

@@ -30,3 +30,25 @@ describe('actor data files: examples and counter-examples', () => {
     }
   });
 });
+
+describe('office-holder records are consistent', () => {
+  const g = gazetteer();
+  const terms = new Map<string, { id: string; start: string; end: string }[]>();
+  for (const p of g.people.values()) {
+    for (const r of p.offices) {
+      const key = `${r.state}/${r.office}`;
+      terms.set(key, [...(terms.get(key) ?? []), { id: p.id, start: r.start, end: r.end ?? '9999-12-31' }]);
+    }
+  }
+  it('every office belongs to a listed state or organisation', () => {
+    for (const key of terms.keys()) expect(g.actors.has(key.split('/')[0]!), key).toBe(true);
+  });
+  it.each([...terms.entries()].map(([k, v]) => [k, v] as const))('%s: terms start before they end and do not overlap', (_key, list) => {
+    const sorted = [...list].sort((a, b) => a.start.localeCompare(b.start));
+    for (const t of sorted) expect(t.start <= t.end, `${t.id} ${t.start}–${t.end}`).toBe(true);
+    for (let i = 1; i < sorted.length; i++) {
+      // a handover on the same day is fine; a second holder before the first left is a data error
+      expect(sorted[i]!.start >= sorted[i - 1]!.end, `${sorted[i - 1]!.id} until ${sorted[i - 1]!.end}, ${sorted[i]!.id} from ${sorted[i]!.start}`).toBe(true);
+    }
+  });
+});

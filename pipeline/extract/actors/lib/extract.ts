@@ -153,6 +153,11 @@ export function extractActors(input: ActorInput, published: string | null, dates
     if (p.use === 'surname') {
       if (m.patterns.every((x) => x.needsTitle) && !titleBefore(g, keys, m.i)) continue;
       const ids = [...new Set(m.patterns.filter((x) => !x.needsTitle || titleBefore(g, keys, m.i)).map((x) => x.actorId))];
+      if (foreignGivenName(g, tokens, keys, covered, sentOf, m.i, ids)) {
+        // "Mujibur Rahmon" is not Emomali Rahmon: leave the whole name to the unlisted pass
+        for (let k = m.i; k < m.j; k++) covered[k] = 0;
+        continue;
+      }
       const d: Draft = { i: m.i, j: m.j, actorId: ids[0]!, kind: 'person', canonical: actor.canonical, matchedBy: 'alias', rule: 'actors/surname', confidence: 0.9 };
       if (ids.length > 1) d.candidates = ids;
       extendGivenName(g, tokens, keys, covered, sentOf, d);
@@ -281,13 +286,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
       for (const [k2, v] of g.surnameKeysByInitial.get(key[0] ?? '') ?? []) if (keysMatch(key, k2) === 1) ids = [...(ids ?? []), ...v];
     }
     if (!ids || ids.length === 0) continue;
-    // a given name before it that is not one of theirs makes it someone else ("Mujibur Rahman")
-    const prev = tokens[i - 1];
-    if (prev && isCap(prev.text) && prev.pos === 'PROPN' && !covered[i - 1] && sentOf[i - 1] === sentOf[i] && !g.cues.notNames.has(keys[i - 1]!) && !titleBefore(g, keys, i)) {
-      const gk = translitKey(prev.text);
-      ids = ids.filter((id) => g.people.get(id)!.givenKeys.includes(gk));
-      if (ids.length === 0) continue;
-    }
+    if (foreignGivenName(g, tokens, keys, covered, sentOf, i, ids)) continue;
     const p = g.people.get(ids[0]!)!;
     const d: Draft = { i, j: i + 1, actorId: p.id, kind: 'person', canonical: p.canonical, matchedBy: 'fuzzy', rule: 'actors/fuzzy', confidence: 0.65 };
     if (ids.length > 1) d.candidates = ids;
@@ -444,6 +443,20 @@ function officeAt(g: Gazetteer, keys: string[], i: number): { keys: string[]; of
 function officeEndsAt(g: Gazetteer, keys: string[], a: number): boolean {
   const list = g.officeByLast.get(keys[a - 1] ?? '');
   return !!list && list.some((c) => a - c.keys.length >= 0 && c.keys.every((k, n) => keys[a - c.keys.length + n] === k));
+}
+
+/**
+ * Is the capitalised word before a surname at i a given name that none of the
+ * candidate people have (in any transliteration)? Then the name is someone else's.
+ */
+function foreignGivenName(g: Gazetteer, tokens: Token[], keys: string[], covered: Uint8Array, sentOf: Int32Array, i: number, ids: readonly string[]): boolean {
+  const k = i - 1;
+  const prev = tokens[k];
+  if (!prev || covered[k] || sentOf[k] !== sentOf[i] || !isCap(prev.text) || prev.pos !== 'PROPN') return false;
+  if (tokens[i]!.start - prev.end !== 1 || g.cues.notNames.has(keys[k]!) || g.cues.notAlone.has(keys[k]!) || titleBefore(g, keys, i) || officeEndsAt(g, keys, i)) return false;
+  if (/^[IVX]+\.?$/.test(prev.text) || /^\p{Lu}\.$/u.test(prev.text)) return false; // section numbers, initials
+  const gk = translitKey(prev.text);
+  return !ids.some((id) => (g.people.get(id)?.givenKeys ?? []).some((x) => keysMatch(gk, x) >= 0 || x.startsWith(gk) || gk.startsWith(x)));
 }
 
 /** "Alyaksandr Lukashenka": a capitalised word right before a matched surname is its given name. */

@@ -49,8 +49,11 @@ export function referenceDate(
   let earlier: { d: string; pos: number } | undefined;
   for (const m of dates) {
     if (m.timexType !== 'DATE') continue;
-    const d = isoDay(m.range?.start ?? m.value);
+    const v = m.range?.start ?? m.value;
+    let d = isoDay(v);
     if (!d) continue;
+    // "in 2009" in an article of 2009-06-01: the publication day is the more precise point in that year
+    if (published && /^\d{4}(-\d{2})?$/.test(v) && published.startsWith(v)) d = isoDay(published) ?? d;
     if (m.start >= sentence.start && m.end <= sentence.end) {
       const dist = m.end <= at ? at - m.end : Math.abs(m.start - at);
       if (!best || dist < best.dist) best = { d, dist };

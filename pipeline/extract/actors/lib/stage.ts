@@ -3,18 +3,27 @@ import type { Doc } from '../../../core/doc.ts';
 import { message } from '../../../core/messages.ts';
 import type { DateMention } from '../../../core/schema.ts';
 import type { Stage } from '../../../core/stage.ts';
-import { extractActors } from './extract.ts';
+import { extractActors, type ActorOptions } from './extract.ts';
 import { DATA_FILES } from './gazetteer.ts';
 
-export const actorsStage: Stage = {
-  name: 'actors',
-  version: '1',
-  requires: ['text'],
-  assigns: ['mentions.actor'],
-  dataFiles: DATA_FILES,
-  run(doc: Doc): Doc {
+/** The stage with its options: `compromise: false` skips compromise's tagger (unlisted names then come from cheap cues only). */
+export function makeActorsStage(options: ActorOptions = {}): Stage {
+  return {
+    name: 'actors',
+    version: '1',
+    requires: ['text'],
+    assigns: ['mentions.actor'],
+    dataFiles: DATA_FILES,
+    run: (doc: Doc): Doc => runActors(doc, options),
+  };
+}
+
+export const actorsStage: Stage = makeActorsStage();
+
+function runActors(doc: Doc, options: ActorOptions): Doc {
+  {
     const dates = doc.mentions.filter((m): m is DateMention => m.type === 'date');
-    const found = extractActors(doc, doc.meta.published, dates);
+    const found = extractActors(doc, doc.meta.published, dates, options);
     for (const m of found) {
       if (doc.text.slice(m.start, m.end) !== m.text) {
         message(doc, 'extract/span-mismatch', 'actors', `actor span [${m.start}, ${m.end}) does not match its text`, { place: { start: m.start, end: m.end } });
@@ -24,5 +33,5 @@ export const actorsStage: Stage = {
       if (!m.listed) message(doc, 'extract/actor-unlisted', 'actors', `${m.kind} "${m.text}" is not in the gazetteer (${m.actorId})`, { place: { start: m.start, end: m.end } });
     }
     return doc;
-  },
-};
+  }
+}
