@@ -26,7 +26,7 @@ function spans(view: { json: (o: object) => unknown }, base: number): Span[] {
   return out;
 }
 
-export type LexiconTag = 'first-name' | 'last-name' | 'organisation' | 'place' | 'org-word' | 'place-word';
+export type LexiconTag = 'first-name' | 'last-name' | 'organisation' | 'place' | 'org-word' | 'place-word' | 'common';
 
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
@@ -37,7 +37,7 @@ let lexicon: Map<string, LexiconTag> | undefined;
 
 /**
  * compromise's own word lists (first names, last names, organisations, places,
- * organisation head words), read once from its model: a dictionary lookup per
+ * organisation head words; 'common' for its other single words), read once from its model: a dictionary lookup per
  * word, without running its tagger. Keys are lower-case.
  */
 export function lexiconTag(word: string): LexiconTag | undefined {
@@ -50,9 +50,11 @@ export function lexiconTag(word: string): LexiconTag | undefined {
       else if (t.some((x) => x === 'FemaleName' || x === 'MaleName' || x === 'FirstName')) lexicon.set(w, 'first-name');
       else if (t.includes('LastName') || t.includes('Person')) lexicon.set(w, 'last-name');
       else if (t.some((x) => x === 'City' || x === 'Country' || x === 'Place' || x === 'Region')) lexicon.set(w, 'place');
+      else if (!t.includes('ProperNoun') && !w.includes(' ')) lexicon.set(w, 'common');
     }
-    for (const w of Object.keys(model.two.orgWords)) if (!lexicon.has(w)) lexicon.set(w, 'org-word');
-    for (const w of Object.keys(model.two.placeWords)) if (!lexicon.has(w)) lexicon.set(w, 'place-word');
+    const weak = (w: string): boolean => !lexicon!.has(w) || lexicon!.get(w) === 'common';
+    for (const w of Object.keys(model.two.orgWords)) if (weak(w)) lexicon.set(w, 'org-word');
+    for (const w of Object.keys(model.two.placeWords)) if (weak(w)) lexicon.set(w, 'place-word');
   }
   return lexicon.get(word.toLowerCase());
 }

@@ -573,7 +573,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     if (d) return mk(d, inClause ? 'clause' : 'sentence');
     // A stance in the present tense holds at the time of writing; other claims take the narrative's time.
     const firstCueWord = text.slice(hit.start, hit.end).split(/\s+/)[0] ?? '';
-    const present = PRESENT_TENSE.test(text.slice(clause.start, hit.end)) || (rel.kind === 'stance' && /[^s]s$/i.test(firstCueWord));
+    // The tense of the clause up to a few words past the cue ("Russian loans are not enough").
+    const present = PRESENT_TENSE.test(text.slice(clause.start, Math.min(clause.end, hit.end + 20))) || (rel.kind === 'stance' && /[^s]s$/i.test(firstCueWord));
     if (narrative && !present) return mk(narrative, 'narrative');
     return { value: published ?? 'XXXX', basis: 'document' };
   }

@@ -44,6 +44,8 @@ export const RelationSchema = z.object({
   kind: z.enum(['event', 'stance']),
   /** Happens once per subject and object (gaining independence, joining an organisation): different dates conflict. */
   unique: z.boolean().default(false),
+  /** Two day dates of this event this close are one event given different dates (an election, a visit); 0: only when the figures agree too. */
+  eventWindowDays: z.number().int().nonnegative().default(0),
   /** person subjects are read as the state they lead (foreign-policy stances, elections). */
   subjectScope: z.enum(['as-is', 'state']).default('as-is'),
   /** first: the clause's first actor (the grammatical subject); nearest: the actor closest before the cue ("viewed X as an independent actor"). */

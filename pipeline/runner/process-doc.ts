@@ -9,7 +9,7 @@ import { fromJson, toJson, type Doc } from '../core/doc.ts';
 import { writeExport } from './export.ts';
 import { formatMessage, hasFatal, message } from '../core/messages.ts';
 import { DocumentSchema } from '../core/schema.ts';
-import { documentRows, type DocumentRows } from '../store/db.ts';
+import { documentRows, type DocumentRows } from '../store/rows.ts';
 import { runStages, type Stage } from '../core/stage.ts';
 import { docIdOf, readCorpusFile } from '../corpus/read.ts';
 

@@ -6,6 +6,8 @@ import cliProgress from 'cli-progress';
 
 export interface Progress {
   tick(status: 'written' | 'skipped'): void;
+  /** Print a line without breaking the bar (above it, on a terminal). */
+  log(line: string): void;
   stop(): void;
 }
 
@@ -25,7 +27,8 @@ export function createProgress(opts: ProgressOptions): Progress {
   let done = 0;
   let skipped = 0;
   if (tty) {
-    const bar = new cliProgress.SingleBar(
+    // A MultiBar with one bar: its log() prints messages above the bar instead of through it.
+    const multi = new cliProgress.MultiBar(
       {
         format: 'extract {bar} {value}/{total} docs | {rate} docs/s | skipped {skipped} | eta {eta_formatted}',
         stream: process.stderr,
@@ -34,8 +37,11 @@ export function createProgress(opts: ProgressOptions): Progress {
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(opts.total, 0, { rate: '0.0', skipped: 0 });
+    const bar = multi.create(opts.total, 0, { rate: '0.0', skipped: 0 });
     return {
+      log(line) {
+        multi.log(`${line}\n`);
+      },
       tick(status) {
         done++;
         if (status === 'skipped') skipped++;
@@ -43,7 +49,7 @@ export function createProgress(opts: ProgressOptions): Progress {
         bar.update(done, { rate: rate.toFixed(1), skipped });
       },
       stop() {
-        bar.stop();
+        multi.stop();
       },
     };
   }
@@ -55,6 +61,7 @@ export function createProgress(opts: ProgressOptions): Progress {
     return `extract ${done}/${opts.total} docs, skipped ${skipped}, ${(done / Math.max(secs, 1e-3)).toFixed(1)} docs/s, ${secs.toFixed(0)} s`;
   };
   return {
+    log,
     tick(status) {
       done++;
       if (status === 'skipped') skipped++;

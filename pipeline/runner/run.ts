@@ -334,11 +334,21 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
   const workers = opts.workers ?? autoWorkers(p.todo.length);
   p.summary.runId = p.store.startRun(path.resolve(opts.input), workers);
   let progress: Progress | undefined;
+  const plain = p.log;
+  const stopProgress = (): void => {
+    progress?.stop();
+    p.log = plain;
+  };
   try {
     if (p.summary.cached > 0 || p.summary.removed > 0) {
       p.log(`${p.summary.cached} unchanged (cached), ${p.todo.length} to extract, ${p.summary.removed} removed`);
     }
-    if (p.todo.length > 0 && opts.progress !== false) progress = createProgress({ total: p.todo.length, log: p.log });
+    if (p.todo.length > 0 && opts.progress !== false) {
+      const bar = createProgress({ total: p.todo.length, log: plain });
+      progress = bar;
+      // Documents' messages go above the bar while it runs.
+      p.log = (line) => bar.log(line);
+    }
     const onResult = (r: DocResult): void => {
       commit(p, r, opts.output);
       progress?.tick(r.status);
@@ -379,11 +389,11 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
       }
     }
   } catch (err) {
-    progress?.stop();
+    stopProgress();
     finishFailed(p);
     throw err;
   }
-  progress?.stop();
+  stopProgress();
   const interrupted = Boolean(opts.signal?.aborted) && p.summary.extracted < p.todo.length;
   return finish(p, opts, interrupted ? 'interrupted' : 'done');
 }

@@ -28,8 +28,10 @@ const entriesOf = (l: Ledger, relation: string, subject?: string) => l.entries.f
 const kinds = (l: Ledger) => l.disagreements.map((d) => d.kind).sort();
 
 describe('ledger on a synthetic three-source story', () => {
-  it('validates against its schema', () => {
+  it('validates against its schema, with unique entry and disagreement ids', () => {
     expect(LedgerSchema.safeParse(ledger).success).toBe(true);
+    expect(new Set(ledger.entries.map((e) => e.id)).size).toBe(ledger.entries.length);
+    expect(new Set(ledger.disagreements.map((d) => d.id)).size).toBe(ledger.disagreements.length);
   });
 
   it('corroborates the same release told by two sources in different words', () => {
@@ -75,9 +77,9 @@ describe('ledger on a synthetic three-source story', () => {
     expect(ledger.entries.filter((e) => e.relation === 'sanctions.lift').every((e) => e.status === 'disputed')).toBe(true);
   });
 
-  it('keeps the same number meaning different things apart ("28 protesters" vs "28 journalists", same day)', () => {
+  it('keeps the same number meaning different things apart (28 protesters, 28 journalists the same day, 28 programs)', () => {
     const with28 = ledger.entries.filter((e) => e.supports.some((s) => s.value?.value === 28));
-    expect(with28).toHaveLength(2);
+    expect(with28.map((e) => e.relation).sort()).toEqual(['diplomacy.agreement', 'prisoners.detain', 'prisoners.detain']);
     for (const e of with28) expect(e.status).toBe('single-source');
     expect(ledger.disagreements.some((d) => d.sides.some((s) => s.claims.some((c) => c.value?.value === 28)))).toBe(false);
   });
@@ -135,5 +137,18 @@ describe('overlappingPairs (the time sweep)', () => {
     ];
     const pairs = overlappingPairs(iv, (x) => x).map(([a, b]) => [iv.indexOf(a), iv.indexOf(b)].sort().join('-'));
     expect(pairs.sort()).toEqual(['0-1', '2-3']);
+  });
+});
+
+describe('LedgerSchema checks references', () => {
+  it('refuses a disagreement naming an entry that does not exist', () => {
+    const bad = structuredClone(ledger);
+    bad.disagreements[0]!.sides[0].entryId = 'e_nope';
+    expect(LedgerSchema.safeParse(bad).success).toBe(false);
+  });
+  it('refuses duplicate entry ids', () => {
+    const bad = structuredClone(ledger);
+    bad.entries.push(bad.entries[0]!);
+    expect(LedgerSchema.safeParse(bad).success).toBe(false);
   });
 });

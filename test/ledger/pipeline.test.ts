@@ -37,3 +37,21 @@ describe('ledger from short articles through the real stages', () => {
     expect(docs).toEqual(['wire-a', 'wire-b']);
   });
 });
+
+describe('dates of one event', () => {
+  const l = buildLedger([
+    article('d-1', '2023-05-01', 'Finland joined NATO on 4 April 2023. Kenya held a presidential election on 9 August 2022.'),
+    article('d-2', '2023-06-01', 'Finland joined NATO on 5 April 2023. Kenya held a presidential election on 8 August 2022.'),
+    article('d-3', '2023-07-01', 'Kenya held a presidential election in August 2022. Poland held a presidential election on 28 June 2020. Poland held a presidential election on 12 July 2020.'),
+  ]);
+  it('flags a one-time event given two dates, and an election given two days', () => {
+    const d = l.disagreements.filter((x) => x.kind === 'date');
+    expect(d.map((x) => x.sides[0].relation).sort()).toEqual(['election.held', 'organisation.join']);
+    expect(d.every((x) => x.sides[0].claims[0]!.docId !== x.sides[1].claims[0]!.docId)).toBe(true);
+  });
+  it('does not flag a month that contains the day, nor two rounds told by one source', () => {
+    const kenya = l.entries.filter((e) => e.relation === 'election.held' && e.subject === 'KEN');
+    expect(kenya.some((e) => e.supports.some((s) => s.docId === 'd-3'))).toBe(true);
+    expect(l.disagreements.some((x) => x.sides.some((s) => s.claims.some((c) => c.docId === 'd-3')))).toBe(false);
+  });
+});

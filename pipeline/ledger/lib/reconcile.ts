@@ -183,7 +183,8 @@ export function reconcileBucket(recs: readonly ClaimRec[], lex: Lexicon): Bucket
     for (const e of out) e.recs.sort(byRec);
     out.sort((a, b) => byRec(a.recs[0]!, b.recs[0]!));
     for (const e of out) {
-      e.id = stableId('ledger', 'entry', 0, 0, `${e.subject}|${e.rel.id}|${e.objectKey}|${e.polarity}|${periodLabel(e.period)}`);
+      const heads = [...headsOf.get(e)!].sort().join(',');
+      e.id = stableId('ledger', 'entry', 0, 0, `${e.subject}|${e.rel.id}|${e.objectKey}|${e.polarity}|${periodLabel(e.period)}|${heads}`);
       // The object as the first support states it (mention ids differ per document).
       const o = e.recs[0]!.claim.object;
       e.object = o ? { ...(o.actorId !== undefined ? { actorId: o.actorId } : {}), ...(o.literal !== undefined ? { literal: o.literal } : {}) } : undefined;
@@ -243,20 +244,26 @@ export function reconcileBucket(recs: readonly ClaimRec[], lex: Lexicon): Bucket
     if (evs[0]!.e.rel.unique) {
       for (let i = 0; i < evs.length; i++) for (let j = i + 1; j < evs.length; j++) pairs.push([evs[i]!, evs[j]!]);
     } else {
-      pairs.push(...overlappingPairs(evs.filter((x) => spanDays(x.p) === 1), (x) => widen(x.p, win)));
+      const w = Math.max(win, evs[0]!.e.rel.eventWindowDays);
+      pairs.push(...overlappingPairs(evs.filter((x) => spanDays(x.p) === 1), (x) => widen(x.p, w)));
     }
     for (const [x, y] of pairs) {
       const { e: a, p: pa } = x;
       const { e: b, p: pb } = y;
       if (overlaps(pa, pb)) continue;
-      const explicitA = notPredicted(a).filter((r) => r.claim.time.basis === 'clause');
-      const explicitB = notPredicted(b).filter((r) => r.claim.time.basis === 'clause');
+      // Each side: the claims dated in their clause that exclude the other side's date ("August" fits both days: neither side).
+      const explicitA = notPredicted(a).filter((r) => r.claim.time.basis === 'clause' && r.base !== null && !overlaps(r.base, pb));
+      const explicitB = notPredicted(b).filter((r) => r.claim.time.basis === 'clause' && r.base !== null && !overlaps(r.base, pa));
       if (explicitA.length === 0 || explicitB.length === 0 || !crossDocument(explicitA, explicitB)) continue;
       if (!a.rel.unique) {
         const va = explicitA.find((r) => r.claim.value)?.claim.value;
         const vb = explicitB.find((r) => r.claim.value)?.claim.value;
-        // A repeated event (two meetings a week apart) is not a conflict: only the same figure on two days is one event.
-        if (!va || !vb || figuresConflict(va, vb)) continue;
+        const gap = Math.abs(pa.start - pb.start);
+        // A repeated event (two meetings a week apart) is not a conflict: one event needs the same figure on two days
+        // within the window, or a relation that cannot recur that soon (eventWindowDays: an election, a visit).
+        const sameFigure = va !== undefined && vb !== undefined && !figuresConflict(va, vb) && gap <= win;
+        const tooSoon = a.rel.eventWindowDays > 0 && gap <= a.rel.eventWindowDays && !(va && vb && figuresConflict(va, vb));
+        if (!sameFigure && !tooSoon) continue;
       }
       add(ordered('date', a.subject, { start: Math.min(pa.start, pb.start), end: Math.max(pa.end, pb.end) }, side(a, explicitA), side(b, explicitB)));
     }

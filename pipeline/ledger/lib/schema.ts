@@ -112,15 +112,34 @@ export const TimelineItemSchema = z.object({
   disagreementIds: z.array(z.string()),
 });
 
-export const LedgerSchema = z.object({
-  version: z.literal(LEDGER_VERSION),
-  documents: z.array(LedgerDocumentSchema),
-  /** Display names of the actor ids used (from the mentions' canonical names). */
-  actors: z.record(z.string(), z.string()),
-  entries: z.array(EntrySchema),
-  disagreements: z.array(DisagreementSchema),
-  timelines: z.record(z.string(), z.array(TimelineItemSchema)),
-});
+export const LedgerSchema = z
+  .object({
+    version: z.literal(LEDGER_VERSION),
+    documents: z.array(LedgerDocumentSchema),
+    /** Display names of the actor ids used (from the mentions' canonical names). */
+    actors: z.record(z.string(), z.string()),
+    entries: z.array(EntrySchema),
+    disagreements: z.array(DisagreementSchema),
+    timelines: z.record(z.string(), z.array(TimelineItemSchema)),
+  })
+  .superRefine((l, ctx) => {
+    // References hold: ids are unique, every entry and disagreement named exists, every support's document is listed.
+    const entryIds = new Set<string>();
+    for (const e of l.entries) {
+      if (entryIds.has(e.id)) ctx.addIssue({ code: 'custom', message: `entry id ${e.id} is not unique`, path: ['entries'] });
+      entryIds.add(e.id);
+    }
+    const disIds = new Set(l.disagreements.map((d) => d.id));
+    if (disIds.size !== l.disagreements.length) ctx.addIssue({ code: 'custom', message: 'disagreement ids are not unique', path: ['disagreements'] });
+    const docIds = new Set(l.documents.map((d) => d.id));
+    for (const e of l.entries) {
+      for (const d of e.disagreementIds) if (!disIds.has(d)) ctx.addIssue({ code: 'custom', message: `entry ${e.id} names unknown disagreement ${d}`, path: ['entries'] });
+      for (const s of e.supports) if (!docIds.has(s.docId)) ctx.addIssue({ code: 'custom', message: `entry ${e.id} cites unknown document ${s.docId}`, path: ['entries'] });
+    }
+    for (const d of l.disagreements) {
+      for (const s of d.sides) if (!entryIds.has(s.entryId)) ctx.addIssue({ code: 'custom', message: `disagreement ${d.id} names unknown entry ${s.entryId}`, path: ['disagreements'] });
+    }
+  });
 
 export type Period = z.infer<typeof PeriodSchema>;
 export type LedgerDocument = z.infer<typeof LedgerDocumentSchema>;

@@ -93,6 +93,15 @@ describe('extractActors: near misses are not actors', () => {
   ])('%s is someone else', (_name, text, id) => {
     expect(run(text).filter((m) => m.actorId === id)).toEqual([]);
   });
+  it.each([
+    ['Michael Jordan scored again.', 'JOR', 'Michael Jordan'],
+    ['Yesterday Michael Jordan scored.', 'JOR', 'Michael Jordan'],
+    ['George Washington crossed the river.', 'USA', 'George Washington'],
+  ])('a state or capital as a surname: %s', (text, stateId, person) => {
+    const got = run(text);
+    expect(got.filter((m) => m.actorId === stateId)).toEqual([]);
+    expect(got.find((m) => m.kind === 'person')?.text).toBe(person);
+  });
   it('a place used as a place is kept as kind place, tied to its capital id', () => {
     const m = run('Two activists were detained outside Minsk.').find((x) => x.text === 'Minsk');
     expect(m?.kind).toBe('place');

@@ -109,7 +109,12 @@ export function extractActors(input: ActorInput, published: string | null, dates
   // "the Minsk International Conference", "Russian Oil Exports") is part of that name
   for (let x = matches.length - 1; x >= 0; x--) {
     const m = matches[x]!;
-    if (m.patterns[0]!.use === 'alias' || m.patterns[0]!.use === 'surname') {
+    const use = m.patterns[0]!.use;
+    const before = tokens[m.i - 1];
+    const firstNameBefore = !!before && sentOf[m.i - 1] === sentOf[m.i] && tokens[m.i]!.start - before.end === 1 && isCap(before.text) && lexiconTag(before.text) === 'first-name';
+    if (firstNameBefore && (use === 'metonym' || g.actors.get(m.patterns[0]!.actorId)?.kind === 'state')) {
+      // "Michael Jordan", "George Washington": a person's surname, not the state
+    } else if (use === 'alias' || use === 'surname') {
       if (g.actors.get(m.patterns[0]!.actorId)?.kind !== 'state') continue;
       if (!(nameWordAt(g, tokens, keys, sentOf, m.i - 1, m.i, true) && nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false))) continue;
     } else if (!nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false)) continue;
@@ -556,6 +561,8 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
       }
     }
     while (a < b && connectors.has(keys[a]!)) a++;
+    // a capitalised common word opening the sentence is not part of the name ("Yesterday Michael Jordan")
+    if (a < b - 1 && a === layer.sentences[sentOf[a]!]?.tokenStart && (tokens[a]!.pos !== 'PROPN' || lexiconTag(tokens[a]!.text) === 'common')) a++;
     const first = i;
     i = j - 1;
     if (a >= b) continue;
@@ -574,7 +581,8 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     else if (multi && (g.cues.orgHeads.has(last) || tags[tags.length - 1] === 'org-word')) run.kind = 'organisation';
     else if (titled || titleBefore(g, keys, a) || officeEndsAt(g, keys, a)) run.kind = 'person';
     else if (tags.includes('organisation')) run.kind = 'organisation';
-    else if (multi && (tags[0] === 'first-name' || tags[tags.length - 1] === 'last-name') && !tags.includes('place')) run.kind = 'person';
+    else if (multi && tags[0] === 'first-name') run.kind = 'person';
+    else if (multi && tags[tags.length - 1] === 'last-name' && !tags.includes('place')) run.kind = 'person';
     else if (tags.includes('place')) run.place = true;
     runs.push(run);
   }

@@ -21,17 +21,14 @@ export function makeActorsStage(options: ActorOptions = {}): Stage {
 export const actorsStage: Stage = makeActorsStage();
 
 function runActors(doc: Doc, options: ActorOptions): Doc {
-  {
-    const dates = doc.mentions.filter((m): m is DateMention => m.type === 'date');
-    const found = extractActors(doc, doc.meta.published, dates, options);
-    for (const m of found) {
-      if (doc.text.slice(m.start, m.end) !== m.text) {
-        message(doc, 'extract/span-mismatch', 'actors', `actor span [${m.start}, ${m.end}) does not match its text`, { place: { start: m.start, end: m.end } });
-        continue;
-      }
-      doc.mentions.push(m);
-      if (!m.listed) message(doc, 'extract/actor-unlisted', 'actors', `${m.kind} "${m.text}" is not in the gazetteer (${m.actorId})`, { place: { start: m.start, end: m.end } });
+  const dates = doc.mentions.filter((m): m is DateMention => m.type === 'date');
+  for (const m of extractActors(doc, doc.meta.published, dates, options)) {
+    if (doc.text.slice(m.start, m.end) !== m.text) {
+      message(doc, 'extract/span-mismatch', 'actors', `actor span [${m.start}, ${m.end}) does not match its text`, { place: { start: m.start, end: m.end } });
+      continue;
     }
-    return doc;
+    doc.mentions.push(m);
+    if (!m.listed) message(doc, 'extract/actor-unlisted', 'actors', `${m.kind} "${m.text}" is not in the gazetteer (${m.actorId})`, { place: { start: m.start, end: m.end } });
   }
+  return doc;
 }

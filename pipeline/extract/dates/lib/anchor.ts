@@ -249,7 +249,11 @@ export function resolve(value: string, ref: RefDate, tense: Tense): string | nul
       // "last spring" is last year's even in the autumn; "last April" is the most recent April.
       else if (how === 'last') out = writePartial(p, o.pos < o.refPos && p.kind !== 'season' ? ref.y : ref.y - 1);
       else if (how === 'next') out = writePartial(p, o.pos > o.refPos ? ref.y : ref.y + 1);
-      else {
+      else if (p.kind === 'monthday' && ref.d === undefined && p.m === ref.m) {
+        // A reference known only to the month ("2022-01"): a day in that month is in that month,
+        // whatever the tense; the unknown reference day cannot put it on the other side.
+        out = writePartial(p, ref.y);
+      } else {
         // year: the tense decides which side of the reference the date falls on.
         let y = ref.y;
         if (tense === 'present' && (p.kind === 'monthday' || p.kind === 'month' || p.kind === 'season')) {
@@ -288,4 +292,27 @@ function weekday(ref: RefDate, w: number, how: 'last' | 'last0' | 'next' | 'near
     delta = back <= fwd ? -back : fwd;
   }
   return fmtDay(addDays(r, delta));
+}
+
+/**
+ * A day-level value against a reference known only to the month or the year ("2022-01"):
+ * the day cannot be computed, but "today", "yesterday", "in three days" and a weekday
+ * reported in the past ("met on Monday", "last Friday") lie within a week of the reference
+ * day, so nearly always in its month: the value is the reference at its own granularity
+ * ("2022-01"), and the caller marks it as a guess (lower confidence). A time of day is
+ * dropped (a month has none). Null when the reference has a day (resolve() does it) or the
+ * value is not such a day (a future or present weekday may fall in the next month).
+ */
+export function resolveCoarse(value: string, ref: RefDate, tense: Tense): string | null {
+  if (ref.d !== undefined) return null;
+  const [date] = splitTime(value);
+  const coarse = ref.m !== undefined ? `${pad(ref.y, 4)}-${pad(ref.m)}` : pad(ref.y, 4);
+  const m = REL.exec(date);
+  if (m) {
+    const { unit, n, rest } = relParts(m);
+    return unit === 'D' && n !== 'X' && Math.abs(n) <= 7 && rest === undefined ? coarse : null;
+  }
+  if (/^UNDEF-last-day-[1-7]$/.test(date)) return coarse;
+  if (/^UNDEF-(?:day|this)-(?:day-)?[1-7]$/.test(date)) return tense === 'past' ? coarse : null;
+  return null;
 }

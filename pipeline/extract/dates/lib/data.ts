@@ -28,9 +28,11 @@ export const TablesSchema = z.object({
   rangeCues: z.array(z.object({ before: z.string(), between: z.array(z.string()) })),
   tense: z.object({
     futureAux: z.array(z.string()),
+    futureInPastAux: z.array(z.string()),
     futureCues: z.array(z.string()),
     pastAux: z.array(z.string()),
     deadlineCues: z.array(z.string()),
+    clauseBreaks: z.array(z.string()),
   }),
 });
 export type Tables = z.infer<typeof TablesSchema>;
@@ -77,6 +79,13 @@ export const RuleSchema = z
     rejectAfter: z.string().optional(),
     /** Reject the match when wink reads its start as one of these entity types ("About 2000" is a CARDINAL). */
     rejectEntity: z.array(z.string()).optional(),
+    /**
+     * Reject a match written as part of a name or title: a capital letter on a word after its
+     * first ("For the Future of …", "Party of the Present"), or on its first word where no
+     * sentence, quotation or line starts ("… of Future Generations"). For the words that are
+     * temporal only in lower case.
+     */
+    rejectTitleCase: z.boolean().optional(),
     /** Skip the POS rejections when the text just before matches ("in 2014 sales fell" is a year). */
     keepBefore: z.string().optional(),
     /** A year shift ("a year earlier") keeps the granularity of a quarter or half mentioned just before. */

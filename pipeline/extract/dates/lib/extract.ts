@@ -10,7 +10,7 @@ import { stableId } from '../../../core/ids.ts';
 import { nlpOf, sentenceAt, type NlpLayer, type Token } from '../../../adapters/wink.ts';
 import { dateData, type CompiledRule, type DateData, type Tables } from './data.ts';
 import { fillTemplate, type Groups } from './normalise.ts';
-import { parseRef, resolve, unanchored, type RefDate, type Tense } from './anchor.ts';
+import { parseRef, resolve, resolveCoarse, unanchored, type RefDate, type Tense } from './anchor.ts';
 
 export interface Candidate {
   start: number;
@@ -43,6 +43,7 @@ export function findCandidates(text: string, data: DateData, nlp: () => NlpLayer
       if (!c) continue;
       if (rule.rejectBeforeRe && rule.rejectBeforeRe.test(text.slice(Math.max(0, start - 40), start))) continue;
       if (rule.rejectAfterRe && rule.rejectAfterRe.test(text.slice(end, end + 40))) continue;
+      if (rule.rejectTitleCase && inTitleCase(text, start, m[0])) continue;
       const kept = rule.keepBeforeRe?.test(text.slice(Math.max(0, start - 40), start)) ?? false;
       if (!kept && rule.rejectEntity) {
         const veto = rule.rejectEntity;
@@ -65,6 +66,16 @@ export function findCandidates(text: string, data: DateData, nlp: () => NlpLayer
     }
   }
   return out;
+}
+
+/** Where a capital letter is only the start of a sentence, a quotation, a bracket or a line. */
+const OPENING = /(?:^|[.!?…:;]["'”’)\]]?\s+|["“‘'(\[—–]\s*|\n\s*)$/u;
+
+/** A match written as (part of) a title-case name: "the Future" in "For the Future of …". */
+function inTitleCase(text: string, start: number, match: string): boolean {
+  const words = match.split(/[\s\u00a0]+/);
+  if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) return true;
+  return /^\p{Lu}/u.test(words[0] ?? '') && !OPENING.test(text.slice(Math.max(0, start - 20), start));
 }
 
 function candidateOf(rule: CompiledRule, groups: Groups, start: number, end: number, t: Tables): Candidate | null {
@@ -129,9 +140,19 @@ function posIn(tok: Token, tags: readonly string[]): boolean {
 
 const VERBISH = new Set(['VERB', 'AUX']);
 
+/** Does this token open another clause (a relative pronoun, a subordinator, a dash)? */
+function isClauseBreak(tok: Token, t: Tables): boolean {
+  const w = tok.text.toLowerCase();
+  if (!t.tense.clauseBreaks.includes(w)) return false;
+  // "that year", "which way": a determiner does not open a clause.
+  return tok.pos !== 'DET';
+}
+
 /**
- * Tense of the verb group governing a span: the nearest verb in the sentence
- * (left first, then right), with the auxiliaries and cues before it.
+ * Tense of the verb group governing a span: the nearest verb (left first, then right)
+ * in the span's own clause (between the clause breaks around it), with the auxiliaries
+ * and cues before it; the whole sentence only when that clause has no verb
+ * ("The Jan. 18 announcement that …").
  */
 export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables): Tense {
   const si = sentenceAt(layer, start);
@@ -140,28 +161,56 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables):
   const toks = layer.tokens.slice(sent.tokenStart, sent.tokenEnd);
   const lowerSent = toks.map((x) => x.text.toLowerCase());
   // Future cues anywhere in the clause before the date ("is scheduled to … Friday", "the upcoming February vote").
-  const before = toks.filter((x) => x.end <= start).map((x) => x.text.toLowerCase()).join(' ');
-  const near = before.split(' ').slice(-5).join(' ');
-  for (const cue of t.tense.futureCues) if (` ${near} `.includes(` ${cue} `)) return 'future';
+  const beforeToks = lowerSent.filter((_w, i) => toks[i]!.end <= start);
+  const before = beforeToks.join(' ');
+  const nearToks = beforeToks.slice(-5);
+  const near = nearToks.join(' ');
+  for (const cue of t.tense.futureCues) {
+    const at = ` ${near} `.indexOf(` ${cue} `);
+    if (at < 0) continue;
+    // "was scheduled to meet Friday", "were to vote in March": future in the past.
+    const prev = near.slice(0, Math.max(0, at - 1)).split(' ').pop() ?? '';
+    const prevWord = prev || (beforeToks.length > nearToks.length ? beforeToks[beforeToks.length - nearToks.length - 1]! : '');
+    return t.tense.pastAux.includes(prevWord) ? 'present' : 'future';
+  }
   // A deadline ("extended to Nov. 20", "payable Jan. 2", "effective Feb. 1") says nothing of the verb's tense.
   const last2 = before.split(' ').slice(-2);
   if (last2.some((w) => t.tense.deadlineCues.includes(w))) return 'present';
-  let best = -1;
-  let bestDist = Infinity;
+  // The clause around the span: from the break before it (included: "which began on …") to the break after it.
+  let lo = 0;
+  let hi = toks.length;
   toks.forEach((x, i) => {
-    if (!VERBISH.has(x.pos) || (x.start >= start && x.end <= end)) return;
-    const dist = x.end <= start ? start - x.end : (x.start - end) * 1.5;
-    if (dist < bestDist) {
-      bestDist = dist;
-      best = i;
-    }
+    if (!isClauseBreak(x, t)) return;
+    if (x.end <= start) lo = Math.max(lo, i);
+    else if (x.start >= end) hi = Math.min(hi, i);
   });
+  const nearest = (from: number, to: number): number => {
+    let best = -1;
+    let bestDist = Infinity;
+    for (let i = from; i < to; i++) {
+      const x = toks[i]!;
+      if (!VERBISH.has(x.pos) || (x.start >= start && x.end <= end)) continue;
+      const dist = x.end <= start ? start - x.end : (x.start - end) * 1.5;
+      if (dist < bestDist) {
+        bestDist = dist;
+        best = i;
+      }
+    }
+    return best;
+  };
+  let best = nearest(lo, hi);
+  if (best < 0) best = nearest(0, toks.length);
   if (best < 0) return 'past';
-  for (let i = Math.max(0, best - 3); i <= best; i++) {
+  const from = Math.max(0, best - 3);
+  for (let i = from; i <= best; i++) {
     const w = lowerSent[i]!;
     if (t.tense.futureAux.includes(w)) return 'future';
   }
-  for (let i = Math.max(0, best - 3); i <= best; i++) {
+  for (let i = from; i <= best; i++) {
+    // "would": future seen from a past moment; its side of the publication date is open.
+    if (t.tense.futureInPastAux.includes(lowerSent[i]!)) return 'present';
+  }
+  for (let i = from; i <= best; i++) {
     const w = lowerSent[i]!;
     if (t.tense.pastAux.includes(w)) return 'past';
   }
@@ -170,6 +219,9 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables):
   if (v.pos === 'VERB' && w !== v.lemma.toLowerCase() && !/(s|ing)$/.test(w)) return 'past';
   return 'present';
 }
+
+/** Confidence of a day-level date anchored only to the publication month (or year). */
+export const COARSE_CONFIDENCE = 0.5;
 
 const ABSOLUTE = /^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?$/;
 
@@ -318,7 +370,7 @@ export function extractDates(input: DateInput, published: string | null, data: D
         }
       }
       if (!ref && pub) ref = pub;
-      const needsTense = /^UNDEF-(year|day)-/.test(c.value);
+      const needsTense = /^UNDEF-(year|day|this-day)-/.test(c.value);
       const tense: Tense = needsTense ? tenseAt(nlp(), c.start, c.end, data.tables) : 'past';
       const resolveOr = (v: string): string | null => {
         // A narrative date too coarse for this value ("2000" for "Friday") gives way to the publication date.
@@ -330,10 +382,18 @@ export function extractDates(input: DateInput, published: string | null, data: D
       };
       const period = c.rule.inherit ? periodShift(c.value, out, anaphoricFlags, c.start) : null;
       if (period) basis = 'narrative';
+      // The narrative's own date (another year) was too coarse: the publication month says nothing of it.
+      const narrativeTried = basis === 'narrative';
       const v = period ?? resolveOr(c.value);
+      // A publication date without a day still places "today" or "met on Monday" in its month.
+      const coarse = v === null && pub && !narrativeTried ? resolveCoarse(c.value, pub, tense) : null;
       if (v !== null) {
         mention.value = v;
         mention.anchor = basis;
+      } else if (coarse !== null) {
+        mention.value = coarse;
+        mention.anchor = 'publication';
+        mention.confidence = COARSE_CONFIDENCE;
       } else {
         mention.value = unanchored(c.value);
       }

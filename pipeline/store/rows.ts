@@ -1,0 +1,66 @@
+/**
+ * A document's rows for the store's documents, mentions and claims tables,
+ * as plain values. Made in the worker thread that extracted the document, so
+ * the main thread only inserts them (no native module is loaded here).
+ */
+import type { DocumentJson, Mention } from '../core/schema.ts';
+
+export function countWords(text: string): number {
+  const m = text.match(/\S+/g);
+  return m ? m.length : 0;
+}
+
+function mentionColumns(m: Mention): { value: string | null; actor_id: string | null; unit: string | null } {
+  switch (m.type) {
+    case 'date':
+      return { value: m.value, actor_id: null, unit: null };
+    case 'actor':
+      return { value: m.canonical, actor_id: m.actorId, unit: null };
+    case 'quantity':
+      return { value: String(m.value), actor_id: null, unit: m.unit };
+  }
+}
+
+type Cell = string | number | null;
+
+/** A document's rows for the documents, mentions and claims tables (plain values, cheap to pass between threads). */
+export interface DocumentRows {
+  doc: { id: string; source: string; source_hash: string | null; title: string | null; outlet: string | null; published: string | null; words: number; json: string };
+  mentions: Record<string, Cell>[];
+  claims: Record<string, Cell>[];
+}
+
+export function documentRows(json: DocumentJson): DocumentRows {
+  return {
+    doc: {
+      id: json.id,
+      source: json.source,
+      source_hash: json.sourceHash ?? null,
+      title: json.meta.title,
+      outlet: json.meta.outlet,
+      published: json.meta.published,
+      words: countWords(json.text),
+      json: JSON.stringify(json),
+    },
+    mentions: json.mentions.map((m) => ({ doc_id: json.id, id: m.id, type: m.type, start: m.start, end: m.end, text: m.text, ...mentionColumns(m), json: JSON.stringify(m) })),
+    claims: json.claims.map((c) => ({
+      doc_id: json.id,
+      id: c.id,
+      start: c.start,
+      end: c.end,
+      quote: c.quote,
+      subject: c.subject,
+      relation: c.relation,
+      object_actor: c.object?.actorId ?? null,
+      object_literal: c.object?.literal ?? null,
+      value: c.value?.value ?? null,
+      unit: c.value?.unit ?? null,
+      time_value: c.time.value,
+      polarity: c.polarity,
+      modality: c.modality,
+      attributed_to: c.attributedTo ?? null,
+      json: JSON.stringify(c),
+    })),
+  };
+}
+
