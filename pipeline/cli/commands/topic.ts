@@ -74,6 +74,21 @@ export function formatTopic(view: TopicView, names: Record<string, string>): str
   const lines: string[] = [];
   const sources = new Set(view.items.map((i) => i.docId));
   lines.push(`Topic: ${view.topic} — ${view.items.length} claim${view.items.length === 1 ? '' : 's'} from ${sources.size} source${sources.size === 1 ? '' : 's'}, ${view.disagreements.length} disagreement${view.disagreements.length === 1 ? '' : 's'}`);
+  // Who did what, and when: one line per relation and subject, the dates and sources behind it.
+  lines.push('');
+  lines.push('Who, what, when:');
+  const groups = new Map<string, TimelineItem[]>();
+  for (const i of view.items) {
+    const k = `${i.relation}\u0000${i.polarity}\u0000${i.subject}\u0000${i.object?.actorId ?? i.object?.literal ?? ''}`;
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  }
+  for (const g of groups.values()) {
+    const first = g[0]!;
+    const whenList = [...new Set(g.map((i) => `${when(i)} (${i.docId})`))].join('; ');
+    lines.push(`  ${first.summary} — ${whenList}`);
+  }
   lines.push('');
   lines.push('Timeline (date of the claim; "as of" = the source\'s publication date, "~" = the narrative\'s date):');
   for (const i of view.items) {
