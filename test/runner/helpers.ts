@@ -1,5 +1,5 @@
 /** Temp corpus and output folders for the runner's tests, built from test/fixtures/runner. */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +15,16 @@ export interface Sandbox {
   lexicon: string;
 }
 
+const roots: string[] = [];
+// Temp folders go when the test process ends.
+process.on('exit', () => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
 /** A fresh corpus copy and an empty output folder; the lexicon path goes in RUNNER_TEST_LEXICON. */
 export function sandbox(): Sandbox {
   const root = mkdtempSync(path.join(os.tmpdir(), 'runner-test-'));
+  roots.push(root);
   const input = path.join(root, 'corpus');
   cpSync(path.join(FIXTURES, 'corpus'), input, { recursive: true });
   const lexicon = path.join(root, 'lexicon.txt');

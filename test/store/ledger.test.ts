@@ -1,13 +1,20 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Disagreement, Entry, Support } from '../../pipeline/ledger/lib/schema.ts';
 import { openDb } from '../../pipeline/store/db.ts';
 import { loadLedgerRows, saveLedger } from '../../pipeline/store/ledger.ts';
 
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
 function db() {
-  return openDb(path.join(mkdtempSync(path.join(os.tmpdir(), 'store-ledger-')), 'ledger.sqlite'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'store-ledger-'));
+  dirs.push(dir);
+  return openDb(path.join(dir, 'ledger.sqlite'));
 }
 
 function support(docId: string, claimId: string): Support {

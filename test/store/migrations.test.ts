@@ -1,15 +1,22 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, migrate, openDb, schemaVersion } from '../../pipeline/store/db.ts';
 import { MIGRATIONS } from '../../pipeline/store/migrations.ts';
 
 const TABLES = ['cache', 'claims', 'disagreements', 'documents', 'entry_sources', 'entry_topics', 'ledger_entries', 'mentions', 'meta', 'runs'];
 
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
 function tmpDb(): string {
-  return path.join(mkdtempSync(path.join(os.tmpdir(), 'store-test-')), 'ledger.sqlite');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'store-test-'));
+  dirs.push(dir);
+  return path.join(dir, 'ledger.sqlite');
 }
 
 function tables(db: Database.Database): string[] {

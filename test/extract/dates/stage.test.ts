@@ -38,6 +38,18 @@ describe('datesStage', () => {
     expect(doc.mentions.filter((m) => m.type === 'actor')).toHaveLength(1);
   });
 
+  it('anchors day-level dates to a month-only publication date with lower confidence', () => {
+    const doc = createCleanDoc('d4', 'The agency confirmed the outage yesterday; engineers worked on it Sunday.', '2023-05');
+    datesStage.run(doc);
+    const dates = doc.mentions.filter((m) => m.type === 'date');
+    expect(dates.map((m) => [m.text, m.type === 'date' ? m.value : '', m.type === 'date' ? m.anchor : '', m.confidence])).toEqual([
+      ['yesterday', '2023-05', 'publication', 0.5],
+      ['Sunday', '2023-05', 'publication', 0.5],
+    ]);
+    for (const m of dates) expect(DateMentionSchema.safeParse(m).success).toBe(true);
+    expect(doc.messages).toEqual([]);
+  });
+
   it('warns once when relative dates have no publication date to anchor to', () => {
     const doc = createCleanDoc('d3', 'He left on Friday and returned yesterday.', null);
     datesStage.run(doc);
