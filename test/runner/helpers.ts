@@ -16,10 +16,11 @@ export interface Sandbox {
 }
 
 const roots: string[] = [];
-// Temp folders go when the test process ends.
-process.on('exit', () => {
-  for (const r of roots) rmSync(r, { recursive: true, force: true });
-});
+
+/** Remove the sandboxes made so far (each test file calls it in afterAll). */
+export function removeSandboxes(): void {
+  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+}
 
 /** A fresh corpus copy and an empty output folder; the lexicon path goes in RUNNER_TEST_LEXICON. */
 export function sandbox(): Sandbox {

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentSchema } from '../../pipeline/core/schema.ts';
 import { buildLedger, readLedger, type Ledger } from '../../pipeline/ledger/index.ts';
 import { dropLiveLedgers } from '../../pipeline/runner/ledger-step.ts';
 import { runPipeline } from '../../pipeline/runner/run.ts';
 import { DOC_STAGES as TEST_STAGES } from '../fixtures/runner/stages.ts';
-import { sandbox, type Sandbox } from './helpers.ts';
+import { sandbox, type Sandbox, removeSandboxes } from './helpers.ts';
 
 const quiet = { log: () => {} };
 
@@ -55,6 +55,8 @@ function change(sb: Sandbox): void {
   writeFileSync(path.join(sb.input, 'b1.txt'), 'The Harbour Authority imposed new fees on cargo ships. Maria Lindqvist visited Oslo.\n');
   rmSync(path.join(sb.input, 'a2.txt'));
 }
+
+afterAll(removeSandboxes);
 
 describe('ledger step', () => {
   beforeEach(() => dropLiveLedgers());

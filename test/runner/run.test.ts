@@ -3,18 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DocumentSchema } from '../../pipeline/core/schema.ts';
 import type { Stage } from '../../pipeline/core/stage.ts';
 import { DOC_STAGES } from '../../pipeline/stages.ts';
 import { runBatch, runPipeline } from '../../pipeline/runner/run.ts';
 import { RunLockedError } from '../../pipeline/store/lock.ts';
 import { DOC_STAGES as TEST_STAGES } from '../fixtures/runner/stages.ts';
-import { FIXTURES, WORKER_FILE, exports, sandbox, storeContent, type Sandbox } from './helpers.ts';
+import { FIXTURES, WORKER_FILE, exports, sandbox, storeContent, type Sandbox, removeSandboxes } from './helpers.ts';
 
 const PIPELINE = { stages: TEST_STAGES, workerFile: WORKER_FILE };
 
 const quiet = { log: () => {} };
+
+afterAll(removeSandboxes);
 
 describe('cache: what a re-run extracts', () => {
   it('extracts everything cold, nothing warm, one edited or added article only, and all after a lexicon change', () => {

@@ -2,12 +2,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../pipeline/runner/run.ts';
 import { DOC_STAGES as TEST_STAGES } from '../fixtures/runner/stages.ts';
-import { FIXTURES, exports, sandbox, storeContent } from './helpers.ts';
+import { FIXTURES, exports, sandbox, storeContent, removeSandboxes } from './helpers.ts';
 
 const ROOT = path.resolve(FIXTURES, '..', '..', '..');
+
+afterAll(removeSandboxes);
 
 describe('Ctrl-C', () => {
   it('a real SIGINT mid-run exits 130 with store and out/ consistent, and a re-run extracts only the rest', async () => {

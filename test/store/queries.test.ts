@@ -1,13 +1,15 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../pipeline/runner/run.ts';
 import type { Disagreement, Entry } from '../../pipeline/ledger/index.ts';
 import { openDb } from '../../pipeline/store/db.ts';
 import { loadLedgerRows, saveLedger } from '../../pipeline/store/ledger.ts';
 import { EXAMPLE_QUERIES } from '../../pipeline/store/queries.ts';
 import { DOC_STAGES as TEST_STAGES } from '../fixtures/runner/stages.ts';
-import { sandbox } from '../runner/helpers.ts';
+import { sandbox, removeSandboxes } from '../runner/helpers.ts';
+
+afterAll(removeSandboxes);
 
 describe('the README example queries, on a store the pipeline wrote', () => {
   let db: Database.Database;

@@ -68,17 +68,29 @@ export function jsonTitle(json: readonly unknown[]): string | null {
   return null;
 }
 
-const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?<holder>[^.|]+?)\s*(?:\.|\||$)/iu;
+const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?<holder>[^.|·•]+?)\s*(?:\.|\||·|•|$)/iu;
 
-export function outletFrom(chrome: readonly Unit[], json: readonly unknown[]): string | null {
+/**
+ * The outlet: the copyright holder of the footer (cut at the first link separator, without a
+ * trailing year, never the author's own name), else the publisher in page metadata, else a masthead:
+ * a short name line at the top of the page that the page repeats elsewhere ("Thanks for reading …!").
+ */
+export function outletFrom(chrome: readonly Unit[], json: readonly unknown[], authors: readonly string[] = [], raw = ''): string | null {
+  const isAuthor = (h: string) => authors.some((a) => a.toLowerCase() === h.toLowerCase());
   for (const u of chrome) {
     const m = COPYRIGHT.exec(u.text);
-    const h = m?.groups?.['holder']?.trim();
-    if (h && !/^all rights reserved$/i.test(h) && /\p{L}/u.test(h)) return h;
+    const h = m?.groups?.['holder']?.trim().replace(/,?\s*\d{4}(?:\s*[-–]\s*\d{4})?$/u, '').trim();
+    if (h && !/^all rights reserved$/i.test(h) && /\p{L}/u.test(h) && !isAuthor(h)) return h;
   }
   for (const v of json) {
     const s = jsonString(v, ['publisher', 'publisherName', 'siteName', 'site_name', 'outlet', 'source']);
     if (s) return s;
+  }
+  const top = chrome[0];
+  if (top && top.lines.length === 1 && top.words >= 2 && top.words <= 5 && !/[.,:;!?|·•]/u.test(top.text) && /^\p{Lu}/u.test(top.text) && !isAuthor(top.text)) {
+    const esc = top.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const n = raw.match(new RegExp(`(?<![\\p{L}])${esc}(?![\\p{L}])`, 'giu'))?.length ?? 0;
+    if (n >= 2) return top.text;
   }
   return null;
 }
@@ -92,21 +104,38 @@ export interface Stated {
   rule: string;
 }
 
-const RANK: Record<string, number> = { 'published-on': 0, 'bare-date-line': 1, 'updated-on': 2 };
+/** Labelled "Published …" lines first, then bare date lines (after the title before those above it), "Updated …" last. */
+function rank(rule: string, beforeTitle: boolean): number {
+  if (rule === 'published-on') return 0;
+  if (rule === 'updated-on') return 3;
+  return beforeTitle ? 2 : 1;
+}
 
-/** The stated publication date: the best-ranked dateline in the head. */
-export function statedDate(datelines: readonly Unit[], data: CompiledData): Stated | null {
-  const cands: Stated[] = [];
-  for (const u of datelines) {
+/**
+ * The stated publication date: the best-ranked dateline (or byline with a date) in the head; among
+ * equals, the first. `title` tells which lines stand above the headline (nav bars print today's date there).
+ */
+export function statedDate(datelines: readonly Unit[], data: CompiledData, bylines: readonly Unit[] = [], title: Unit | null = null): (Stated & { rank: number; at: number }) | null {
+  const cands: (Stated & { rank: number; at: number })[] = [];
+  const titleAt = title?.lines[0]?.start ?? -1;
+  for (const u of [...datelines, ...bylines]) {
     const g = u.match?.groups?.['date'];
     if (!g || !u.match) continue;
     const p = parseStatedDate(g, data);
     if (!p) continue;
     const off = u.text.indexOf(g);
-    cands.push({ iso: p.iso, unit: u, dateStart: off + p.start, dateEnd: off + p.end, rule: u.rule });
+    const at = u.lines[0]?.start ?? 0;
+    cands.push({ iso: p.iso, unit: u, dateStart: off + p.start, dateEnd: off + p.end, rule: u.rule, rank: rank(u.rule, at < titleAt), at });
   }
-  cands.sort((a, b) => (RANK[a.rule] ?? 9) - (RANK[b.rule] ?? 9));
+  cands.sort((a, b) => a.rank - b.rank || a.at - b.at);
   return cands[0] ?? null;
+}
+
+/** Confidence of a stated date by the form that stated it. */
+export function statedConfidence(rule: string, head: boolean): number {
+  if (rule === 'updated-on') return head ? 0.85 : 0.8;
+  if (rule === 'month-year-line') return head ? 0.9 : 0.85;
+  return head ? 0.97 : 0.9;
 }
 
 export function jsonPublished(json: readonly unknown[], data: CompiledData): string | null {

@@ -6,7 +6,7 @@ import { findJsonBlobs, parseBlocks } from './blocks.ts';
 import { buildText } from './build.ts';
 import { DATA_FILE, normaliseData, type CompiledData } from './data.ts';
 import { inferPublished } from './infer.ts';
-import { authorsFrom, jsonPublished, jsonTitle, outletFrom, statedDate } from './meta.ts';
+import { authorsFrom, jsonPublished, jsonTitle, outletFrom, statedConfidence, statedDate } from './meta.ts';
 import { analyseStructure } from './structure.ts';
 
 const STAGE = 'normalise';
@@ -35,18 +35,18 @@ export function normalise(doc: Doc, data: CompiledData = normaliseData()): Doc {
   if (meta.title === null) meta.title = titleP ? doc.text.slice(titleP.start, titleP.end) : jsonTitle(json);
   if (meta.title === null) message(doc, 'normalise/no-title', STAGE, `${doc.source}: no title line was found before the body`);
   if (meta.authors.length === 0) meta.authors = authorsFrom(s.bylines, s.bios, json, data);
-  if (meta.outlet === null) meta.outlet = outletFrom(s.chrome, json);
+  if (meta.outlet === null) meta.outlet = outletFrom(s.chrome, json, meta.authors, raw);
 
   if (meta.publishedBasis !== 'manifest') {
-    const stated = statedDate(s.datelines, data);
-    const para = stated ? built.paragraphs.find((p) => p.kind === 'dateline' && doc.text.slice(p.start, p.end) === stated.unit.text) : undefined;
+    const stated = statedDate(s.datelines, data, s.bylines, s.title);
+    const para = stated ? built.paragraphs.find((p) => p.rawStart === stated.unit.lines[0]?.start) : undefined;
     const tail = stated ? null : statedDate(s.tailDatelines, data);
     const fromJson = jsonPublished(json, data);
     if (stated && para) {
-      Object.assign(meta, { published: stated.iso, publishedBasis: 'stated', publishedEvidence: doc.text.slice(para.start, para.end), publishedEvidenceSpan: { start: para.start, end: para.end }, confidence: stated.rule === 'updated-on' ? 0.85 : 0.97 });
+      Object.assign(meta, { published: stated.iso, publishedBasis: 'stated', publishedEvidence: doc.text.slice(para.start, para.end), publishedEvidenceSpan: { start: para.start, end: para.end }, confidence: statedConfidence(stated.rule, true) });
     } else if (tail) {
       // The foot dateline is not kept in the text: the evidence is its raw line, without a span.
-      Object.assign(meta, { published: tail.iso, publishedBasis: 'stated', publishedEvidence: tail.unit.text, confidence: tail.rule === 'updated-on' ? 0.8 : 0.9 });
+      Object.assign(meta, { published: tail.iso, publishedBasis: 'stated', publishedEvidence: tail.unit.text, confidence: statedConfidence(tail.rule, false) });
     } else if (fromJson) {
       Object.assign(meta, { published: fromJson, publishedBasis: 'stated', publishedEvidence: `page metadata: ${fromJson}`, confidence: 0.9 });
     } else {

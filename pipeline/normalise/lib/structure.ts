@@ -7,6 +7,7 @@
 import type { ParagraphKind } from '../../core/schema.ts';
 import type { Block, Line } from './blocks.ts';
 import { firstMatch, type CompiledData } from './data.ts';
+import { parseStatedDate } from './dates.ts';
 
 export type UnitRole =
   | 'chrome'
@@ -57,6 +58,8 @@ const FOLDED_BREAK = /[.!?…:;]["'”’)\]]*$/u;
 
 /** One person's name on a line of its own: two to four capitalised words. */
 const NAME_LINE = /^\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}$/u;
+/** Words that make a capitalised line a title, a masthead or a label rather than a person's name. */
+const NOT_NAME_WORD = /\b(?:the|of|and|for|in|on|at|to|a|an|with|from|by|is|are|news|daily|weekly|times|post|journal|review|magazine|report|line|letter|notes?|dispatch|digest|world|politics|opinion|analysis|home|about|archive|subscribe|menu|search)\b/i;
 
 export function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -121,8 +124,8 @@ function classify(u: Unit, data: CompiledData): void {
   if ((hit = firstMatch(data.rail, t))) return set('rail', hit.id);
   if ((hit = firstMatch(data.widget, t))) return set('chrome', hit.id);
   if (t.length <= 200 && (hit = firstMatch(data.byline, t))) return set('byline', hit.id, hit.m);
-  // A dateline must carry a year ("Updated 2 hours ago" is a widget, not a date).
-  if (t.length <= 100 && (hit = firstMatch(data.dateline, t)) && /\b\d{4}\b/.test(hit.m.groups?.['date'] ?? '')) return set('dateline', hit.id, hit.m);
+  // A dateline must carry a month and a year ("Updated 2 hours ago" is a widget, not a date).
+  if (t.length <= 120 && (hit = firstMatch(data.dateline, t)) && parseStatedDate(hit.m.groups?.['date'] ?? '', data)) return set('dateline', hit.id, hit.m);
   if (t.length <= 600 && (hit = firstMatch(data.bio, t))) return set('bio', hit.id, hit.m);
   if (u.block.type === 'heading') return set('heading', 'markdown-heading');
   if (isProseText(t)) return set('prose', 'sentence');
@@ -162,6 +165,27 @@ export function analyseStructure(blocks: Block[], data: CompiledData): Structure
     units.push(u);
   }
   for (const u of units) classify(u, data);
+  // A month-only date line ("April 2023") states the date only in the head: before the first paragraph of
+  // running text, or right under a byline. Further down it is a section heading (timelines, diaries).
+  let proseSeen = 0;
+  units.forEach((u, i) => {
+    if (u.role === 'prose' && !u.listItem) proseSeen++;
+    else if (u.role === 'dateline' && u.rule === 'month-year-line' && proseSeen > 0 && units[i - 1]?.role !== 'byline') {
+      u.role = u.block.type === 'heading' ? 'heading' : 'short';
+      u.rule = 'month-line-in-body';
+    }
+  });
+  // A name on a line of its own right above a date line, with no byline near, is the byline
+  // (newsletter and blog templates print "Jane Roe" / "Mar 3, 2024 · 7 min read" without "By").
+  units.forEach((u, i) => {
+    const next = units[i + 1];
+    if (u.role !== 'short' || u.listItem || u.block.type === 'heading' || next?.role !== 'dateline') return;
+    if (!NAME_LINE.test(u.text) || u.words < 2 || u.words > 3 || NOT_NAME_WORD.test(u.text)) return;
+    if (units.slice(Math.max(0, i - 3), i + 3).some((x) => x.role === 'byline')) return;
+    if (!units.slice(0, i).some((x) => isTitleLike(x) && x.words >= 3)) return;
+    u.role = 'byline';
+    u.rule = 'name-above-dateline';
+  });
   // Boxes beside the article: the label and the paragraph after it are chrome.
   // An author label: the name lines after it are a byline.
   for (let i = 0; i < units.length; i++) {
@@ -208,7 +232,17 @@ export function analyseStructure(blocks: Block[], data: CompiledData): Structure
     for (let i = from - 1; i >= to; i--) if (isTitleLike(units[i]!) && units[i]!.words >= minWords) return i;
     return -1;
   };
-  if (titleI < 0) titleI = search(titleLimit, 0, 3);
+  if (titleI < 0) {
+    titleI = search(titleLimit, 0, 3);
+    // Title, then a dek without a full stop: two headline-like lines in a row before the byline. The
+    // dek is the longer, second one (a kicker or section label before a title is shorter than it).
+    const prev = units[titleI - 1];
+    const cand = units[titleI];
+    if (cand && prev && isTitleLike(prev) && prev.words >= 4 && cand.words >= 8 && cand.words > prev.words && prev.block.type === cand.block.type) {
+      deks.push(cand);
+      titleI--;
+    }
+  }
   if (titleI < 0) titleI = search(titleLimit, 0, 2);
   if (titleI < 0 && titleLimit < bodyStart) titleI = search(bodyStart, titleLimit + 1, 3);
   // A heading directly before the body (no dropped line between) opens the body.
@@ -231,6 +265,13 @@ export function analyseStructure(blocks: Block[], data: CompiledData): Structure
 
   // Body: up to a cut marker; an endnotes section after it (or inside) is kept.
   type Mode = 'body' | 'rail' | 'endnotes' | 'cut';
+  // In a rail, a one-line question or exclamation ("Can the Grid Survive the Winter?") is a linked headline,
+  // not the body coming back, unless running text follows it.
+  const railHeadline = (i: number): boolean => {
+    const u = units[i]!;
+    const next = units[i + 1];
+    return u.lines.length === 1 && u.words <= 14 && /[?!]["”’]?$/u.test(u.text) && !(next && next.role === 'prose' && !next.listItem);
+  };
   let mode: Mode = 'body';
   const body: { u: Unit; kind: ParagraphKind }[] = [];
   for (let i = bodyStart; i < units.length; i++) {
@@ -256,7 +297,7 @@ export function analyseStructure(blocks: Block[], data: CompiledData): Structure
       continue;
     }
     if (mode === 'rail') {
-      if (u.role === 'prose' && !u.listItem) mode = 'body';
+      if (u.role === 'prose' && !u.listItem && !railHeadline(i)) mode = 'body';
       else {
         s.chrome.push(u);
         continue;

@@ -148,13 +148,40 @@ function isClauseBreak(tok: Token, t: Tables): boolean {
   return tok.pos !== 'DET';
 }
 
+/** The token texts from token i up to a text offset (to look for punctuation in between). */
+function layerText(toks: readonly Token[], i: number, upTo: number): string {
+  const out: string[] = [];
+  for (let j = i; j < toks.length && toks[j]!.end <= upTo; j++) out.push(toks[j]!.text);
+  return out.join(' ');
+}
+
+/**
+ * A participle that only modifies a noun ("a former general backed by the Socialists",
+ * "the plan approved by parliament"): no auxiliary before it and "by" after it. It is not
+ * the verb of the clause, and its past form says nothing of the clause's tense.
+ */
+function reducedPassive(toks: readonly Token[], i: number, t: Tables): boolean {
+  const x = toks[i]!;
+  const w = x.text.toLowerCase();
+  if (x.pos !== 'VERB' || w === x.lemma.toLowerCase() || /(s|ing)$/.test(w)) return false;
+  if (toks[i + 1]?.text.toLowerCase() !== 'by') return false;
+  const prev = toks[i - 1];
+  if (!prev || !['NOUN', 'PROPN', 'ADJ', 'PUNCT'].includes(prev.pos)) return false;
+  for (let j = Math.max(0, i - 3); j < i; j++) {
+    const a = toks[j]!;
+    if (a.pos === 'AUX' || t.tense.pastAux.includes(a.text.toLowerCase())) return false;
+  }
+  return true;
+}
+
 /**
  * Tense of the verb group governing a span: the nearest verb (left first, then right)
  * in the span's own clause (between the clause breaks around it), with the auxiliaries
  * and cues before it; the whole sentence only when that clause has no verb
- * ("The Jan. 18 announcement that …").
+ * ("The Jan. 18 announcement that …"). verbOnly: the verb's tense alone, without the cue
+ * words ("By November … had turned" is past, though "by" makes it a deadline).
  */
-export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables): Tense {
+export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables, verbOnly = false): Tense {
   const si = sentenceAt(layer, start);
   const sent = layer.sentences[si];
   if (!sent) return 'past';
@@ -165,7 +192,7 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables):
   const before = beforeToks.join(' ');
   const nearToks = beforeToks.slice(-5);
   const near = nearToks.join(' ');
-  for (const cue of t.tense.futureCues) {
+  for (const cue of verbOnly ? [] : t.tense.futureCues) {
     const at = ` ${near} `.indexOf(` ${cue} `);
     if (at < 0) continue;
     // "was scheduled to meet Friday", "were to vote in March": future in the past.
@@ -175,7 +202,7 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables):
   }
   // A deadline ("extended to Nov. 20", "payable Jan. 2", "effective Feb. 1") says nothing of the verb's tense.
   const last2 = before.split(' ').slice(-2);
-  if (last2.some((w) => t.tense.deadlineCues.includes(w))) return 'present';
+  if (!verbOnly && last2.some((w) => t.tense.deadlineCues.includes(w))) return 'present';
   // The clause around the span: from the break before it (included: "which began on …") to the break after it.
   let lo = 0;
   let hi = toks.length;
@@ -190,6 +217,8 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables):
     for (let i = from; i < to; i++) {
       const x = toks[i]!;
       if (!VERBISH.has(x.pos) || (x.start >= start && x.end <= end)) continue;
+      // Skipped unless the date is in the participle's own phrase ("approved by parliament on May 3").
+      if (reducedPassive(toks, i, t) && (x.start > start || /[,;—–(]/.test(layerText(toks, i, start)))) continue;
       const dist = x.end <= start ? start - x.end : (x.start - end) * 1.5;
       if (dist < bestDist) {
         bestDist = dist;
@@ -198,7 +227,18 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables):
     }
     return best;
   };
-  let best = nearest(lo, hi);
+  // Within the clause, a verb in the date's own comma-delimited segment first ("The bill,
+  // approved on March 3, takes effect …": "approved"); a segment without one ("On Friday, …")
+  // defers to the clause.
+  let slo = lo;
+  let shi = hi;
+  toks.forEach((x, i) => {
+    if (i < lo || i >= hi || x.text !== ',') return;
+    if (x.end <= start) slo = Math.max(slo, i);
+    else if (x.start >= end) shi = Math.min(shi, i);
+  });
+  let best = nearest(slo, shi);
+  if (best < 0) best = nearest(lo, hi);
   if (best < 0) best = nearest(0, toks.length);
   if (best < 0) return 'past';
   const from = Math.max(0, best - 3);
@@ -225,36 +265,79 @@ export const COARSE_CONFIDENCE = 0.5;
 
 const ABSOLUTE = /^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?$/;
 
+/** Sentences a past-tense narrative opened by a date ("In June 2019, …") carries on for. */
+const NARRATIVE_SENTENCES = 3;
+
 /**
  * Narrative reference for a partial date: a fully stated date before it in the same
  * sentence, or one that opens the previous sentence ("In 2014, … On July 3, …"): the text
- * has moved to that time. Farther back, news text usually returns to the publication date.
+ * has moved to that time. A past-tense date also follows a narrative opened by a date up to
+ * three sentences back in the same paragraph, if no other date came in between ("In June
+ * 2019 the coalition formed. … By November it had collapsed."; "In April 2014 …, and on
+ * June 27, 2014 …. Then, in November, …"). Farther back, or after a paragraph break, news
+ * text usually returns to the publication date.
  */
-function narrativeRef(prior: readonly DateMention[], layer: NlpLayer, start: number): RefDate | null {
+function narrativeRef(prior: readonly DateMention[], layer: NlpLayer, start: number, text: string, past: boolean): RefDate | null {
   const si = sentenceAt(layer, start);
+  const opens = (q: DateMention, qi: number): boolean => {
+    const sent = layer.sentences[qi];
+    return sent ? layer.tokens.slice(sent.tokenStart, sent.tokenEnd).filter((t) => t.end <= q.start).length <= 2 : false;
+  };
+  /** An absolute date opens sentence k (looked for among the prior mentions from index i back). */
+  const opened = (i: number, k: number): boolean => {
+    for (let j = i; j >= 0; j--) {
+      const q = prior[j]!;
+      const qi = sentenceAt(layer, q.start);
+      if (qi < k) return false;
+      if (qi === k && q.anchor === 'absolute' && ABSOLUTE.test(q.value) && opens(q, qi)) return true;
+    }
+    return false;
+  };
+  // A relative date in between ("Last year …") has taken the text elsewhere.
+  let other = false;
   for (let i = prior.length - 1; i >= 0; i--) {
     const p = prior[i]!;
     if (p.timexType !== 'DATE' && p.timexType !== 'TIME') continue;
     const pi = sentenceAt(layer, p.start);
-    if (pi < si - 1) return null;
-    if (p.anchor !== 'absolute' || !ABSOLUTE.test(p.value)) continue;
+    const far = pi < si - 1;
+    if (far && (!past || pi < si - NARRATIVE_SENTENCES || /\n\s*\n/.test(text.slice(p.end, start)))) return null;
+    const absolute = p.anchor === 'absolute' && ABSOLUTE.test(p.value);
+    if (!absolute) {
+      if (far) return null;
+      other = true;
+      continue;
+    }
     if (pi === si) return parseRef(p.value);
-    const sent = layer.sentences[pi];
-    const opening = sent ? layer.tokens.slice(sent.tokenStart, sent.tokenEnd).filter((t) => t.end <= p.start).length <= 2 : false;
-    return opening ? parseRef(p.value) : null;
+    if (!far && opens(p, pi)) return parseRef(p.value);
+    if (past && !other && !/\n\s*\n/.test(text.slice(p.end, start)) && opened(i, pi)) return parseRef(p.value);
+    return null;
   }
   return null;
 }
 
+/** Granularity a shift by this unit needs of its reference: 3 a day, 2 a month, 1 a year. */
+function neededPrecision(value: string): number {
+  const unit = /^UNDEF-ANA-([A-Z0-9]+)-/.exec(value)?.[1] ?? 'Y';
+  return unit === 'D' || unit === 'W' || unit === 'WE' || unit === 'H' ? 3 : unit === 'M' || unit === 'Q' || unit === 'H1' ? 2 : 1;
+}
+
 /**
  * Anaphoric reference ("a year earlier", "the following day"): the last date before it
- * that was not itself anaphoric (so "a year earlier … a year earlier" does not drift).
+ * that was not itself anaphoric (so "a year earlier … a year earlier" does not drift), and
+ * that is fine enough for the shift ("the same day" skips a "last year" in between for the
+ * "On Sunday" before it). A date after "since" is a background starting point, not the
+ * narrative's time ("since January 1 … The next day" is not January 2).
  */
-function anaphoricRef(prior: readonly DateMention[], anaphoric: readonly boolean[]): RefDate | null {
+function anaphoricRef(prior: readonly DateMention[], anaphoric: readonly boolean[], text: string, value: string): RefDate | null {
+  const need = neededPrecision(value);
   for (let i = prior.length - 1; i >= 0; i--) {
     const p = prior[i]!;
     if (anaphoric[i]) continue;
-    if (p.timexType === 'DATE' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.value)) return parseRef(p.value);
+    if (p.timexType !== 'DATE' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.value)) continue;
+    if (/\bsince\s+$/i.test(text.slice(Math.max(0, p.start - 10), p.start))) continue;
+    const ref = parseRef(p.value);
+    const has = ref ? (ref.d !== undefined ? 3 : ref.m !== undefined ? 2 : 1) : 0;
+    if (has >= need) return ref;
   }
   return null;
 }
@@ -362,16 +445,16 @@ export function extractDates(input: DateInput, published: string | null, data: D
       const partial = /^UNDEF-(year|day)-/.test(c.value);
       let ref: RefDate | null = null;
       let basis: DateMention['anchor'] = 'publication';
+      const needsTense = /^UNDEF-(year|day|this-day)-/.test(c.value);
+      const tense: Tense = needsTense ? tenseAt(nlp(), c.start, c.end, data.tables) : 'past';
       if (anaphoric || partial) {
-        const n = anaphoric ? anaphoricRef(out, anaphoricFlags) : narrativeRef(out, nlp(), c.start);
+        const n = anaphoric ? anaphoricRef(out, anaphoricFlags, text, c.value) : narrativeRef(out, nlp(), c.start, text, tense === 'past' || tenseAt(nlp(), c.start, c.end, data.tables, true) === 'past');
         if (n && (!pub || n.y !== pub.y || anaphoric)) {
           ref = n;
           basis = 'narrative';
         }
       }
       if (!ref && pub) ref = pub;
-      const needsTense = /^UNDEF-(year|day|this-day)-/.test(c.value);
-      const tense: Tense = needsTense ? tenseAt(nlp(), c.start, c.end, data.tables) : 'past';
       const resolveOr = (v: string): string | null => {
         // A narrative date too coarse for this value ("2000" for "Friday") gives way to the publication date.
         // In a narrative the year-less date falls in the narrative's year ("In March 2014 … on March 18").
