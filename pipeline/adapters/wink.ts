@@ -84,32 +84,74 @@ export function analyse(text: string): NlpLayer {
     at += value.length;
   }
 
+  // wink caches the tokenisation of words it first met before a right
+  // punctuation ("… that of Russia’s."), and afterwards returns "Russia’s" as
+  // one token everywhere, so the same sentence tokenises differently depending
+  // on what was read before. Splitting possessive clitics here makes our tokens
+  // a function of the text alone (stages must be pure; see test/adapters).
+  const { tokens: split, first, after } = splitPossessives(tokens);
+
   const sentences: Sentence[] = [];
   doc.sentences().each((s: { out: (f?: unknown) => unknown }) => {
-    const [first, last] = s.out(its.span) as unknown as [number, number];
-    const a = tokens[first];
-    const b = tokens[last];
-    if (!a || !b) return;
-    sentences.push({ start: a.start, end: b.end, tokenStart: first, tokenEnd: last + 1 });
+    let [a, b] = s.out(its.span) as unknown as [number, number];
+    // wink keeps line breaks as tokens; a sentence starts and ends on text.
+    while (a < b && tokens[a] && /^\s*$/.test(tokens[a]!.text)) a++;
+    while (b > a && tokens[b] && /^\s*$/.test(tokens[b]!.text)) b--;
+    const ta = tokens[a];
+    const tb = tokens[b];
+    if (!ta || !tb || /^\s*$/.test(ta.text)) return;
+    sentences.push({ start: ta.start, end: tb.end, tokenStart: first[a]!, tokenEnd: after[b]! });
   });
 
   const entities: WinkEntity[] = [];
   doc.entities().each((e: { out: (f?: unknown) => unknown }) => {
-    const [first, last] = e.out(its.span) as unknown as [number, number];
-    const a = tokens[first];
-    const b = tokens[last];
-    if (!a || !b) return;
+    const [a, b] = e.out(its.span) as unknown as [number, number];
+    const ta = tokens[a];
+    const tb = tokens[b];
+    if (!ta || !tb) return;
     entities.push({
-      start: a.start,
-      end: b.end,
+      start: ta.start,
+      end: tb.end,
       type: e.out(its.type) as string,
-      text: text.slice(a.start, b.end),
-      tokenStart: first,
-      tokenEnd: last + 1,
+      text: text.slice(ta.start, tb.end),
+      tokenStart: first[a]!,
+      tokenEnd: after[b]!,
     });
   });
 
-  return { tokens, sentences, entities };
+  return { tokens: split, sentences, entities };
+}
+
+/** Words that take "’s" as a verb ("It’s", "That’s"), which must not be split as possessives. */
+const CLITIC_HOSTS = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'let', 'where', 'how', 'this']);
+const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.-]*?)(['’]s?)$/u;
+
+/**
+ * Split "Russia’s" into "Russia" + "’s" (and "Belarus’" into "Belarus" + "’")
+ * where wink returned them whole; returns the new tokens and, for each old
+ * token index, the new index of its first piece and one past its last.
+ */
+export function splitPossessives(tokens: readonly Token[]): { tokens: Token[]; first: number[]; after: number[] } {
+  const out: Token[] = [];
+  const first: number[] = new Array(tokens.length);
+  const after: number[] = new Array(tokens.length);
+  tokens.forEach((t, i) => {
+    first[i] = out.length;
+    const m = t.text.length > 2 ? POSSESSIVE.exec(t.text) : null;
+    const host = m?.[1];
+    const clitic = m?.[2];
+    if (host && clitic && /^\p{Lu}/u.test(host) && !CLITIC_HOSTS.has(host.toLowerCase()) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'X')) {
+      const cut = t.start + host.length;
+      out.push({ ...t, end: cut, text: host, pos: 'PROPN', lemma: host });
+      // The same pieces fresh wink gives: "’s" is a PART word, a bare "’" is punctuation.
+      const s = clitic.length > 1;
+      out.push({ start: cut, end: t.end, text: clitic, pos: s ? 'PART' : 'PUNCT', lemma: clitic, kind: s ? 'word' : 'punctuation', negated: t.negated });
+    } else {
+      out.push(t);
+    }
+    after[i] = out.length;
+  });
+  return { tokens: out, first, after };
 }
 
 const layers = new WeakMap<object, { text: string; layer: NlpLayer }>();

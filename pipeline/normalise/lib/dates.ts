@@ -20,8 +20,19 @@ export interface FoundDate {
   day?: number;
   /** Seasons: first and last month. */
   months?: [number, number];
+  /** Day of the week written with the date ("Sunday, November 3"): 0 = Sunday … 6 = Saturday. */
+  weekday?: number;
   /** Relative expressions: "last" / "this" and the unit (year, month, summer…). */
   rel?: { which: 'last' | 'this'; unit: string };
+}
+
+/** Weekday stems, Sunday first ("sun" + "day"; "tues", "wednes", "thurs", "satur" take "day" too; "tue", "wed", "thu", "sat" are abbreviations). */
+const WEEKDAYS = ['sun', 'mon', 'tues', 'tue', 'wednes', 'wed', 'thurs', 'thu', 'fri', 'satur', 'sat'];
+const WEEKDAY_NUM: Record<string, number> = { sun: 0, mon: 1, tues: 2, tue: 2, wednes: 3, wed: 3, thurs: 4, thu: 4, fri: 5, satur: 6, sat: 6 };
+
+/** Day of the week of a calendar date (0 = Sunday), proleptic Gregorian, UTC. */
+export function weekdayOf(y: number, m: number, d: number): number {
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
 interface Compiled {
@@ -39,11 +50,13 @@ function compile(d: CompiledData): Compiled {
   const SEASON = `(?<season>${[...d.seasons.keys()].join('|')})`;
   const YEAR = `(?<year>(?:1[89]|20)\\d{2})`;
   const DAY = `(?<day>[0-3]?\\d)(?:st|nd|rd|th)?`;
+  // A weekday written with the date ("Sunday, November 3", "Sun. 3 Nov"): evidence of the year.
+  const WD = `(?:(?<wd>${WEEKDAYS.join('|')})(?:day)?\\.?,?\\s+(?:the\\s+)?)?`;
   const c: Compiled = {
     res: [
       { re: new RegExp(`\\b(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})\\b`, 'g'), kind: 'iso' },
-      { re: new RegExp(`\\b${MON}\\s+${DAY}(?!\\d)(?:,?\\s+${YEAR})?\\b`, 'gi'), kind: 'md' },
-      { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MON}(?:,?\\s+${YEAR})?\\b`, 'gi'), kind: 'dm' },
+      { re: new RegExp(`\\b${WD}${MON}\\s+${DAY}(?!\\d)(?:,?\\s+${YEAR})?\\b`, 'gi'), kind: 'md' },
+      { re: new RegExp(`\\b${WD}${DAY}\\s+(?:of\\s+)?${MON}(?:,?\\s+${YEAR})?\\b`, 'gi'), kind: 'dm' },
       { re: new RegExp(`\\b${MON}(?:\\s+of)?,?\\s+${YEAR}\\b`, 'gi'), kind: 'my' },
       { re: new RegExp(`\\b(?:(?:early|late|mid|the)[- ])?${SEASON}\\s+(?:of\\s+)?${YEAR}\\b`, 'gi'), kind: 'season' },
       { re: new RegExp(`\\b(?<which>last|this|past)\\s+(?<unit>year|month|${[...d.seasons.keys()].join('|')})\\b`, 'gi'), kind: 'relative' },
@@ -89,6 +102,8 @@ export function findDates(text: string, data: CompiledData): FoundDate[] {
           if (month && day && day >= 1 && day <= 31) {
             f = { start, end, text: m[0], kind: 'day', month, day };
             if (year) f.year = year;
+            const wd = g['wd'] ? WEEKDAY_NUM[g['wd'].toLowerCase()] : undefined;
+            if (wd !== undefined) f.weekday = wd;
           }
           break;
         case 'my':

@@ -19,7 +19,7 @@
 import { nlpOf, sentenceAt, type NlpLayer, type Token } from '../../adapters/wink.ts';
 import type { Paragraph, Span } from '../../core/schema.ts';
 import type { CompiledData } from './data.ts';
-import { findDates, isoOf, type FoundDate } from './dates.ts';
+import { findDates, isoOf, weekdayOf, type FoundDate } from './dates.ts';
 
 export interface Inferred {
   published: string;
@@ -161,13 +161,65 @@ export function inferPublished(owner: { text: string }, paragraphs: readonly Par
     return { published: isoOf(e.d.year, e.d.month), evidence: text.slice(span.start, span.end), span, confidence: 0.8, rule: 'as-of' };
   }
 
-  // 2. Constraints.
+  // 2. Constraints. First give a year to the year-less dates the text itself dates: a month or day
+  // inside a narrative (a year-qualified date earlier in the same paragraph: "In June 2019 … By
+  // November, …" is November 2019, not the latest November), and a date written with its weekday
+  // ("Sunday, November 3": a year in which November 3 is a Sunday, the one nearest the other evidence).
+  const paraOf = (pos: number) => paragraphs.find((p) => pos >= p.start && pos < p.end);
+  const resolved = new Map<Ev, { year: number; rule: string }>();
+  const anchorOf = (e: Ev): FoundDate | undefined => {
+    const para = paraOf(e.d.start);
+    if (!para) return undefined;
+    return evs
+      .filter((x) => x.d.year !== undefined && x.d.kind !== 'relative' && x.d.end <= e.d.start && x.d.start >= para.start)
+      .map((x) => x.d)
+      .pop();
+  };
+  for (const e of evs) {
+    const d = e.d;
+    if (d.year !== undefined || d.month === undefined || d.weekday !== undefined || (d.kind !== 'day' && d.kind !== 'month')) continue;
+    const a = anchorOf(e);
+    if (!a || a.year === undefined) continue;
+    // forward from the anchor: "In October 2022 … by February" is February 2023
+    const year = a.month !== undefined && d.month < a.month ? a.year + 1 : a.year;
+    resolved.set(e, { year, rule: 'narrative-month' });
+  }
+  const yearOf = (e: Ev) => e.d.year ?? resolved.get(e)?.year;
+  let L0: number | null = null;
+  for (const e of evs) {
+    const y = yearOf(e);
+    if (y === undefined || e.tense === 'upcoming' || e.d.kind === 'relative') continue;
+    const l = lowerBound({ ...e.d, year: y });
+    if (l !== null && (L0 === null || l > L0)) L0 = l;
+  }
+  for (const e of evs) {
+    const d = e.d;
+    if (d.year !== undefined || d.weekday === undefined || d.month === undefined || d.day === undefined) continue;
+    const a = anchorOf(e);
+    // the reference: the paragraph's narrative year, else the latest dated event (writers drop the year for the current stretch)
+    const ref = a?.year !== undefined ? ym(a.year, a.month ?? 1) : L0;
+    if (ref === null) continue;
+    const refY = Math.floor(ref / 12);
+    const cands: number[] = [];
+    for (let y = refY - 7; y <= refY + 7; y++) if (weekdayOf(y, d.month, d.day) === d.weekday) cands.push(y);
+    const dist = (y: number) => {
+      const v = ym(y, d.month!);
+      // in the current stretch a year-less date lies after the latest dated event: an earlier year is a poor fit
+      return a ? Math.abs(v - ref) : v >= ref ? v - ref : (ref - v) * 3;
+    };
+    const best = cands.sort((x, y) => dist(x) - dist(y))[0];
+    if (best !== undefined) resolved.set(e, { year: best, rule: 'weekday-date' });
+  }
+
   let lexp: number | null = null;
   let lexpEv: Ev | null = null;
   let upper: number | null = null;
   const unyeared: Ev[] = [];
   const lastSeasons: { ev: Ev; first: number }[] = [];
-  for (const e of evs) {
+  for (const e0 of evs) {
+    const r = resolved.get(e0);
+    const e: Ev = r ? { ...e0, d: { ...e0.d, year: r.year } } : e0;
+    if (r) resolved.set(e, r);
     const d = e.d;
     if (d.kind === 'relative') {
       const s = d.rel && d.rel.which === 'last' ? data.seasons.get(d.rel.unit) : undefined;
@@ -214,10 +266,11 @@ export function inferPublished(owner: { text: string }, paragraphs: readonly Par
   const atP = unyeared.filter((e) => occurrenceAtOrBefore(e.d.month!, P!) === P).pop();
   if (P > L && atP) (binding = atP), (rule = 'latest-unyeared-event');
   else if (P > L && usedSoft && lastSeasons[0]) (binding = lastSeasons[0].ev), (rule = 'last-season');
+  else if (resolved.has(binding)) rule = resolved.get(binding)!.rule;
   const span = quote(text, binding.sentence, binding.d);
   let confidence = 0.55;
   if (upper !== null && upper - P <= 1) confidence = 0.75;
-  else if (rule === 'latest-unyeared-event') confidence = 0.65;
+  else if (rule === 'latest-unyeared-event' || rule === 'weekday-date') confidence = 0.65;
   else if (rule === 'last-season') confidence = 0.6;
   return { published: ymIso(P), evidence: text.slice(span.start, span.end), span, confidence, rule };
 }

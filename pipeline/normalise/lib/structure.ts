@@ -84,7 +84,9 @@ function unitsOf(block: Block, data: CompiledData): Unit[] {
   if (block.type === 'heading' || listItem) return [mk(block.lines)];
   // A short block that reads as a byline across lines ("By\nJane Roe\nand\nJohn Doe").
   const whole = block.lines.map((l) => l.text).join(' ');
-  if (block.lines.length > 1 && whole.length <= 200 && firstMatch(data.byline, whole)) return [mk(block.lines)];
+  // (Not the dated form: "By Jane Roe" + "Published on 3 May 2021" are two lines, a byline and a dateline.)
+  const wholeHit = block.lines.length > 1 && whole.length <= 200 ? firstMatch(data.byline, whole) : null;
+  if (wholeHit && wholeHit.id !== 'by-names-dated') return [mk(block.lines)];
   const units: Unit[] = [];
   let cur: Line[] = [];
   for (const line of block.lines) {
@@ -221,7 +223,10 @@ export function analyseStructure(blocks: Block[], data: CompiledData): Structure
   let bodyStart = idx((u) => u.role === 'prose' && !u.listItem, lastHeadMarker + 1);
   if (bodyStart < 0) bodyStart = proseIdx[0]!;
   const deks = units.slice(0, Math.max(lastHeadMarker, 0)).filter((u, i) => i < bodyStart && u.role === 'prose' && !u.listItem);
-  const firstHeadThing = idx((u) => u.role === 'byline' || u.role === 'dateline' || deks.includes(u));
+  // The title stands before the dek or byline; a date line can sit above the title (reports print
+  // "April 2023" under the series line), so it bounds the search only when there is no byline or dek.
+  let firstHeadThing = idx((u) => u.role === 'byline' || deks.includes(u));
+  if (firstHeadThing < 0 || firstHeadThing >= bodyStart) firstHeadThing = idx((u) => u.role === 'dateline');
   const titleLimit = firstHeadThing >= 0 && firstHeadThing < bodyStart ? firstHeadThing : bodyStart;
 
   // Title: a level-1 markdown heading in the head, else the last title-like line before the dek/byline/body.
@@ -238,7 +243,7 @@ export function analyseStructure(blocks: Block[], data: CompiledData): Structure
     // dek is the longer, second one (a kicker or section label before a title is shorter than it).
     const prev = units[titleI - 1];
     const cand = units[titleI];
-    if (cand && prev && isTitleLike(prev) && prev.words >= 4 && cand.words >= 8 && cand.words > prev.words && prev.block.type === cand.block.type) {
+    if (cand && prev && titleI === titleLimit - 1 && isTitleLike(prev) && prev.words >= 4 && cand.words >= 8 && cand.words > prev.words && prev.block.type === cand.block.type) {
       deks.push(cand);
       titleI--;
     }
