@@ -152,7 +152,54 @@ function mostSalientState(items: readonly ActorItem[], stateOf: StateOf): ActorI
   return best?.item;
 }
 
-function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<string, string>, stateOf: StateOf): ActorItem[] {
+type Gender = 'female' | 'male';
+
+const FEMALE_PRONOUN = /^(she|her|hers|herself)$/i;
+const MALE_PRONOUN = /^(he|him|his|himself)$/i;
+
+function pronounGender(surface: string): Gender | undefined {
+  return FEMALE_PRONOUN.test(surface) ? 'female' : MALE_PRONOUN.test(surface) ? 'male' : undefined;
+}
+
+/**
+ * Cheap gender evidence per person id, from the text only (the gazetteer has none): a title or gendered noun
+ * just before a name or in apposition after it ("Mrs", "spokeswoman", ", a businessman,"), and a he/she in a
+ * sentence whose only person so far is that one. Conflicting evidence leaves the person unknown.
+ */
+function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[], sentences: readonly Span2[]): Map<string, Gender> {
+  const votes = new Map<string, Set<Gender>>();
+  const vote = (id: string, g: Gender) => {
+    let v = votes.get(id);
+    if (!v) votes.set(id, (v = new Set()));
+    v.add(g);
+  };
+  const people = items.filter((i) => i.kind === 'person' && i.basis === 'mention');
+  for (const p of people) {
+    const before = text.slice(Math.max(0, p.start - 25), p.start);
+    const after = /^,\s+(?:a|an|the)\s+[^,.;]{0,60}/.exec(text.slice(p.end, p.end + 80))?.[0] ?? '';
+    for (const [g, re] of [['female', lex.female], ['male', lex.male]] as const) {
+      re.lastIndex = 0;
+      const b = [...before.matchAll(re)].pop();
+      if (b && /^[\s.]*$/.test(before.slice((b.index ?? 0) + b[0].length))) vote(p.actorId, g);
+      re.lastIndex = 0;
+      if (after && re.test(after)) vote(p.actorId, g);
+    }
+  }
+  for (const sent of sentences) {
+    const ps = people.filter((i) => i.start >= sent.start && i.end <= sent.end);
+    const piece = text.slice(sent.start, sent.end);
+    for (const m of piece.matchAll(/\b(she|her|he|him|his)\b/gi)) {
+      const at = sent.start + (m.index ?? 0);
+      const prior = new Set(ps.filter((i) => i.end <= at).map((i) => i.actorId));
+      if (prior.size === 1) vote([...prior][0]!, pronounGender(m[1]!)!);
+    }
+  }
+  const out = new Map<string, Gender>();
+  for (const [id, v] of votes) if (v.size === 1) out.set(id, [...v][0]!);
+  return out;
+}
+
+function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<string, string>, stateOf: StateOf, pos?: PosAt): ActorItem[] {
   const text = doc.text;
   const items: ActorItem[] = actors.map((a) => ({
     start: a.start,
@@ -191,6 +238,16 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
   }
   // Longest anaphor first at one place ("the country's" over "the country").
   anaphors.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const sentences = sentenceSpans(doc);
+  const sentenceOf = (pos0: number) => sentences.find((s) => pos0 >= s.start && pos0 < s.end);
+  const gender = genderEvidence(text, lex, items, sentences);
+  // Subject-like mentions: the first actor that can head a subject in its sentence (centering: a pronoun in a
+  // new sentence usually continues the previous subject, not the last name mentioned).
+  const subjectLike = new Set<ActorItem>();
+  for (const s of sentences) {
+    const it = subjectIn(text, items, s.start, s.end, 'first', pos);
+    if (it) subjectLike.add(it);
+  }
   const resolved: ActorItem[] = [];
   let lastEnd = -1;
   for (const an of anaphors) {
@@ -198,13 +255,27 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
     lastEnd = an.span.end;
     let found: ActorItem | undefined;
     if (an.resolve === 'salient') found = mostSalientState(items.filter((it) => it.end <= an.span.start && an.span.start - it.end <= 600), stateOf);
+    const g = pronounGender(text.slice(an.span.start, an.span.end));
+    const candidates: ActorItem[] = [];
     for (let i = items.length - 1; i >= 0 && !found; i--) {
       const it = items[i]!;
       if (it.end > an.span.start) continue;
       if (an.span.start - it.end > 1500) break;
-      if (an.kinds.includes(it.kind) && !it.adjective) {
-        found = it;
-        break;
+      if (!an.kinds.includes(it.kind) || it.adjective || inCompound(text, it)) continue;
+      // Never "she" for a person known to be male, nor "he" for one known to be female.
+      if (g && it.kind === 'person' && gender.get(it.actorId) !== undefined && gender.get(it.actorId) !== g) continue;
+      candidates.push(it);
+    }
+    if (!found && candidates.length > 0) {
+      const here = sentenceOf(an.span.start);
+      const nearest = candidates[0]!;
+      // The nearest one in the same sentence ("Sandu said she…"); otherwise the latest subject-like one of the
+      // previous two sentences, else the nearest.
+      if (here && nearest.start >= here.start) found = nearest;
+      else {
+        const prev = here ? sentences.filter((s) => s.end <= here.start).slice(-2) : [];
+        const from = prev[0]?.start ?? -1;
+        found = candidates.find((c) => c.start >= from && subjectLike.has(c)) ?? nearest;
       }
     }
     if (!found) continue;
@@ -230,7 +301,7 @@ interface CueHit {
   end: number;
 }
 
-/** Cue matches of the clause: earliest then longest first, no two overlapping, none inside an actor name; one per relation. */
+/** Cue matches of the clause: earliest then longest first, no two overlapping, none inside an actor name. */
 function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Span2[]): CueHit[] {
   const piece = text.slice(clause.start, clause.end);
   const hits: CueHit[] = [];
@@ -245,26 +316,50 @@ function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Sp
   // Earlier start wins an overlap; at one start the longer cue, then a noun cue (its agent rules are stricter).
   hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(b.cue.nominal) - Number(a.cue.nominal));
   const chosen: CueHit[] = [];
-  const seen = new Set<string>();
   for (const h of hits) {
     if (chosen.some((c) => h.start < c.end && c.start < h.end)) continue;
-    if (seen.has(h.cue.relation.id)) continue;
-    seen.add(h.cue.relation.id);
     chosen.push(h);
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+/** An actor glued into a compound modifier ("Moscow-friendly", "Russian-backed"): never a subject or object. */
+function inCompound(text: string, it: Span2): boolean {
+  return /^-[a-z]/.test(text.slice(it.end, it.end + 2));
+}
+
+/** wink POS tags by token start, for the few places that need a word class. */
+type PosAt = ReadonlyMap<number, string>;
+
+/**
+ * "former World Bank adviser, Sandu", "Kremlin spokesman Dmitry Peskov": an actor followed only by nouns (and a
+ * comma) and then a person modifies the noun that is in apposition to the person; the person is the head.
+ */
+function modifiesNextPerson(text: string, it: ActorItem, next: ActorItem | undefined, pos: PosAt | undefined): boolean {
+  if (!next || next.kind !== 'person' || it.kind === 'person' || !pos) return false;
+  const gap = text.slice(it.end, next.start);
+  if (!/^\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*,?\s*$/.test(gap)) return false;
+  const re = /[a-z][\w-]*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(gap)) !== null) {
+    const tag = pos.get(it.end + m.index);
+    if (tag !== 'NOUN' && tag !== 'ADJ' && tag !== 'PROPN') return false;
+  }
+  return true;
+}
+
 /** The first actor item that can head a subject in [from, to): not after a preposition, not a modifier of the next actor. */
-function subjectIn(text: string, items: readonly ActorItem[], from: number, to: number, pick: 'first' | 'nearest' = 'first'): ActorItem | undefined {
-  const inRange = items.filter((i) => i.start >= from && i.end <= to);
+function subjectIn(text: string, items: readonly ActorItem[], from: number, to: number, pick: 'first' | 'nearest' = 'first', pos?: PosAt): ActorItem | undefined {
+  const inRange = items.filter((i) => i.start >= from && i.end <= to && i.kind !== 'place');
   let found: ActorItem | undefined;
   for (let k = 0; k < inRange.length; k++) {
     const it = inRange[k]!;
     if (PREPOSITION_BEFORE.test(text.slice(Math.max(from, it.start - 30), it.start))) continue;
+    if (inCompound(text, it)) continue;
     const next = inRange[k + 1];
     // "Belarusian President Alexander Lukashenko", "Ukraine's President Zelensky": the head is the later actor.
     if (next && (it.adjective || it.possessive) && next.start - it.end <= 30 && !/[,;:]/.test(text.slice(it.end, next.start))) continue;
+    if (modifiesNextPerson(text, it, next, pos)) continue;
     found = it;
     if (pick === 'first') return it;
   }
@@ -295,11 +390,11 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     .sort((a, b) => a.start - b.start);
   const quantities = doc.mentions.filter((m): m is QuantityMention => m.type === 'quantity').sort((a, b) => a.start - b.start);
   const kinds = new Map<string, string>();
-  const items = actorItems(doc, lex, actors, kinds, stateOf);
+  const posAt = new Map(nlpOf(doc).tokens.map((t) => [t.start, t.pos] as const));
+  const items = actorItems(doc, lex, actors, kinds, stateOf, posAt);
   const salient = mostSalientState(items.filter((i) => i.basis === 'mention'), stateOf);
   // A copy: the focal state stands for the story, not for the mention it was counted from.
   const focal: ActorItem | undefined = salient ? { ...salient } : undefined;
-  const posAt = new Map(nlpOf(doc).tokens.map((t) => [t.start, t.pos] as const));
   const actorSpans: Span2[] = actors.map((a) => ({ start: a.start, end: a.end }));
   const dateSpans: Span2[] = dates.map((d) => ({ start: d.start, end: d.end }));
   const claims: Claim[] = [];
@@ -319,20 +414,38 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const sentence = text.slice(sent.start, sent.end);
     const skip = pkind === 'byline' || pkind === 'dateline' || /\?\s*["”’)]*$/.test(sentence.trimEnd());
     if (!skip) {
-      const clauses = clauseSpans(text, sent, lex);
+      // A wire dateline ("CHISINAU, Nov 4 (Wire) -") opens the sentence but is no part of any clause.
+      let body = sent;
+      for (const re of lex.datelines) {
+        const m = re.exec(sentence);
+        if (m && m[0].length < sentence.length) {
+          body = { start: sent.start + m[0].length, end: sent.end };
+          break;
+        }
+      }
+      const clauses = clauseSpans(text, body, lex);
+      const furniture = allMatches(lex.furniture, sentence).length > 0 || pkind === 'list-item';
       let lastSubject: ActorItem | undefined;
       for (const clause of clauses) {
+        // One claim per relation per clause: of several cues of one relation, the one that found an object
+        // ("first won the presidency …, defeating Igor Dodon"), else the first.
+        const best = new Map<string, Claim>();
         for (const hit of cueHits(text, clause, lex, actorSpans)) {
-          const claim = buildClaim(hit, clause, sent, lastSubject);
+          const claim = buildClaim(hit, clause, sent, lastSubject, furniture);
           if (!claim) {
-            if (opts.report !== false) message(doc, 'claims/no-subject', 'claims', `"${text.slice(hit.start, hit.end)}" (${hit.cue.relation.id}) has no resolvable subject`, { place: { start: hit.start, end: hit.end } });
+            if (opts.report !== false && !hit.cue.relation.requiresObject)
+              message(doc, 'claims/no-subject', 'claims', `"${text.slice(hit.start, hit.end)}" (${hit.cue.relation.id}) has no resolvable subject`, { place: { start: hit.start, end: hit.end } });
             continue;
           }
+          const prev = best.get(claim.relation);
+          if (!prev || (!prev.object?.actorId && claim.object?.actorId)) best.set(claim.relation, claim);
+        }
+        for (const claim of [...best.values()].sort((a, b) => a.cue!.start - b.cue!.start)) {
           if (seenIds.has(claim.id)) continue;
           seenIds.add(claim.id);
           claims.push(claim);
         }
-        const s = subjectIn(text, items, clause.start, clause.end);
+        const s = subjectIn(text, items, clause.start, clause.end, 'first', posAt);
         if (s) lastSubject = s;
       }
     }
@@ -341,7 +454,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
   }
   return claims;
 
-  function buildClaim(hit: CueHit, clause: Span2, sent: Span2, previousSubject: ActorItem | undefined): Claim | null {
+  function buildClaim(hit: CueHit, clause: Span2, sent: Span2, previousSubject: ActorItem | undefined, furniture = false): Claim | null {
     const rel = hit.cue.relation;
     const clauseItems = items.filter((i) => i.start >= clause.start && i.end <= clause.end);
     const reported = reportingOf(sent, hit);
@@ -364,13 +477,21 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const frontedSubject = inFronted && !subjectIn(text, items.filter((i) => i.basis === 'mention'), clause.start, hit.start) ? subjectIn(text, items, from, clause.end) : undefined;
     const afterCue = clauseItems.filter((i) => i.start >= hit.start);
     // The object: inside the cue or within four words after it, not across a comma.
-    const objectWindow = (i: ActorItem) => i.end <= hit.end || (wordsIn(text.slice(hit.end, i.start)) <= 4 && !/[,;:(—–]/.test(text.slice(hit.end, i.start)));
-    const byPhrase = () => afterCue.find((i) => /^\s*(?:\S+\s+){0,3}?by\s+(?:the\s+)?$/i.test(text.slice(hit.end, i.start)) && !/[,;]/.test(text.slice(hit.end, i.start)));
+    const objectWindow = (i: ActorItem) =>
+      !inCompound(text, i) && (i.end <= hit.end || (wordsIn(text.slice(hit.end, i.start)) <= 4 && !/[,;:(—–]/.test(text.slice(hit.end, i.start))));
+    const byPhrase = () =>
+      afterCue.find((i) => i.kind !== 'place' && /^\s*(?:\S+\s+){0,3}?by\s+(?:(?:the|a|an)\s+)?$/i.test(text.slice(hit.end, i.start)) && !/[,;]/.test(text.slice(hit.end, i.start)));
+    // "the European Union, which opened accession talks…": the head of a relative clause is its agent.
+    const relHead = clauseItems.filter((i) => i.end <= hit.start && i.kind !== 'place' && /^\s*,\s*(?:which|who|that)\s+(?:(?:has|have|had|also|then|later|since|now|\w+ly)\s+){0,2}$/i.test(text.slice(i.end, hit.start))).pop();
     const coordinated = (s0: ActorItem) => clauseItems.find((i) => i.start > s0.end && /^\s+and\s+(?:the\s+)?$/i.test(text.slice(s0.end, i.start)));
     const hasObject = rel.roles.object !== undefined;
+    let passive = false;
     if (hit.cue.agent === 'after') {
-      subject = afterCue[0];
-      object = (subject && coordinated(subject)) ?? subjectIn(text, items, from, hit.start) ?? clauseItems.filter((i) => i.end <= hit.start).pop();
+      subject = afterCue.find((i) => i.kind !== 'place');
+      object = relHead ?? (subject && coordinated(subject)) ?? subjectIn(text, items, from, hit.start, 'first', posAt) ?? clauseItems.filter((i) => i.end <= hit.start).pop();
+    } else if (relHead) {
+      subject = relHead;
+      if (hasObject) object = afterCue.find((i) => i !== subject && i.actorId !== subject?.actorId && objectWindow(i));
     } else {
       const nominal = hit.cue.nominal || NOMINAL_POS.has(posAt.get(hit.start) ?? '');
       const modifiers = clauseItems.filter(
@@ -390,13 +511,14 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         }
       }
       subject ??= frontedSubject;
-      subject ??= subjectIn(text, items, inFronted ? clause.start : from, hit.start, rel.subjectPick);
+      subject ??= subjectIn(text, items, inFronted ? clause.start : from, hit.start, rel.subjectPick, posAt);
       // "his last term", "led to Western sanctions": a modifier when nothing else can be the subject.
       subject ??= modifiers.pop();
       subject ??= clauseItems.find((i) => i.start >= hit.start && i.end <= hit.end && (i.adjective || i.possessive));
       subject ??= byPhrase();
-      // "the presidential election in Kenya": a relation without an object takes a named actor just after its cue.
-      if (!subject && !hasObject) subject = afterCue.find((i) => i.basis === 'mention' && objectWindow(i));
+      // "the presidential election in Kenya": a relation without an object takes a named actor just after its cue
+      // (a state, when the relation is about states).
+      if (!subject && !hasObject) subject = afterCue.find((i) => i.basis === 'mention' && objectWindow(i) && (rel.subjectScope !== 'state' || i.kind === 'state'));
       if (rel.objectIn === 'cue') {
         const s0 = subject;
         object =

@@ -54,6 +54,17 @@ export const RelationSchema = z.object({
   objectIn: z.enum(['after', 'cue']).default('after'),
   /** When no object is found: none, or the subject itself ("Belarus defends its sovereignty"). */
   objectDefault: z.enum(['none', 'subject']).default('none'),
+  /** No claim without an object ("left the EU" is leaving; "left no party with a majority" is not). */
+  requiresObject: z.boolean().default(false),
+  /**
+   * A state-scoped event that a text often tells without naming the state ("the referendum passed"): the story's
+   * focal state is a fair guess, with a smaller confidence penalty than other discourse guesses.
+   */
+  focalSubject: z.boolean().default(false),
+  /** Units the value role accepts: "count", "percent", "money" (any ISO 4217 code), or a unit code; absent: any. */
+  valueUnits: z.array(z.string()).optional(),
+  /** The value must lie within this many words of the cue ("detained 40 people", not "…for taking bribes of 260 million lei"). */
+  valueMaxWords: z.number().int().positive().optional(),
   /** What the literal object is, when the relation has one ("political prisoners"). */
   objectLiteral: z.string().optional(),
   roles: z.object({ subject: z.string(), object: z.string().optional(), value: z.string().optional() }),
@@ -71,6 +82,10 @@ export const RelationsFileSchema = z.object({
   stanceWindowDays: z.number().int().positive(),
   /** Claims below this confidence support entries but take no side in a disagreement. */
   minDisagreementConfidence: z.number().min(0).max(1).default(0.5),
+  /** Supports below this confidence (guessed subjects, page furniture) are listed but never make an entry corroborated. */
+  minCorroborationConfidence: z.number().min(0).max(1).default(0.5),
+  /** An event dated only by the publication date is taken to lie within this many days before it. */
+  documentEventWindowDays: z.number().int().positive().default(31),
   /** Two explicit day dates of the same event closer than this are one event given different dates. */
   dateConflictWindowDays: z.number().int().positive(),
   /** Words that name a bloc rather than an actor in the gazetteer, used when no actor mention covers them. */
@@ -103,6 +118,14 @@ export const CuesFileSchema = z.object({
   /** Reporting verbs: "X said", "X accused"; and "according to X" (source after the cue). */
   reporting: CueListSchema.extend({ sourceAfter: z.array(z.string()) }),
   prediction: CueListSchema,
+  /** Subordinators that make what follows them in the clause irrealis ("asked whether", "if"): hedged. */
+  irrealis: CueListSchema,
+  /** Promo and subscribe lines left in the body: claims there get a low confidence. */
+  furniture: CueListSchema,
+  /** Regular expressions (sources) for a wire dateline at the start of a sentence: never a subject. */
+  datelines: z.array(z.string()).default([]),
+  /** Words next to a name that say a person's gender (titles before, gendered nouns in apposition). */
+  gender: z.object({ female: z.array(z.string()), male: z.array(z.string()) }),
   /** Pronouns and definite descriptions resolved to the last compatible actor. */
   anaphora: z.array(
     z.object({
@@ -147,6 +170,11 @@ export interface Lexicon {
   reporting: RegExp;
   reportingAfter: RegExp;
   prediction: RegExp;
+  irrealis: RegExp;
+  furniture: RegExp;
+  datelines: RegExp[];
+  female: RegExp;
+  male: RegExp;
   anaphora: { re: RegExp; kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient' }[];
   fronted: RegExp | null;
   lightVerb: RegExp | null;
@@ -234,6 +262,17 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     reporting: regexOf(CUES_FILE, cues.reporting.cues),
     reportingAfter: regexOf(CUES_FILE, cues.reporting.sourceAfter),
     prediction: regexOf(CUES_FILE, cues.prediction.cues),
+    irrealis: regexOf(CUES_FILE, cues.irrealis.cues),
+    furniture: regexOf(CUES_FILE, cues.furniture.cues),
+    datelines: cues.datelines.map((d) => {
+      try {
+        return new RegExp(d);
+      } catch (err) {
+        throw new DataFileError(CUES_FILE, `a dateline pattern does not compile: ${(err as Error).message}`);
+      }
+    }),
+    female: regexOf(CUES_FILE, cues.gender.female, 'g'),
+    male: regexOf(CUES_FILE, cues.gender.male, 'g'),
     anaphora: cues.anaphora.map((a) => ({ re: regexOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive, resolve: a.resolve })),
     lightVerb: cues.lightVerbs.length > 0 ? new RegExp(`(?:${cues.lightVerbs.map((v) => compileCue(v)).join('|')})\\s+(?:\\S+\\s+){0,3}$`, 'i') : null,
     fronted: cues.frontedOpeners.length > 0 ? new RegExp(`^\\s*(?:${cues.frontedOpeners.join('|')})\\b[^,]{0,120},\\s+`, 'i') : null,

@@ -237,7 +237,9 @@ function commit(p: Plan, r: DocResult, outDir: string): void {
   p.summary.extracted++;
   const t0 = performance.now();
   if (r.status === 'skipped' || !r.rows) {
-    rmSync(exportPath(outDir, r.id), { force: true });
+    // The input went bad (emptied, truncated, binary): its earlier export in out/ is
+    // kept as it was — nothing already written is lost — but it leaves the ledger.
+    if (existsSync(exportPath(outDir, r.id))) p.log(`${r.source}: earlier output ${exportPath(outDir, r.id)} kept; the document is left out of this run's ledger`);
     p.store.putSkipped(r.id, key, r.reasons);
     p.summary.skipped.push({ id: r.id, source: r.source, reasons: r.reasons });
   } else {

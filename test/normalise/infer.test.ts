@@ -61,6 +61,36 @@ describe('publication date inference (no date stated)', () => {
       published: '2016-02',
       evidence: 'Interview with the minister, 3 February 2016.',
     },
+    {
+      rule: 'a date written with its weekday is in the year where that day falls on that weekday, nearest the other evidence',
+      paras: ['The coalition was formed in March 2021 after long talks.', 'On Sunday, October 8, voters rejected the plan in a referendum.'],
+      published: '2023-10',
+      evidence: 'On Sunday, October 8, voters rejected the plan in a referendum.',
+    },
+    {
+      rule: 'a year-less month inside a dated narrative belongs to the narrative, not to the latest year',
+      paras: ['In June 2019 the coalition was formed. By November, however, it had collapsed.', 'The party was dissolved in February 2021.'],
+      published: '2021-02',
+      evidence: 'The party was dissolved in February 2021.',
+    },
+    {
+      rule: 'a year-less month after an older dated event in the same paragraph reads forward from it',
+      paras: ['The party was dissolved in February 2021.', 'In October 2022 the gas price doubled. By February, the government had resigned.'],
+      published: '2023-02',
+      evidence: 'By February, the government had resigned.',
+    },
+    {
+      rule: '"due by" announces an upcoming event: no lower bound',
+      paras: ['The treaty was ratified in May 2022 after a long debate.', 'Elections are due by the summer of 2024, officials said.'],
+      published: '2022-05',
+      evidence: 'The treaty was ratified in May 2022 after a long debate.',
+    },
+    {
+      rule: 'a verbless clause takes the future tense of its sentence',
+      paras: ['The treaty was ratified in May 2022 after a long debate.', 'She will face her rival, a former judge backed by the army, in a runoff on November 3.'],
+      published: '2022-05',
+      evidence: 'The treaty was ratified in May 2022 after a long debate.',
+    },
   ])('$rule', ({ paras, published, evidence }) => {
     const doc = run(...paras);
     expect(doc.meta.published).toBe(published);

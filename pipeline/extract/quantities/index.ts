@@ -9,7 +9,7 @@ import { message } from '../../core/messages.ts';
 import type { Mention, QuantityMention } from '../../core/schema.ts';
 import type { Stage } from '../../core/stage.ts';
 import { nlpOf } from '../../adapters/wink.ts';
-import { LEXICON_FILE, tables } from './lib/data.ts';
+import { LEXICON_FILE, resolveCurrency, tables } from './lib/data.ts';
 import { scanSentence } from './lib/scan.ts';
 
 export { LEXICON_FILE } from './lib/data.ts';
@@ -25,6 +25,7 @@ export function extractQuantities(input: { id: string; text: string }): Quantity
     if (DATEISH.has(e.type)) for (let k = e.tokenStart; k < e.tokenEnd; k++) dateish.add(k);
   }
   const out: QuantityMention[] = [];
+  const currencyMemo = new Map<string, string>();
   for (const s of layer.sentences) {
     for (const q of scanSentence(input.text, layer, s.tokenStart, s.tokenEnd, t, dateish)) {
       const text = input.text.slice(q.start, q.end);
@@ -37,7 +38,8 @@ export function extractQuantities(input: { id: string; text: string }): Quantity
         rule: q.rule,
         confidence: q.confidence,
         value: q.value,
-        unit: q.unit,
+        // an ambiguous currency name ("lei", "dinars") takes the code of the country the document is about
+        unit: resolveCurrency(q.unit, input.text, t, currencyMemo),
       };
       if (q.upper !== undefined) m.upper = q.upper;
       if (q.qualifier !== undefined) m.qualifier = q.qualifier;

@@ -73,7 +73,10 @@ function tenseOf(d: FoundDate, sent: Span, text: string, layer: NlpLayer, inEndn
   if (data.futureClause.some((r) => r.test(clause))) return 'upcoming';
   const toks = tokensIn(layer, sent);
   const clauseToks = toks.filter((t) => t.start >= left && t.end <= right);
-  const verbs = clauseToks.some((t) => t.pos === 'VERB' || t.pos === 'AUX') ? clauseToks : toks;
+  const clauseHasVerb = clauseToks.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  // A verbless clause ("…, in a runoff on November 3.") takes the tense of the sentence up to the date.
+  if (!clauseHasVerb && data.futureClause.some((r) => r.test(text.slice(sent.start, d.start)))) return 'upcoming';
+  const verbs = clauseHasVerb ? clauseToks : toks;
   if (verbs.some(isPastVerb)) return 'past';
   return 'unknown';
 }

@@ -1,23 +1,54 @@
 /**
- * The adapter: ledger + documents → a view model both renderers share. It is
+ * The adapter: ledger + documents → the view models the renderers share. It is
  * the only code that reads the ledger's fields, and it decides once which
  * anchors exist, so every link either renderer emits points at something.
+ *
+ * Two views: the index (ledger by topic, disagreements, timeline, a table of
+ * documents) is built from the ledger and one small DocSummary per document,
+ * never from the document texts, so it stays cheap at corpus scale and can be
+ * rebuilt from summaries kept in the manifest; a document's page is built
+ * from the document itself and its PageContext (the actor names and the
+ * disagreements it shows), which is also what decides when it is re-rendered.
  */
 import type { Claim, DocumentJson, Mention } from '../../core/schema.ts';
 import { formatValue } from '../../ledger/index.ts';
 import type { DisagreementKind, EntryStatus as LedgerStatus, Ledger, Period, Side, Support } from '../types.ts';
 import { compareTimex } from './dates.ts';
-import { claimAnchor, disagreementAnchor, docAnchor, entryAnchor, topicAnchor } from './escape.ts';
+import { disagreementAnchor, docAnchor, entryAnchor, topicAnchor } from './escape.ts';
+import { docPagePath, PAGE_TO_INDEX, pageClaimAnchor } from './paths.ts';
 import { checkSpans, type HighlightSpan } from './spans.ts';
+
+/** At most this many quotes per entry and per disagreement side in the index; the other sources are links. */
+export const MAX_QUOTES = 5;
 
 /** A link to a disagreement, with its kind for the link text. */
 export interface DisRef {
   id: string;
   href: string;
   kind: DisagreementKind;
+  summary: string;
 }
 
 export type QuoteCheck = 'exact' | 'mismatch' | 'unverified';
+
+/** What the index knows of a document: no text, only what its rows and links need. */
+export interface DocSummary {
+  id: string;
+  /** The page, relative to the output folder. */
+  page: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  publishedBasis: string;
+  mentionCounts: Record<Mention['type'], number>;
+  refused: number;
+  /** actorId → canonical name, from this document's actor mentions (first seen). */
+  actors: Record<string, string>;
+  /** Actor ids its claim titles name (subject, object, attribution). */
+  nameIds: string[];
+  /** Every claim: its offsets, the text at them (null: out of range) and whether its page has an anchor for it. */
+  claims: { id: string; start: number; end: number; quote: string | null; anchored: boolean }[];
+}
 
 export interface SourceView {
   docId: string;
@@ -28,7 +59,7 @@ export interface SourceView {
   published: string | null;
   outlet: string | null;
   title: string | null;
-  /** Fragment targets that exist in the HTML page (null: no such element, so no link). */
+  /** Link targets that exist (null: no such element, so no link). */
   claimHref: string | null;
   docHref: string | null;
 }
@@ -46,7 +77,10 @@ export interface EntryView {
   /** The period every support is compatible with, as text. */
   time: string | null;
   status: LedgerStatus;
+  /** The first MAX_QUOTES sources, with quotes. */
   sources: SourceView[];
+  /** The other sources, shown as links only. */
+  more: SourceView[];
   /** Number of distinct documents supporting the entry. */
   docCount: number;
   disagreements: DisRef[];
@@ -62,6 +96,7 @@ export interface TopicView {
 export interface SideView {
   label: string | null;
   sources: SourceView[];
+  more: SourceView[];
 }
 
 export interface DisagreementView {
@@ -91,24 +126,41 @@ export interface TimelineView {
   rows: TimelineRow[];
 }
 
-export interface DocView {
-  id: string;
+export interface DocRowView {
+  summary: DocSummary;
+  /** Row id in the index's table of documents. */
   anchor: string;
+  claimCount: number;
+  disagreementCount: number;
+}
+
+export interface IndexView {
+  topics: TopicView[];
+  disagreements: DisagreementView[];
+  timelines: TimelineView[];
+  docs: DocRowView[];
+  totals: { docs: number; entries: number; corroborated: number; disputed: number; disagreements: number };
+}
+
+/** What a document's page shows besides the document: it is part of the page's key. */
+export interface PageContext {
+  /** actorId → name for the ids its claim titles use. */
+  names: Record<string, string>;
+  /** The disagreements involving the document, with its claims in each. */
+  disagreements: { id: string; kind: DisagreementKind; summary: string; claimIds: string[] }[];
+}
+
+export interface PageView {
+  id: string;
   doc: DocumentJson;
   spans: HighlightSpan[];
   refused: number;
   /** The text ranges shown, one per paragraph (the whole text when there are none). */
   ranges: { start: number; end: number; kind: string }[];
-  claims: { claim: Claim; href: string | null; summary: string }[];
+  claims: { claim: Claim; anchor: string | null; summary: string; disagreements: DisRef[] }[];
   mentionCounts: Record<Mention['type'], number>;
-}
-
-export interface ReportView {
-  topics: TopicView[];
-  disagreements: DisagreementView[];
-  timelines: TimelineView[];
-  docs: DocView[];
-  totals: { docs: number; entries: number; corroborated: number; disputed: number; disagreements: number };
+  disagreements: DisRef[];
+  indexHref: string;
 }
 
 export const KIND_LABEL: Record<DisagreementKind, string> = {
@@ -143,12 +195,119 @@ export function mentionTitle(m: Mention): string {
   }
 }
 
-export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): ReportView {
-  const docsById = new Map(docs.map((d) => [d.id, d]));
-  const claimsById = new Map(docs.map((d) => [d.id, new Map(d.claims.map((c) => [c.id, c]))]));
+/** The highlights of a document, checked against its text, and the ranges shown. */
+function layout(doc: DocumentJson, claimTitle: (c: Claim) => string): { ok: HighlightSpan[]; refused: number; ranges: PageView['ranges']; anchored: Set<string> } {
+  const spans: HighlightSpan[] = [];
+  for (const c of doc.claims) {
+    spans.push({ start: c.start, end: c.end, tag: 'mark', className: `c c-${c.polarity} c-${c.modality}`, id: pageClaimAnchor(c.id), rank: 0, attrs: { title: claimTitle(c), 'data-claim': c.id } });
+  }
+  for (const m of doc.mentions) {
+    spans.push({ start: m.start, end: m.end, tag: 'span', className: `m m-${m.type}`, rank: 1, attrs: { title: mentionTitle(m), 'data-mention': m.id } });
+  }
+  const checked = checkSpans(doc.text, spans);
+  const ranges = (doc.paragraphs.length > 0 ? doc.paragraphs : [{ start: 0, end: doc.text.length, kind: 'paragraph' }])
+    .filter((p) => p.end > p.start && p.end <= doc.text.length)
+    .map((p) => ({ start: p.start, end: p.end, kind: p.kind }));
+  // A claim gets an anchor only if it is highlighted and some of it is shown.
+  const shown = (s: HighlightSpan): boolean => ranges.some((r) => s.start < r.end && s.end > r.start);
+  const anchored = new Set(checked.ok.filter((s) => s.attrs?.['data-claim'] !== undefined && shown(s)).map((s) => s.attrs?.['data-claim'] as string));
+  return { ok: checked.ok, refused: checked.refused.length, ranges, anchored };
+}
+
+function mentionCounts(doc: DocumentJson): Record<Mention['type'], number> {
+  const counts = { date: 0, actor: 0, quantity: 0 };
+  for (const m of doc.mentions) counts[m.type]++;
+  return counts;
+}
+
+/** The index's view of one document. */
+export function summarizeDoc(doc: DocumentJson): DocSummary {
+  const { refused, anchored } = layout(doc, () => '');
+  const actors: Record<string, string> = {};
+  for (const m of doc.mentions) if (m.type === 'actor' && !(m.actorId in actors)) actors[m.actorId] = m.canonical;
+  const nameIds = new Set<string>();
+  for (const c of doc.claims) {
+    nameIds.add(c.subject);
+    if (c.object?.actorId) nameIds.add(c.object.actorId);
+    if (c.attributedTo) nameIds.add(c.attributedTo);
+  }
+  const inText = (c: Claim): boolean => Number.isInteger(c.start) && Number.isInteger(c.end) && c.start >= 0 && c.end <= doc.text.length && c.start < c.end;
+  return {
+    id: doc.id,
+    page: docPagePath(doc.id),
+    title: doc.meta.title,
+    outlet: doc.meta.outlet,
+    published: doc.meta.published,
+    publishedBasis: doc.meta.publishedBasis,
+    mentionCounts: mentionCounts(doc),
+    refused,
+    actors,
+    nameIds: [...nameIds].sort(),
+    claims: doc.claims.map((c) => ({ id: c.id, start: c.start, end: c.end, quote: inText(c) ? doc.text.slice(c.start, c.end) : null, anchored: anchored.has(c.id) })),
+  };
+}
+
+/** For each document id, the disagreements involving it (ledger order) and its claims in each. */
+export function disagreementsByDoc(ledger: Ledger): Map<string, PageContext['disagreements']> {
+  const out = new Map<string, PageContext['disagreements']>();
+  for (const d of ledger.disagreements) {
+    const claims = new Map<string, Set<string>>();
+    for (const side of d.sides) {
+      for (const s of side.claims) {
+        let set = claims.get(s.docId);
+        if (!set) claims.set(s.docId, (set = new Set()));
+        set.add(s.claimId);
+      }
+    }
+    for (const [docId, ids] of claims) {
+      let list = out.get(docId);
+      if (!list) out.set(docId, (list = []));
+      list.push({ id: d.id, kind: d.kind, summary: d.summary, claimIds: [...ids].sort() });
+    }
+  }
+  return out;
+}
+
+/** What a document's page shows besides the document. `byDoc` is disagreementsByDoc(ledger), computed once per run. */
+export function pageContext(ledger: Ledger, summary: DocSummary, byDoc: Map<string, PageContext['disagreements']>): PageContext {
+  const names: Record<string, string> = {};
+  for (const id of summary.nameIds) names[id] = ledger.actors[id] ?? summary.actors[id] ?? id;
+  return { names, disagreements: byDoc.get(summary.id) ?? [] };
+}
+
+/** A document's page: its text with highlights, claims, and links back to the index. */
+export function buildPageView(doc: DocumentJson, ctx: PageContext): PageView {
+  const nameOf = (id: string): string => ctx.names[id] ?? id;
+  const { ok, refused, ranges, anchored } = layout(doc, (c) => claimSummary(c, nameOf));
+  const ref = (d: PageContext['disagreements'][number]): DisRef => ({ id: d.id, kind: d.kind, summary: d.summary, href: `${PAGE_TO_INDEX}#${disagreementAnchor(d.id)}` });
+  const byClaim = new Map<string, DisRef[]>();
+  for (const d of ctx.disagreements) {
+    for (const c of d.claimIds) {
+      const list = byClaim.get(c) ?? [];
+      list.push(ref(d));
+      byClaim.set(c, list);
+    }
+  }
+  return {
+    id: doc.id,
+    doc,
+    spans: ok,
+    refused,
+    ranges,
+    claims: doc.claims.map((c) => ({ claim: c, anchor: anchored.has(c.id) ? pageClaimAnchor(c.id) : null, summary: claimSummary(c, nameOf), disagreements: byClaim.get(c.id) ?? [] })),
+    mentionCounts: mentionCounts(doc),
+    disagreements: ctx.disagreements.map(ref),
+    indexHref: PAGE_TO_INDEX,
+  };
+}
+
+/** The index, from the ledger and the documents' summaries (no texts). */
+export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[]): IndexView {
+  const docsById = new Map(summaries.map((d) => [d.id, d]));
+  const claimsById = new Map(summaries.map((d) => [d.id, new Map(d.claims.map((c) => [c.id, c]))]));
   const ledgerDocs = new Map(ledger.documents.map((d) => [d.id, d]));
   const names = new Map<string, string>(Object.entries(ledger.actors));
-  for (const d of docs) for (const m of d.mentions) if (m.type === 'actor' && !names.has(m.actorId)) names.set(m.actorId, m.canonical);
+  for (const d of summaries) for (const [id, name] of Object.entries(d.actors)) if (!names.has(id)) names.set(id, name);
   const nameOf = (id: string): string => names.get(id) ?? id;
   const objectOf = (o: { actorId?: string | undefined; literal?: string | undefined } | undefined): string | null => {
     if (!o) return null;
@@ -156,47 +315,18 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
     return o.literal ?? null;
   };
 
-  // Documents first: which claim anchors will exist.
-  const docViews: DocView[] = [];
-  const claimHrefs = new Map<string, string>(); // docId \0 claimId → anchor
-  for (const doc of docs) {
-    const spans: HighlightSpan[] = [];
-    for (const c of doc.claims) {
-      const title = claimSummary(c, nameOf);
-      spans.push({ start: c.start, end: c.end, tag: 'mark', className: `c c-${c.polarity} c-${c.modality}`, id: claimAnchor(doc.id, c.id), rank: 0, attrs: { title, 'data-claim': c.id } });
-    }
-    for (const m of doc.mentions) {
-      spans.push({ start: m.start, end: m.end, tag: 'span', className: `m m-${m.type}`, rank: 1, attrs: { title: mentionTitle(m), 'data-mention': m.id } });
-    }
-    const checked = checkSpans(doc.text, spans);
-    const ranges = (doc.paragraphs.length > 0 ? doc.paragraphs : [{ start: 0, end: doc.text.length, kind: 'paragraph' }])
-      .filter((p) => p.end > p.start && p.end <= doc.text.length)
-      .map((p) => ({ start: p.start, end: p.end, kind: p.kind }));
-    // A claim gets an anchor only if it is highlighted and some of it is shown.
-    const shown = (s: HighlightSpan): boolean => ranges.some((r) => s.start < r.end && s.end > r.start);
-    const okClaimIds = new Set(checked.ok.filter((s) => s.attrs?.['data-claim'] !== undefined && shown(s)).map((s) => s.attrs?.['data-claim'] as string));
-    const claims = doc.claims.map((c) => {
-      const href = okClaimIds.has(c.id) ? claimAnchor(doc.id, c.id) : null;
-      if (href) claimHrefs.set(`${doc.id}\u0000${c.id}`, href);
-      return { claim: c, href, summary: claimSummary(c, nameOf) };
-    });
-    const mentionCounts = { date: 0, actor: 0, quantity: 0 };
-    for (const m of doc.mentions) mentionCounts[m.type]++;
-    docViews.push({ id: doc.id, anchor: docAnchor(doc.id), doc, spans: checked.ok, refused: checked.refused.length, ranges, claims, mentionCounts });
-  }
-
+  // A quote is checked against the text its claim covers in the document (kept in the summary).
   const source = (ref: { docId: string; claimId: string; quote: string; start?: number; end?: number; published: string | null }): SourceView => {
     const doc = docsById.get(ref.docId);
     const info = ledgerDocs.get(ref.docId);
     const claim = claimsById.get(ref.docId)?.get(ref.claimId);
-    const start = ref.start ?? claim?.start;
-    const end = ref.end ?? claim?.end;
     let quote = ref.quote;
     let quoteCheck: QuoteCheck = 'unverified';
-    if (doc && start !== undefined && end !== undefined && start >= 0 && end <= doc.text.length && start < end) {
-      const slice = doc.text.slice(start, end);
-      if (slice === ref.quote || ref.quote === '') {
-        quote = slice;
+    if (claim && claim.quote !== null) {
+      const start = ref.start ?? claim.start;
+      const end = ref.end ?? claim.end;
+      if (start === claim.start && end === claim.end && (claim.quote === ref.quote || ref.quote === '')) {
+        quote = claim.quote;
         quoteCheck = 'exact';
       } else {
         quoteCheck = 'mismatch';
@@ -207,13 +337,14 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
       claimId: ref.claimId,
       quote,
       quoteCheck,
-      published: ref.published ?? doc?.meta.published ?? info?.published ?? null,
-      outlet: doc?.meta.outlet ?? info?.outlet ?? null,
-      title: doc?.meta.title ?? info?.title ?? null,
-      claimHref: claimHrefs.get(`${ref.docId}\u0000${ref.claimId}`) ?? null,
-      docHref: doc ? docAnchor(doc.id) : null,
+      published: ref.published ?? doc?.published ?? info?.published ?? null,
+      outlet: doc?.outlet ?? info?.outlet ?? null,
+      title: doc?.title ?? info?.title ?? null,
+      claimHref: doc && claim?.anchored ? `${doc.page}#${pageClaimAnchor(claim.id)}` : null,
+      docHref: doc ? doc.page : null,
     };
   };
+  const split = (sources: SourceView[]): { sources: SourceView[]; more: SourceView[] } => ({ sources: sources.slice(0, MAX_QUOTES), more: sources.slice(MAX_QUOTES) });
 
   // Disagreements; a side of a polarity or contrary disagreement is labelled with its entry's gloss.
   const entrySummaries = new Map(ledger.entries.map((e) => [e.id, e.summary]));
@@ -225,13 +356,13 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
     summary: d.summary,
     period: periodText(d.period),
     subject: nameOf(d.subject),
-    sides: [sideView(d.kind, d.sides[0], source, entrySummaries.get(d.sides[0].entryId)), sideView(d.kind, d.sides[1], source, entrySummaries.get(d.sides[1].entryId))],
+    sides: [sideView(d.kind, d.sides[0], source, split, entrySummaries.get(d.sides[0].entryId)), sideView(d.kind, d.sides[1], source, split, entrySummaries.get(d.sides[1].entryId))],
   }));
   const disById = new Map(disagreements.map((d) => [d.id, d]));
   const refs = (ids: readonly string[]): DisRef[] =>
     ids.flatMap((id) => {
       const d = disById.get(id);
-      return d ? [{ id, href: d.anchor, kind: d.kind }] : [];
+      return d ? [{ id, href: `#${d.anchor}`, kind: d.kind, summary: d.summary }] : [];
     });
 
   // Entries by topic.
@@ -239,7 +370,7 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
   const anchored = new Set<string>();
   for (const e of ledger.entries) {
     const topics = e.topics.length > 0 ? e.topics : [e.family || e.relation];
-    const sources = e.supports.map(source);
+    const { sources, more } = split(e.supports.map(source));
     for (const topic of topics) {
       const view: EntryView = {
         id: e.id,
@@ -252,6 +383,7 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
         time: periodText(e.period),
         status: e.status,
         sources,
+        more,
         docCount: e.sourceCount,
         disagreements: refs(e.disagreementIds),
       };
@@ -288,13 +420,16 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
         .sort((a, b) => compareTimex(a.date ?? 'undated', b.date ?? 'undated') || (a.source.published ?? '').localeCompare(b.source.published ?? '') || a.source.docId.localeCompare(b.source.docId)),
     }));
 
+  const disCount = new Map<string, number>();
+  for (const [docId, list] of disagreementsByDoc(ledger)) disCount.set(docId, list.length);
+
   return {
     topics,
     disagreements,
     timelines,
-    docs: docViews,
+    docs: summaries.map((s) => ({ summary: s, anchor: docAnchor(s.id), claimCount: s.claims.length, disagreementCount: disCount.get(s.id) ?? 0 })),
     totals: {
-      docs: docs.length,
+      docs: summaries.length,
       entries: ledger.entries.length,
       corroborated: ledger.entries.filter((e) => e.status === 'corroborated').length,
       disputed: ledger.entries.filter((e) => e.status === 'disputed').length,
@@ -304,13 +439,19 @@ export function buildView(ledger: Ledger, docs: readonly DocumentJson[]): Report
 }
 
 /** What one side says, in a few words: its figures, its dates, or its relation and polarity. */
-function sideView(kind: DisagreementKind, side: Side, source: (s: Support) => SourceView, entrySummary: string | undefined): SideView {
+function sideView(
+  kind: DisagreementKind,
+  side: Side,
+  source: (s: Support) => SourceView,
+  split: (s: SourceView[]) => { sources: SourceView[]; more: SourceView[] },
+  entrySummary: string | undefined,
+): SideView {
   const uniq = (xs: string[]) => [...new Set(xs)].join(' / ');
   let label: string;
   if (kind === 'figure') label = uniq(side.claims.flatMap((c) => (c.value ? [formatValue(c.value)] : [])));
   else if (kind === 'date') label = uniq(side.claims.map((c) => c.time.value));
   else label = entrySummary ?? `${side.polarity === 'negated' ? 'denies' : 'affirms'}: ${side.relation}`;
-  return { label: label || null, sources: side.claims.map(source) };
+  return { label: label || null, ...split(side.claims.map(source)) };
 }
 
 export function claimSummary(c: Claim, nameOf: (id: string) => string): string {

@@ -223,6 +223,89 @@ const coarse: Row[] = [
   },
 ];
 
+const reference: Row[] = [
+  {
+    why: 'a participle phrase ("backed by …") is not the governing verb; "will meet" is',
+    text: 'The mayor will meet Ivan Petrov, a former judge backed by the Greens, in a debate on November 3.',
+    published: '2024-10-24',
+    span: 'November 3',
+    value: '2024-11-03',
+  },
+  {
+    why: 'the verb of the date\u2019s own comma segment governs it',
+    text: 'The bill, approved by parliament on March 3, takes effect next year.',
+    published: '2019-02-10',
+    span: 'March 3',
+    value: '2018-03-03',
+  },
+  {
+    why: 'a deadline with a future verb is in the future',
+    text: 'The airline will double its flights to Delhi by August.',
+    published: '2019-10-02',
+    span: 'August',
+    value: '2020-08',
+  },
+  {
+    why: '"the same day" takes the last date given to the day, not a "last year" in between',
+    text: 'Voting ended on Sunday. Turnout fell short of last year. On the same day the count began.',
+    published: '2024-10-24',
+    span: 'the same day',
+    value: '2024-10-20',
+    anchor: 'narrative',
+  },
+  {
+    why: 'a "since …" starting point is not the time the narrative has reached',
+    text: 'On Wednesday the delegates met. Since January 1 exporters have paid duties. The next day, the ministry replied.',
+    published: '2024-03-03',
+    span: 'The next day',
+    value: '2024-02-29',
+  },
+  {
+    why: 'a month after a sentence opened by a date continues its narrative',
+    text: 'In March 2011 the strike began, and on May 2, 2011, the mine closed. Then, in September, it was sold.',
+    published: '2024-03-03',
+    span: 'September',
+    value: '2011-09',
+    anchor: 'narrative',
+  },
+  {
+    why: 'a past-tense narrative carries over a sentence without dates',
+    text: 'In March 2011 the strike began. The owners refused to talk. By September, however, the mine had closed.',
+    published: '2024-03-03',
+    span: 'September',
+    value: '2011-09',
+    anchor: 'narrative',
+  },
+  {
+    why: 'but not across a paragraph break',
+    text: 'In March 2011 the strike began. The owners refused to talk.\n\nBy September the mine had closed.',
+    published: '2024-03-03',
+    span: 'September',
+    value: '2023-09',
+    anchor: 'publication',
+  },
+  {
+    why: 'nor past a relative date in between',
+    text: 'In March 2011 the strike began. Last year the owners sold it. In September the mine closed.',
+    published: '2024-03-03',
+    span: 'September',
+    value: '2023-09',
+    anchor: 'publication',
+  },
+  {
+    why: 'nor into a future-tense sentence',
+    text: 'In March 2011 the strike began. The owners refuse to talk. In September the mine will close.',
+    published: '2024-03-03',
+    span: 'September',
+    value: '2024-09',
+    anchor: 'publication',
+  },
+];
+
+describe('anchoring: the reference of partial and anaphoric dates', () => {
+  for (const row of reference) it(`${row.why}: "${row.span}" → ${row.value}`, () => check(row));
+});
+
 describe('anchoring: a date in the month of a month-precision publication date', () => {
   for (const row of sameMonth) it(`${row.why}: "${row.span}" → ${row.value}`, () => check(row));
 });

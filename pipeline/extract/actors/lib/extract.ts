@@ -23,6 +23,7 @@ import type { ActorKind, ActorMention, DateMention, ParagraphKind, Span } from '
 import { foldToken, gazetteer, type Gazetteer, type Pattern } from './gazetteer.ts';
 import { inOffice, referenceDate, resolveOffice } from './offices.ts';
 import { keysMatch, translitKey } from './translit.ts';
+import { wholeWords } from './tokens.ts';
 
 export interface ActorInput {
   id: string;
@@ -89,7 +90,7 @@ export interface ActorOptions {
 
 export function extractActors(input: ActorInput, published: string | null, dates: readonly DateMention[] = [], options: ActorOptions = {}): ActorMention[] {
   const g = gazetteer();
-  const layer = nlpOf(input);
+  const layer = wholeWords(nlpOf(input));
   const { tokens } = layer;
   const keys = tokens.map((t) => foldToken(t.text));
   const sentOf = sentenceIndex(layer);

@@ -9,6 +9,7 @@ import { slug } from '../../../core/ids.ts';
 import type { ActorKind } from '../../../core/schema.ts';
 import { analyse } from '../../../adapters/wink.ts';
 import { translitKey } from './translit.ts';
+import { wholeWords } from './tokens.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -196,7 +197,7 @@ export function foldToken(t: string): string {
 
 /** Tokenise a phrase with wink, as the text is, so aliases and text split the same way. */
 function tokenise(phrase: string): string[] {
-  return analyse(phrase).tokens.map((t) => t.text);
+  return wholeWords(analyse(phrase)).tokens.map((t) => t.text);
 }
 
 let cached: Gazetteer | undefined;

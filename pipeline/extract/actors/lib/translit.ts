@@ -31,6 +31,10 @@ const FOLDS: [RegExp, string][] = [
 
 export function translitKey(name: string): string {
   let s = name
+    .toLowerCase()
+    // Romanian and Turkish ș/ş read "sh", ț/ţ read "ts": Șor / Shor, Gavrilița / Gavrilitsa
+    .replace(/[șş]/g, 'sh')
+    .replace(/[țţ]/g, 'ts')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -202,7 +202,9 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables, 
   }
   // A deadline ("extended to Nov. 20", "payable Jan. 2", "effective Feb. 1") says nothing of the verb's tense.
   const last2 = before.split(' ').slice(-2);
-  if (!verbOnly && last2.some((w) => t.tense.deadlineCues.includes(w))) return 'present';
+  if (!verbOnly && last2.some((w) => t.tense.deadlineCues.includes(w))) {
+    return tenseAt(layer, start, end, t, true) === 'future' ? 'future' : 'present';
+  }
   // The clause around the span: from the break before it (included: "which began on …") to the break after it.
   let lo = 0;
   let hi = toks.length;

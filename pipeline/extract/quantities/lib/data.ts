@@ -34,12 +34,23 @@ export const LexiconSchema = z.object({
     codeAliases: StringMap,
     names: StringMap,
     wordPrefixes: StringMap,
+    /** Pseudo code → ISO code → cue words naming that country ("LEU" → "MDL" → ["moldova", …]). */
+    ambiguous: z.record(z.string(), z.record(z.string().regex(/^[A-Z]{3}$/), z.array(z.string()).min(1))),
+    pounds: z.object({
+      words: StringMap,
+      weightUnit: z.string(),
+      moneyCues: z.array(z.string()),
+      weightCues: z.array(z.string()),
+    }),
   }),
   percent: StringMap,
   qualifiers: z.record(z.string(), QualifierNameSchema),
   units: StringMap,
   timeUnits: z.array(z.string()),
   identifierHeads: z.array(z.string()),
+  ratioCues: z.array(z.string()),
+  subjectVerbs: z.array(z.string()),
+  objectVerbs: z.array(z.string()),
   measureDropModifiers: z.array(z.string()),
   rankCues: z.array(z.string()),
   measureStops: z.array(z.string()),
@@ -84,6 +95,15 @@ export interface Tables {
   codes: Map<string, string>;
   wordPrefixes: Map<string, string>;
   currencyNames: PhraseTable<string>;
+  /** Pseudo code → [ISO code, lower-case cue words][]. */
+  ambiguous: Map<string, [string, string[]][]>;
+  poundWords: Map<string, string>;
+  poundWeightUnit: string;
+  moneyCues: Set<string>;
+  weightCues: Set<string>;
+  ratioCues: Set<string>;
+  subjectVerbs: Set<string>;
+  objectVerbs: Set<string>;
   percent: PhraseTable<string>;
   qualifiers: PhraseTable<QualifierName>;
   units: PhraseTable<string>;
@@ -113,6 +133,16 @@ export function buildTables(lexicon: Lexicon): Tables {
     codes,
     wordPrefixes: lowerMap(lexicon.currencies.wordPrefixes),
     currencyNames: phraseTable(lexicon.currencies.names),
+    ambiguous: new Map(
+      Object.entries(lexicon.currencies.ambiguous).map(([pseudo, c]) => [pseudo, Object.entries(c).map(([iso, cues]) => [iso, cues.map((w) => w.toLowerCase())] as [string, string[]])]),
+    ),
+    poundWords: lowerMap(lexicon.currencies.pounds.words),
+    poundWeightUnit: lexicon.currencies.pounds.weightUnit,
+    moneyCues: new Set(lexicon.currencies.pounds.moneyCues.map((w) => w.toLowerCase())),
+    weightCues: new Set(lexicon.currencies.pounds.weightCues.map((w) => w.toLowerCase())),
+    ratioCues: new Set(lexicon.ratioCues.map((w) => w.toLowerCase())),
+    subjectVerbs: new Set(lexicon.subjectVerbs.map((w) => w.toLowerCase())),
+    objectVerbs: new Set(lexicon.objectVerbs.map((w) => w.toLowerCase())),
     percent: phraseTable(lexicon.percent),
     qualifiers: phraseTable(lexicon.qualifiers),
     units: phraseTable(lexicon.units),
@@ -133,4 +163,36 @@ let cached: Tables | undefined;
 export function tables(): Tables {
   cached ??= buildTables(loadData(LEXICON_FILE, LexiconSchema));
   return cached;
+}
+
+/**
+ * The ISO code for an ambiguous currency name's pseudo code ("LEU", "DINAR", "PESO"), from the
+ * country the document names most often among the candidates' cue words; the pseudo code itself
+ * when no candidate strictly leads. Any other unit is returned unchanged.
+ */
+export function resolveCurrency(unit: string, text: string, t: Tables, memo: Map<string, string> = new Map()): string {
+  const cands = t.ambiguous.get(unit);
+  if (!cands) return unit;
+  const hit = memo.get(unit);
+  if (hit !== undefined) return hit;
+  const lowerText = text.toLowerCase();
+  let best = unit;
+  let bestN = 0;
+  let tie = false;
+  for (const [iso, cues] of cands) {
+    let n = 0;
+    for (const cue of cues) {
+      const esc = cue.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&');
+      const re = new RegExp('(?<![\\p{L}\\p{N}])' + esc + '(?![\\p{L}\\p{N}])', 'gu');
+      n += lowerText.match(re)?.length ?? 0;
+    }
+    if (n > bestN) {
+      best = iso;
+      bestN = n;
+      tie = false;
+    } else if (n === bestN && n > 0) tie = true;
+  }
+  const out = bestN > 0 && !tie ? best : unit;
+  memo.set(unit, out);
+  return out;
 }

@@ -32,6 +32,8 @@ const NUM_RE = new RegExp(`^${NUM}$`);
 const RANGE_RE = new RegExp(`^(${NUM})[-–—](${NUM})$`);
 const GLUED_SCALE_RE = new RegExp(`^(${NUM})([a-z]{1,3})$`, 'i');
 const ORDINAL_RE = /^(\d+)(?:st|nd|rd|th)$/i;
+/** A digit pair in one token, "3-1" or "4:1": a ratio next to a ratio cue word, else a score or a time. */
+const RATIO_TOKEN_RE = /^(\d{1,3})[-–:](\d{1,3})$/;
 /** Scale words that only count glued to the numeral ("5m", "300k"), never spaced ("5 m" is metres). */
 const GLUED_ONLY_SCALES = new Set(['m', 'k', 'b']);
 
@@ -336,6 +338,131 @@ function measureAfter(ctx: Ctx, i: number, via: readonly string[], direct: boole
   return np ? { ...np, spanEnd: np.end } : undefined;
 }
 
+/**
+ * "four to one", "two-to-one", "4 to 1": X to Y with Y smaller than X (ranges go up) is a ratio.
+ * Returns the end token (exclusive) and the ratio X/Y, or undefined.
+ */
+function ratioAfter(ctx: Ctx, core: Core): { end: number; value: number } | undefined {
+  const { tokens, t } = ctx;
+  if (core.upper !== undefined || core.vague || core.scaled || core.value <= 0) return undefined;
+  let k = core.end;
+  if (lower(tokens[k]) === '-' && glued(ctx, k)) k++;
+  if (lower(tokens[k]) !== 'to' || k >= ctx.hi) return undefined;
+  k++;
+  if (lower(tokens[k]) === '-' && glued(ctx, k)) k++;
+  const second = readCore(ctx, k);
+  if (!second || second.upper !== undefined || second.vague || second.scaled || second.digits !== core.digits) return undefined;
+  if (!(second.value > 0 && second.value < core.value)) return undefined;
+  // "cut from 10 to 5", "4 to 1 percent": a change or a unit, not a ratio
+  if (lower(tokens[core.start - 1]) === 'from' || lower(tokens[core.start - 2]) === 'from') return undefined;
+  const e = second.end;
+  if (matchAt(ctx, t.percent, e) || matchAt(ctx, t.currencyNames, e) || matchAt(ctx, t.units, e) || t.timeUnits.has(lower(tokens[e]))) return undefined;
+  if (/^[.:]$/.test(tokens[e]?.text ?? '') && /^\d/.test(tokens[e + 1]?.text ?? '') && glued(ctx, e + 1)) return undefined;
+  return { end: e, value: Math.round((core.value / second.value) * 10000) / 10000 };
+}
+
+/** After a partitive "of": (determiner | possessor's) (qualifier) figure + noun phrase → that noun phrase. */
+function partitiveTotal(ctx: Ctx, j: number): { start: number; end: number } | undefined {
+  const { tokens, t } = ctx;
+  const d = tokens[j];
+  if (d && (d.pos === 'DET' || (d.pos === 'PRON' && /^(?:its|their|his|her|our|my|your)$/i.test(d.text)))) j++;
+  // "the region's": a possessor of up to three words before a glued "'s" or "'"
+  for (let k = j; k < j + 4 && k < ctx.hi; k++) {
+    const x = tokens[k]!;
+    if (/^['’]s?$/.test(x.text) && glued(ctx, k) && k > j) {
+      j = k + 1;
+      break;
+    }
+    if (!/^[\p{L}]/u.test(x.text)) break;
+  }
+  const q = matchAt(ctx, t.qualifiers, j);
+  if (q) j = q.end;
+  const second = readCore(ctx, j);
+  if (!second || second.vague || second.loneOne) return undefined;
+  const np = nounPhrase(ctx, second.end);
+  return np;
+}
+
+/** A ratio cue word ("margin", "ratio") within three tokens before token i or right after it. */
+function ratioCueNear(ctx: Ctx, i: number): boolean {
+  for (let k = Math.max(ctx.lo, i - 3); k < i; k++) if (ctx.t.ratioCues.has(lower(ctx.tokens[k]))) return true;
+  return ctx.t.ratioCues.has(lower(ctx.tokens[i + 1]));
+}
+
+const isAcronym = (tok: Token | undefined): boolean => tok !== undefined && tok.pos === 'PROPN' && /^\p{Lu}{2,}$/u.test(tok.text);
+
+/** A noun phrase whose head is token j, extended left over nouns, adjectives and acronyms (not across a possessive or determiner). */
+function nounPhraseEndingAt(ctx: Ctx, j: number, names: boolean): { start: number; end: number } | undefined {
+  const { tokens, t } = ctx;
+  const head = tokens[j];
+  if (!head || j < ctx.lo) return undefined;
+  const w = head.text.toLowerCase();
+  if (t.dateWords.has(w) || t.timeUnits.has(w) || t.measureStops.has(w) || ctx.dateish.has(j)) return undefined;
+  if (!(head.pos === 'NOUN' || isAcronym(head) || (names && head.pos === 'PROPN'))) return undefined;
+  if (!/^[\p{L}][\p{L}'’.-]*$/u.test(head.text)) return undefined;
+  let s = j;
+  while (s - 1 >= ctx.lo) {
+    const p = tokens[s - 1]!;
+    if (!/^[\p{L}][\p{L}'’.-]*$/u.test(p.text) || ctx.dateish.has(s - 1)) break;
+    if (p.pos === 'NOUN' || p.pos === 'ADJ' || isAcronym(p) || (names && p.pos === 'PROPN')) s--;
+    else break;
+  }
+  while (s < j && t.dropModifiers.has(lower(tokens[s]))) s++;
+  return { start: s, end: j + 1 };
+}
+
+/**
+ * The measure before a percentage with nothing measured after it: the subject of a change or
+ * level verb right before the figure ("exports fell by 12%", "turnout was 52 percent", "GDP is
+ * forecast to contract by 3.5-4 percent", "inflation that peaked at 34.6 percent"), or the object
+ * of a change verb before "by" ("cut deliveries by 30 percent"). One prepositional phrase is kept
+ * ("the share of women was 30 percent" → "share of women"). Cheap: wink POS and lemmas only.
+ */
+function measureBefore(ctx: Ctx, left: number): { start: number; end: number } | undefined {
+  const { tokens, t, lo } = ctx;
+  let j = left - 1;
+  let prep = '';
+  if (j >= lo && /^(?:by|to|at|of|around|near)$/.test(lower(tokens[j]))) {
+    prep = lower(tokens[j]);
+    j--;
+  }
+  if (prep === 'by') {
+    const np = withPP(ctx, nounPhraseEndingAt(ctx, j, false));
+    const v = np ? tokens[np.start - 1] : undefined;
+    if (np && v && np.start - 1 >= lo && v.pos === 'VERB' && t.objectVerbs.has(v.lemma.toLowerCase())) return np;
+  }
+  if (j >= lo && tokens[j]!.pos === 'ADV') j--;
+  const v = tokens[j];
+  if (!v || j < lo || !(v.pos === 'VERB' || v.pos === 'AUX')) return undefined;
+  if (!t.subjectVerbs.has(v.lemma.toLowerCase()) && !t.subjectVerbs.has(v.text.toLowerCase())) return undefined;
+  j--;
+  // the rest of the verb group: "is forecast to", "has", "may", "was expected to", "could"
+  for (let k = 0; k < 5 && j >= lo; k++) {
+    const g = tokens[j]!;
+    const verbBeforeTo = g.pos === 'VERB' && lower(tokens[j + 1]) === 'to';
+    if (g.pos === 'AUX' || g.pos === 'PART' || g.pos === 'ADV' || verbBeforeTo) j--;
+    else break;
+  }
+  // a relative clause: "inflation that peaked at 34.6 percent"
+  if (j >= lo && /^(?:that|which)$/.test(lower(tokens[j]))) j--;
+  return withPP(ctx, nounPhraseEndingAt(ctx, j, true), true);
+}
+
+/** Extend a noun phrase over one "of/for/in/among" phrase to the noun before it; a bare name alone is refused when `strict`. */
+function withPP(ctx: Ctx, np: { start: number; end: number } | undefined, strict = false): { start: number; end: number } | undefined {
+  if (!np) return undefined;
+  const { tokens } = ctx;
+  let p = np.start - 1;
+  if (p >= ctx.lo && tokens[p]!.pos === 'DET') p--;
+  if (p - 1 >= ctx.lo && /^(?:of|for|in|among)$/.test(lower(tokens[p]))) {
+    const outer = nounPhraseEndingAt(ctx, p - 1, false);
+    if (outer) return { start: outer.start, end: np.end };
+  }
+  const head = tokens[np.end - 1]!;
+  if (strict && head.pos === 'PROPN' && !isAcronym(head)) return undefined;
+  return np;
+}
+
 function isPlural(tok: Token | undefined): boolean {
   if (!tok) return false;
   const w = tok.text.toLowerCase();
@@ -379,6 +506,18 @@ export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: numb
       continue;
     }
 
+    // ratios written as one token next to a cue: "a 3-1 margin", "a ratio of 4:1"
+    const rt = RATIO_TOKEN_RE.exec(tok.text);
+    if (rt && Number(rt[2]) > 0 && (Number(rt[1]) > Number(rt[2]) || tok.text.includes(':')) && ratioCueNear(ctx, i)) {
+      const q0 = matchBefore(ctx, t.qualifiers, i, Math.max(floor, lo));
+      const s0 = q0 ? q0.start : i;
+      const q: RawQuantity = { start: tokens[s0]!.start, end: tok.end, value: Math.round((Number(rt[1]) / Number(rt[2])) * 10000) / 10000, unit: 'ratio', rule: 'quantity/ratio', confidence: 0.85 };
+      if (q0) q.qualifier = q0.value;
+      out.push(q);
+      floor = i + 1;
+      continue;
+    }
+
     const core0 = readCore(ctx, i);
     if (!core0) continue;
     let core = core0;
@@ -413,6 +552,19 @@ export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: numb
       if (q) {
         qualifier = q.value;
         left = q.start;
+      }
+    }
+
+    // ---- ratios: "four to one", "two-to-one", "by a margin of 3 to 1" (X/Y, see the lexicon's ratioCues note)
+    if (!between && unit === undefined) {
+      const r = ratioAfter(ctx, core);
+      if (r) {
+        const q: RawQuantity = { start: tokens[left]!.start, end: tokens[r.end - 1]!.end, value: r.value, unit: 'ratio', rule: 'quantity/ratio', confidence: 0.85 };
+        if (qualifier !== undefined) q.qualifier = qualifier;
+        out.push(q);
+        floor = r.end;
+        i = floor - 1;
+        continue;
       }
     }
 
@@ -452,12 +604,17 @@ export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: numb
     // ---- fractions: "two thirds", "a quarter" (+ "of" the measure); value rounded to 4 places
     let rule = 'quantity/count';
     let fraction = false;
-    const denom = t.fractions.get(lower(tokens[end]));
-    if (denom !== undefined && !core.digits && core.upper === undefined && !core.vague) {
+    // "one-third", "two-thirds": a glued hyphen between the number and the fraction word
+    const hyphenFraction = lower(tokens[end]) === '-' && glued(ctx, end) && glued(ctx, end + 1) && t.fractions.has(lower(tokens[end + 1]));
+    const fracAt = hyphenFraction ? end + 1 : end;
+    const denom = t.fractions.get(lower(tokens[fracAt]));
+    // "three quarters" with no "of" is a span of time ("in two quarters"), which the dates extractor owns
+    const timeFraction = !hyphenFraction && t.timeUnits.has(lower(tokens[fracAt])) && lower(tokens[fracAt + 1]) !== 'of';
+    if (denom !== undefined && !timeFraction && !core.digits && core.upper === undefined && !core.vague) {
       const n = core.start + 1 === core.end && /^an?$/.test(lower(tokens[core.start])) ? 1 : core.value;
       if (n > 0 && (n < denom || denom === 2)) {
-        core = { ...core, value: Math.round((n / denom) * 10000) / 10000, end: end + 1, loneOne: false };
-        end = end + 1;
+        core = { ...core, value: Math.round((n / denom) * 10000) / 10000, end: fracAt + 1, loneOne: false };
+        end = fracAt + 1;
         floor = Math.max(floor, end);
         fraction = true;
       }
@@ -472,7 +629,8 @@ export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: numb
       unit = 'fraction';
       rule = 'quantity/fraction';
       measureVia = ['of'];
-      direct = false;
+      // "the one-third threshold", "a two-thirds majority": the noun right after is the measure
+      direct = lower(tokens[end]) !== 'of';
     } else if (pct && !isPointsOnly && unit === undefined) {
       unit = pct.value;
       end = pct.end;
@@ -481,14 +639,32 @@ export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: numb
     } else {
       const name = unit === undefined ? matchAt(ctx, t.currencyNames, end) : undefined;
       const code = unit === undefined && /^[A-Z]{3}$/.test(tokens[end]?.text ?? '') ? t.codes.get(tokens[end]!.text) : undefined;
+      const pound = unit === undefined && !name && code === undefined ? t.poundWords.get(lower(tokens[end])) : undefined;
+      let weight = false;
       if (name) {
         unit = name.value;
         end = name.end;
       } else if (code !== undefined) {
         unit = code;
         end++;
+      } else if (pound !== undefined) {
+        // "pounds": money in a money context, else a weight (see the lexicon's pounds note)
+        const words = tokens.slice(lo, hi).map((x) => x.text.toLowerCase());
+        const ofNoun = lower(tokens[end + 1]) === 'of' ? measureAfter(ctx, end + 1, ['of'], false) : undefined;
+        const ofOther = ofNoun !== undefined && !t.moneyCues.has(lower(tokens[ofNoun.end - 1]));
+        const money = !ofOther && !words.some((x) => t.weightCues.has(x)) && ((core.scaled && core.value >= 1e6) || words.some((x) => t.moneyCues.has(x)));
+        if (money) unit = pound;
+        else {
+          unit = t.poundWeightUnit;
+          weight = true;
+        }
+        end++;
       }
-      if (unit !== undefined) {
+      if (weight) {
+        rule = 'quantity/unit';
+        measureVia = ['of'];
+        direct = false;
+      } else if (unit !== undefined) {
         rule = 'quantity/money';
         measureVia = ['in', 'of'];
       } else {
@@ -522,6 +698,13 @@ export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: numb
     if (m && rule === 'quantity/count' && !core.vague && lower(tokens[measureStart]) === 'of') {
       const d = tokens[measureStart + 1];
       if (!d || !(d.pos === 'DET' || d.pos === 'PRON')) measure = undefined;
+    }
+    // a partitive over a second figure: "61 of 101 seats", "About 220,000 of the region's roughly
+    // 350,000 residents": the measure is what the second figure counts; the span stops before "of"
+    // so that the second figure stays a quantity of its own
+    if (rule === 'quantity/count' && lower(tokens[measureStart]) === 'of') {
+      const inner = partitiveTotal(ctx, measureStart + 1);
+      if (inner) measure = { ...inner, spanEnd: measureStart };
     }
 
     // ---- negative rules
@@ -567,7 +750,10 @@ export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: numb
       if (/^(?:of|the)$/.test(lower(nextTok)) && t.dateWords.has(lower(tokens[core.end + 1]))) continue;
       if (ctx.dateish.has(core.start) && !measure) continue;
       // identifiers: "flight 4978", "Resolution 2231", "Article 5" (unless a counted noun follows)
-      if (before && core.digits && (t.identifierHeads.has(before.text.toLowerCase()) || (before.pos === 'PROPN' && /^\p{Lu}/u.test(before.text)))) {
+      // "nr. 224": the tokeniser splits the abbreviation from its full stop
+      const abbrev = before?.text === '.' && glued(ctx, core.start - 1) ? tokens[core.start - 2] : undefined;
+      const headWord = abbrev ? `${abbrev.text.toLowerCase()}.` : before?.text.toLowerCase();
+      if (before && core.digits && (t.identifierHeads.has(headWord ?? '') || (before.pos === 'PROPN' && /^\p{Lu}/u.test(before.text)))) {
         if (!measure || !isPlural(tokens[measure.end - 1])) continue;
       }
       // clock times ("10:30") and phone numbers ("555-123-4567") are not NUM tokens and never get here.
@@ -585,6 +771,11 @@ export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: numb
     const qual = qualifier ?? (core.vague ? 'approx' : undefined);
     if (qual !== undefined) q.qualifier = qual;
     if (measure) q.measure = text.slice(tokens[measure.start]!.start, tokens[measure.end - 1]!.end);
+    else if (rule === 'quantity/percent') {
+      // the measured noun before the figure ("exports fell by 12%"); the span is not widened
+      const mb = measureBefore(ctx, left);
+      if (mb) q.measure = text.slice(tokens[mb.start]!.start, tokens[mb.end - 1]!.end);
+    }
     out.push(q);
     floor = measure ? measure.spanEnd : end;
     i = floor - 1;
