@@ -49,6 +49,11 @@ const DETERMINER_BEFORE = /\b(the|a|an|its|his|her|their|these|those|all)\s+$/i;
 /** wink POS of a cue's first word that make it a noun cue (its agent is a modifier or a by-phrase). */
 const NOMINAL_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 const BLOCKS_NEGATION = /[,;:()]|\b(which|who|whose|but|while|whereas)\b/i;
+const REPORT_TIME = /\b(?:said|says|told\s+\w+|announced|stated|reported|added|confirmed|wrote)\s+(?:\w+\s+){0,1}(?:on|in|at|late|early)?\s*$/i;
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const AUXILIARY = /^(?:is|are|am|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|shall|should|must|'s|’s)$/i;
+/** Past participles not ending in -ed/-en (passive voice detection). */
+const IRREGULAR_PARTICIPLES = new Set(['held', 'sent', 'sold', 'won', 'lost', 'left', 'kept', 'paid', 'bought', 'cut', 'met', 'led', 'brought', 'caught', 'shot', 'hit', 'struck', 'put', 'set', 'told', 'built', 'dealt', 'sought', 'shut', 'beat']);
 const PRESENT_TENSE = /\b(is|are|am|remains?|continues?|seems?|appears?|has|have)\b/i;
 
 function overlapsAny(a: Span2, spans: readonly Span2[]): boolean {
@@ -254,7 +259,14 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
     if (an.span.start < lastEnd) continue;
     lastEnd = an.span.end;
     let found: ActorItem | undefined;
-    if (an.resolve === 'salient') found = mostSalientState(items.filter((it) => it.end <= an.span.start && an.span.start - it.end <= 600), stateOf);
+    // "Moldovan police", "Georgia's parliament": the state named just before the description is the one meant.
+    const qualifier = items.find((it) => (it.adjective || it.possessive) && it.kind === 'state' && it.end <= an.span.start && /^\s*(?:['’]s?\s*)?$/.test(text.slice(it.end, an.span.start)));
+    if (an.resolve === 'salient' && qualifier) found = qualifier;
+    // "the government in Chisinau", "the parliament of Georgia": the state of the place named right after.
+    const seat = an.resolve === 'salient' && !qualifier ? items.find((it) => it.start >= an.span.end && /^\s+(?:in|of)\s+$/i.test(text.slice(an.span.end, it.start))) : undefined;
+    const seatState = seat ? (seat.kind === 'state' ? seat.actorId : stateOf(seat.actorId)) : undefined;
+    if (seat && seatState) found = { ...seat, actorId: seatState, kind: 'state', adjective: false };
+    if (an.resolve === 'salient' && !found) found = mostSalientState(items.filter((it) => it.end <= an.span.start && an.span.start - it.end <= 600), stateOf);
     const g = pronounGender(text.slice(an.span.start, an.span.end));
     const candidates: ActorItem[] = [];
     for (let i = items.length - 1; i >= 0 && !found; i--) {
@@ -271,7 +283,8 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
       const nearest = candidates[0]!;
       // The nearest one in the same sentence ("Sandu said she…"); otherwise the latest subject-like one of the
       // previous two sentences, else the nearest.
-      if (here && nearest.start >= here.start) found = nearest;
+      const sameSentence = here ? candidates.filter((c) => c.start >= here.start) : [];
+      if (sameSentence.length > 0) found = sameSentence.find((c) => subjectLike.has(c)) ?? nearest;
       else {
         const prev = here ? sentences.filter((s) => s.end <= here.start).slice(-2) : [];
         const from = prev[0]?.start ?? -1;
@@ -286,7 +299,7 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
       kind: found.kind,
       ...(found.mentionId ? { mentionId: found.mentionId } : {}),
       ...(found.literal ? { literal: found.literal } : {}),
-      basis: 'anaphora',
+      basis: found === qualifier || (seat !== undefined && found.actorId === seatState) ? 'mention' : 'anaphora',
       possessive: an.possessive,
       adjective: false,
     });
@@ -358,7 +371,7 @@ function subjectIn(text: string, items: readonly ActorItem[], from: number, to: 
     if (inCompound(text, it)) continue;
     const next = inRange[k + 1];
     // "Belarusian President Alexander Lukashenko", "Ukraine's President Zelensky": the head is the later actor.
-    if (next && (it.adjective || it.possessive) && next.start - it.end <= 30 && !/[,;:]/.test(text.slice(it.end, next.start))) continue;
+    if (next && (it.adjective || it.possessive) && next.start - it.end <= 30 && !/[,;:]|\b(?:of|to|toward|towards|with|from|in|on|for|against|by|at|into|and)\b/i.test(text.slice(it.end, next.start))) continue;
     if (modifiesNextPerson(text, it, next, pos)) continue;
     found = it;
     if (pick === 'first') return it;
@@ -402,6 +415,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
 
   let narrative: DateMention | undefined;
   let narrativePara = -2;
+  let topic: ActorItem | undefined;
+  let topicPara = -2;
 
   for (const sent of sentenceSpans(doc)) {
     const pkind = paragraphKindAt(doc, sent.start);
@@ -425,7 +440,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       }
       const clauses = clauseSpans(text, body, lex);
       const furniture = allMatches(lex.furniture, sentence).length > 0 || pkind === 'list-item';
-      let lastSubject: ActorItem | undefined;
+      // The topic carries on: the previous sentence's subject (same paragraph) when a clause names none of its own.
+      let lastSubject: ActorItem | undefined = para === topicPara ? topic : undefined;
       for (const clause of clauses) {
         // One claim per relation per clause: of several cues of one relation, the one that found an object
         // ("first won the presidency …, defeating Igor Dodon"), else the first.
@@ -448,6 +464,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         const s = subjectIn(text, items, clause.start, clause.end, 'first', posAt);
         if (s) lastSubject = s;
       }
+      topic = lastSubject;
+      topicPara = para;
     }
     const lastDate = sentDates[sentDates.length - 1];
     if (lastDate) narrative = lastDate;
@@ -480,7 +498,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const objectWindow = (i: ActorItem) =>
       !inCompound(text, i) && (i.end <= hit.end || (wordsIn(text.slice(hit.end, i.start)) <= 4 && !/[,;:(—–]/.test(text.slice(hit.end, i.start))));
     const byPhrase = () =>
-      afterCue.find((i) => i.kind !== 'place' && /^\s*(?:\S+\s+){0,3}?by\s+(?:(?:the|a|an)\s+)?$/i.test(text.slice(hit.end, i.start)) && !/[,;]/.test(text.slice(hit.end, i.start)));
+      afterCue.find((i) => i.kind !== 'place' && /^\s*(?:\S+\s+){0,3}?by\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$/.test(text.slice(hit.end, i.start)) && !/[,;]/.test(text.slice(hit.end, i.start)));
     // "the European Union, which opened accession talks…": the head of a relative clause is its agent.
     const relHead = clauseItems.filter((i) => i.end <= hit.start && i.kind !== 'place' && /^\s*,\s*(?:which|who|that)\s+(?:(?:has|have|had|also|then|later|since|now|\w+ly)\s+){0,2}$/i.test(text.slice(i.end, hit.start))).pop();
     const coordinated = (s0: ActorItem) => clauseItems.find((i) => i.start > s0.end && /^\s+and\s+(?:the\s+)?$/i.test(text.slice(s0.end, i.start)));
@@ -488,7 +506,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     let passive = false;
     if (hit.cue.agent === 'after') {
       subject = afterCue.find((i) => i.kind !== 'place');
-      object = relHead ?? (subject && coordinated(subject)) ?? subjectIn(text, items, from, hit.start, 'first', posAt) ?? clauseItems.filter((i) => i.end <= hit.start).pop();
+      object = hasObject ? (relHead ?? (subject && coordinated(subject)) ?? subjectIn(text, items, from, hit.start, 'first', posAt) ?? clauseItems.filter((i) => i.end <= hit.start).pop()) : undefined;
     } else if (relHead) {
       subject = relHead;
       if (hasObject) object = afterCue.find((i) => i !== subject && i.actorId !== subject?.actorId && objectWindow(i));
@@ -534,9 +552,58 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         }
       }
     }
+    // Passive voice ("X was arrested [by Y]", "Z was arrested, released and later sentenced"): the grammatical
+    // subject is the patient, so it fills the object role; the agent is the by-phrase, else the reporting state
+    // ("Hungary said X was detained"), else unknown (the story's focal state, as a guess).
+    if (hit.cue.agent === 'before' && !hit.cue.nominal && hasObject && subject && subject !== relHead && isPassive(hit, clause)) {
+      passive = true;
+      object = subject;
+      subject = byPhrase();
+      if (!subject && reported.source && kindOfId(kinds, reported.source.actorId) === 'state') subject = reported.source;
+      if (!subject && focal) {
+        subject = focal;
+        subjectBasis = 'discourse';
+      }
+    }
+    // "a network run by X transferred…", "the congress of X asked…": X stands for the head noun that is the subject.
+    if (!subject && hit.cue.agent === 'before') {
+      subject = clauseItems.find(
+        (i) =>
+          i.end <= hit.start &&
+          i.start >= from &&
+          i.kind !== 'place' &&
+          (/\b(?:run|led|controlled|organi[sz]ed|owned|headed|financed|funded)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(from, i.start - 60), i.start)) ||
+            /^\s*(?:(?:the|a|an)\s+)?["“”]?[\w-]+(?:\s+[\w-]+){0,2}["“”]?\s+of\s+(?:the\s+)?$/i.test(text.slice(from, i.start))),
+      );
+    }
+    // A relation about states: a subject of the wrong kind swaps with an object of the right kind.
+    if (rel.subjectKinds && subject && object && !rel.subjectKinds.includes(subject.kind as never) && rel.subjectKinds.includes(object.kind as never)) {
+      [subject, object] = [object, subject];
+    }
+    if (rel.objectKinds && object && !rel.objectKinds.includes(object.kind as never)) object = undefined;
+    if (!object && hasObject && rel.objectMarkers.length > 0) {
+      const marker = new RegExp(`\\b(?:${rel.objectMarkers.join('|')})\\s+`, 'gi');
+      const piece = text.slice(hit.end, clause.end);
+      for (const m of piece.matchAll(marker)) {
+        const at = hit.end + (m.index ?? 0) + m[0].length;
+        const cand = afterCue.find((i) => i.start >= at && i !== subject && i.actorId !== subject?.actorId && (!rel.objectKinds || rel.objectKinds.includes(i.kind as never)) && !/[;]/.test(text.slice(at, i.start)));
+        if (cand) {
+          object = cand;
+          break;
+        }
+      }
+    }
+    let focalGuess = false;
+    if (!subject && rel.focalSubject && focal) {
+      subject = focal;
+      subjectBasis = 'discourse';
+      focalGuess = true;
+    }
+    let carried = false;
     if (!subject && previousSubject) {
       subject = previousSubject;
       subjectBasis = 'discourse';
+      carried = true;
     }
     if (!subject && focal) {
       subject = focal;
@@ -566,8 +633,11 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     if (allMatches(lex.hedge, clauseMasked).length > 0) modality = 'hedged';
     if (allMatches(lex.prediction, clauseMasked).length > 0 || isPredicted(time, published)) modality = 'predicted';
     if (reported.is) modality = 'reported';
+    // "were asked whether X should…", "if Y wins": what follows the subordinator is not asserted, whoever says it.
+    const irrealis = allMatches(lex.irrealis, clauseMasked.slice(0, hit.start - clause.start)).length > 0;
+    if (irrealis) modality = modality === 'predicted' ? 'predicted' : 'hedged';
 
-    const value = rel.roles.value !== undefined ? valueOf(hit, clause) : undefined;
+    const value = rel.roles.value !== undefined ? valueOf(hit, clause, rel) : undefined;
     const quote = text.slice(sent.start, sent.end);
     const id = stableId(doc.id, 'claim', sent.start, sent.end, `${rel.id}@${hit.start}:${quote}`);
     const mentionIds = new Set<string>();
@@ -579,10 +649,12 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
 
     let confidence = 0.85;
     if (subjectBasis === 'anaphora') confidence -= 0.2;
-    if (subjectBasis === 'discourse') confidence -= 0.35;
+    if (subjectBasis === 'discourse') confidence -= focalGuess || passive ? 0.15 : carried ? 0.2 : 0.35;
     if (time.basis === 'narrative') confidence -= 0.1;
     if (time.basis === 'document') confidence -= 0.15;
     if (modality === 'hedged') confidence -= 0.05;
+    // Promo lines and list rails left in the body: listed, never corroborating nor taking a side.
+    if (furniture) confidence = Math.min(confidence, 0.2);
 
     const claim: Claim = {
       id,
@@ -612,8 +684,10 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       // A name the gazetteer does not know ("recognise Abkhazia"): kept as a literal, capitalised words just after the cue.
       const m = /^\s+(?:(?:of|the|to|on|in|with|from)\s+){0,2}((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})/.exec(text.slice(hit.end, clause.end));
       const at = m?.[1] ? hit.end + m[0].length - m[1].length : -1;
-      if (m?.[1] && !items.some((i) => i.start < at + m[1]!.length && at < i.end)) claim.object = { literal: m[1] };
+      const lit = { start: at, end: at + (m?.[1]?.length ?? 0) };
+      if (m?.[1] && !items.some((i) => i.start < lit.end && lit.start < i.end) && !overlapsAny(lit, dateSpans) && !MONTHS.test(m[1])) claim.object = { literal: m[1] };
     }
+    if (rel.requiresObject && !claim.object) return null;
     if (value) claim.value = value;
     if (reported.is && reported.source) claim.attributedTo = reported.source.actorId;
     else if (reported.is && reported.literal) claim.attributedTo = reported.literal;
@@ -630,8 +704,12 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const acc = allMatches(lex.reportingAfter, mask(text.slice(sent.start, sent.end), sent.start, actorSpans)).pop();
     if (acc) {
       const at = sent.start + acc.end;
-      const src = sentItems.find((i) => i.start >= at && i.start - at <= 40);
-      if (src) return { is: true, source: src };
+      // "according to the Moldovan opposition newspaper X": an adjective is no source; the phrase is.
+      const src = sentItems.find((i) => i.start >= at && i.start - at <= 40 && !i.adjective && !inCompound(text, i));
+      // "According to the police chief, Viorel C., a network run by X transferred…": the subject comes after the source.
+      const phraseEnd = /^[^,;]*,\s*(?:[A-Z][^,;]{0,60},\s*)?/.exec(text.slice(at, hit.start));
+      const after = phraseEnd && sent.start + acc.index <= hit.start ? at + phraseEnd[0].length : undefined;
+      if (src) return after !== undefined ? { is: true, source: src, after } : { is: true, source: src };
       const end = text.slice(at, sent.end).search(/[,;.]/);
       const literal = literalAt(at, end < 0 ? sent.end : at + end);
       return literal ? { is: true, literal } : { is: true };
@@ -669,7 +747,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     if (neg) {
       const between = masked.slice(neg.end, hit.start - clause.start);
       const words = between.trim() === '' ? 0 : between.trim().split(/\s+/).length;
-      if (words <= lex.cues.negation.maxGapWords && !BLOCKS_NEGATION.test(between)) return true;
+      if (words <= lex.cues.negation.maxGapWords && !BLOCKS_NEGATION.test(between) && negationReaches(clause.start + neg.end, hit)) return true;
     }
     // A negation inside a gap cue ("did not lift the sanctions" is before; "lifted no sanctions" inside).
     const inside = masked.slice(hit.start - clause.start, hit.end - clause.start);
@@ -682,14 +760,53 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     return false;
   }
 
+  /**
+   * The scope of a negation is its own verb phrase: "did not request annexation" negates the request, but in
+   * "did not hide her anger on election night" the negated verb is "hide", and the election is only inside a
+   * prepositional phrase after another noun. Hand-written on wink's POS tags (no dependency parser runs here).
+   */
+  function negationReaches(from: number, hit: CueHit): boolean {
+    const toks = nlpOf(doc).tokens.filter((t) => t.start >= from && t.end <= hit.start && !overlapsAny(t, dateSpans));
+    const nominal = hit.cue.nominal || NOMINAL_POS.has(posAt.get(hit.start) ?? '');
+    // Auxiliaries and modals carry the negation on to the main verb; they are not another verb.
+    const verbs = toks.filter((t) => t.pos === 'VERB' && !AUXILIARY.test(text.slice(t.start, t.end)));
+    // "can hardly be seen as a sovereign nation", "refused to recognise": the cue completes the one verb between.
+    const adjacent = verbs.length === 1 && /^\s*(?:\w+ly\s+)?$/.test(text.slice(verbs[0]!.end, hit.start));
+    const completes = adjacent || verbs.length === 1 && /\b(?:as|to)\s*$/i.test(mask(text.slice(verbs[0]!.end, hit.start), verbs[0]!.end, actorSpans));
+    if (!nominal) return verbs.length === 0 || completes;
+    if (verbs.length > 1) return false;
+    // A noun, then a preposition other than "of", before the cue: the cue is in a modifier of another noun.
+    let sawNoun = false;
+    for (const t of toks) {
+      if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') sawNoun = true;
+      else if (t.pos === 'ADP' && sawNoun && !/^of$/i.test(text.slice(t.start, t.end))) return false;
+    }
+    return true;
+  }
+
   function timeOf(hit: CueHit, clause: Span2, sent: Span2, rel: Relation): Claim['time'] {
-    const near = (ds: DateMention[]) => ds.slice().sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start))[0];
-    const inClause = near(dates.filter((d) => d.start >= clause.start && d.end <= clause.end));
-    const inSentence = inClause ? undefined : near(dates.filter((d) => d.start >= sent.start && d.end <= sent.end));
+    // Distance to the cue span: a date just after a noun cue ("the theft of $1 billion … in 2014") is its own.
+    const dist = (d: DateMention) => (d.start >= hit.end ? d.start - hit.end : Math.max(0, hit.start - d.end));
+    // A date inside a relative clause after the cue ("troops in X, a land that broke away … in 1992") is that
+    // clause's time, not the claim's.
+    const ownDate = (d: DateMention) => {
+      if (d.start >= hit.end) return !/\b(?:that|which|who|whose|where)\b/i.test(text.slice(hit.end, d.start));
+      // "Shor, a businessman who … was sentenced last year …, has denied paying voters": enclosed in a relative clause.
+      const lastComma = text.lastIndexOf(',', d.start);
+      if (lastComma >= clause.start && /\b(?:who|which|whose)\b/i.test(text.slice(lastComma, d.start)) && /,/.test(text.slice(d.end, hit.start))) return false;
+      // "the commission said on Monday": the time of the report, not of what is reported.
+      return !REPORT_TIME.test(text.slice(Math.max(clause.start, d.start - 30), d.start));
+    };
+    const near = (ds: DateMention[]) => ds.slice().sort((a, b) => dist(a) - dist(b))[0];
+    const inClause = near(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && ownDate(d)));
+    const inSentence = inClause ? undefined : near(dates.filter((d) => d.start >= sent.start && d.end <= sent.end && ownDate(d)));
     const d = inClause ?? inSentence;
     const mk = (m: DateMention, basis: Claim['time']['basis']): Claim['time'] => {
       const t: Claim['time'] = { mentionId: m.id, value: m.value === 'PRESENT_REF' && published ? published : m.value, basis };
       if (m.range) t.range = m.range;
+      // "has not bought gas since December 2022", "troops have been there since 1992": a stance from then to the time of writing.
+      else if (rel.kind === 'stance' && published && basis !== 'narrative' && /\bsince\s+(?:\S+\s+){0,4}$/i.test(text.slice(Math.max(sent.start, m.start - 40), m.start)))
+        t.range = { start: t.value, end: published };
       return t;
     };
     if (d) return mk(d, inClause ? 'clause' : 'sentence');
@@ -701,8 +818,26 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     return { value: published ?? 'XXXX', basis: 'document' };
   }
 
-  function valueOf(hit: CueHit, clause: Span2): Claim['value'] | undefined {
-    const qs = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end && !overlapsAny(q, dateSpans) && q.unit !== 'rank');
+  function isPassive(hit: CueHit, clause: Span2): boolean {
+    const cueText = text.slice(hit.start, hit.end);
+    if (/^(?:was|were|is|are|been|being|be|get|gets|got)\b/i.test(cueText)) return false;
+    const first = (cueText.split(/\s+/)[0] ?? '').toLowerCase();
+    if (!/(?:ed|en)$/.test(first) && !IRREGULAR_PARTICIPLES.has(first)) return false;
+    const before = mask(text.slice(clause.start, hit.start), clause.start, dateSpans);
+    const aux = [...before.matchAll(/\b(?:was|were|is|are|been|being|be|get|gets|got)\b/gi)].pop();
+    if (!aux) return false;
+    const between = before.slice((aux.index ?? 0) + aux[0].length);
+    return /^(?:[\s,]|\b(?:\w+ed|\w+en|and|or|not|never|later|then|also|again|\w+ly|in|on|at|during|after|subsequently)\b)*$/i.test(between);
+  }
+
+  function valueOf(hit: CueHit, clause: Span2, rel: Relation): Claim['value'] | undefined {
+    // The value must be of the role's type (money is never a headcount) and, when the relation says so, close to the cue.
+    const unitOk = (u: string) => !rel.valueUnits || rel.valueUnits.some((w) => w === u || (w === 'money' && /^[A-Z]{3,6}$/.test(u)));
+    const nearOk = (q: Span2) =>
+      rel.valueMaxWords === undefined || wordsIn(q.start >= hit.end ? text.slice(hit.end, q.start) : text.slice(q.end, hit.start)) <= rel.valueMaxWords;
+    const qs = quantities.filter(
+      (q) => q.start >= clause.start && q.end <= clause.end && !overlapsAny(q, dateSpans) && q.unit !== 'rank' && unitOk(q.unit) && nearOk(q) && !/\b(lei|leu|rubles?|roubles?|hryvnias?|manats?|lari|drams?|tenge|som|dinars?|euros?|dollars?)\b/i.test(q.measure ?? ''),
+    );
     const q = qs.slice().sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start))[0];
     if (!q) return undefined;
     const v: NonNullable<Claim['value']> = { mentionId: q.id, value: q.value, unit: q.unit };

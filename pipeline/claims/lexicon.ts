@@ -61,6 +61,12 @@ export const RelationSchema = z.object({
    * focal state is a fair guess, with a smaller confidence penalty than other discourse guesses.
    */
   focalSubject: z.boolean().default(false),
+  /** Kinds the subject must be: when the found subject is not, and the object is, the two swap ("the EU granted Ukraine candidate status"). */
+  subjectKinds: z.array(z.enum(['person', 'state', 'organisation', 'group', 'place'])).optional(),
+  /** Kinds the object may be (an adjective like "Russian meddling" is no rival in an election). */
+  objectKinds: z.array(z.enum(['person', 'state', 'organisation', 'group', 'place'])).optional(),
+  /** Words after which, anywhere later in the clause, the object stands when it is not next to the cue ("won … against X"). */
+  objectMarkers: z.array(z.string()).default([]),
   /** Units the value role accepts: "count", "percent", "money" (any ISO 4217 code), or a unit code; absent: any. */
   valueUnits: z.array(z.string()).optional(),
   /** The value must lie within this many words of the cue ("detained 40 people", not "…for taking bribes of 260 million lei"). */

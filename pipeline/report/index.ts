@@ -1,6 +1,7 @@
-/** The report: out/report.md and out/report.html from the ledger and the documents. */
-export { renderReport, writeReport } from './lib/render.ts';
-export { readDocuments, readLedger } from './lib/load.ts';
+/** The report: out/report.md and out/report.html (the index) and out/report/docs/<id>.html (one page per document). */
+export { renderReport, writeReport, arraySource, documentHash, REPORT_VERSION } from './lib/render.ts';
+export { readDocuments, readLedger, documentSource } from './lib/load.ts';
 export { highlight, checkSpans, type HighlightSpan } from './lib/spans.ts';
-export { escapeHtml, escapeMarkdown, docAnchor, claimAnchor, disagreementAnchor } from './lib/escape.ts';
+export { escapeHtml, escapeMarkdown, docAnchor, disagreementAnchor } from './lib/escape.ts';
+export { docFileName, docPagePath, pageClaimAnchor } from './lib/paths.ts';
 export type * from './types.ts';

@@ -23,7 +23,47 @@ export interface ReportInput {
   docs: DocumentJson[];
 }
 
+/** One document's page. */
+export interface ReportPage {
+  docId: string;
+  /** Relative to the output folder: "report/docs/<file>.html". */
+  path: string;
+  /** Changes exactly when the page's content may change (document content, names and disagreements it shows). */
+  key: string;
+  html: string;
+}
+
 export interface ReportOutput {
+  /** The index, report.md. */
+  markdown: string;
+  /** The index, report.html. */
+  html: string;
+  /** One page per document, in id order. */
+  pages: ReportPage[];
+}
+
+/**
+ * Documents for writeReport without loading them all: their ids, a content
+ * hash per id (anything that changes when the document's JSON changes, e.g.
+ * the store's cache key), and a loader called only for documents whose page
+ * must be re-rendered.
+ */
+export interface DocSource {
+  ids: readonly string[];
+  hash(id: string): string;
+  load(id: string): DocumentJson;
+}
+
+export interface WriteReportResult {
   markdown: string;
   html: string;
+  manifest: string;
+  /** The folder of the document pages. */
+  pagesDir: string;
+  /** Ids of the documents whose page was (re)written in this call. */
+  rendered: string[];
+  /** Ids of the documents (in the previous manifest) whose page was deleted. */
+  removed: string[];
+  /** Pages left as they were. */
+  kept: number;
 }

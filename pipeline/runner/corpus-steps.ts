@@ -1,7 +1,8 @@
 /**
  * The corpus-level steps, after the per-document stages: the cross-source
  * ledger (into the store and out/ledger.json), the report (out/report.md,
- * out/report.html) and the annotation files. They run when their input
+ * out/report.html, and out/report/docs/ for changed documents only) and the
+ * annotation files. They run when their input
  * changed: the fingerprint of (document id, cache key) over all written
  * documents, stored in the meta table. A run that changed nothing skips them.
  */
@@ -23,7 +24,7 @@ export interface CorpusStepsOptions {
   output: string;
   force: boolean;
   annotations?: string;
-  /** Skip the report (out/report.md, out/report.html). */
+  /** Skip the report (out/report.md, out/report.html, out/report/docs/). */
   noReport?: boolean;
   log: (line: string) => void;
 }
@@ -74,8 +75,14 @@ export function runCorpusSteps(opts: CorpusStepsOptions): CorpusStepsResult {
     };
     if (!opts.noReport) {
       timed(res, 'report', () => {
-        const docs = (opts.store.db.prepare('SELECT json FROM documents ORDER BY id').all() as { json: string }[]).map((r) => JSON.parse(r.json) as DocumentJson);
-        writeReport(opts.output, update.ledger, docs);
+        // Only the documents whose page must be re-rendered are loaded; the store's cache key is their content hash.
+        const rows = opts.store.db.prepare<[], { id: string; cache_key: string }>('SELECT id, cache_key FROM documents ORDER BY id').all();
+        const keys = new Map(rows.map((r) => [r.id, r.cache_key]));
+        writeReport(opts.output, update.ledger, {
+          ids: rows.map((r) => r.id),
+          hash: (id) => keys.get(id) ?? '',
+          load: (id) => JSON.parse(opts.store.documentJsonText(id) ?? '{}') as DocumentJson,
+        });
       });
     }
     opts.store.setMeta(key, fp);

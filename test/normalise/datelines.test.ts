@@ -38,6 +38,7 @@ describe('stated publication dates: the forms page templates print under a headl
     for (const head of [['Updated: 2024-11-06', 'Published 4 Nov 2024'], ['Published 4 Nov 2024', 'Updated: 2024-11-06']]) {
       expect(page(...head).meta.published).toBe('2024-11-04');
     }
+    expect(page('Updated 6 Nov 2024 · Published 4 Nov 2024').meta.published).toBe('2024-11-04');
     const upd = page('Updated: 2024-11-06');
     expect(upd.meta.published).toBe('2024-11-06');
     expect(upd.meta.confidence).toBeLessThan(page('Published 4 Nov 2024').meta.confidence!);
@@ -47,6 +48,7 @@ describe('stated publication dates: the forms page templates print under a headl
     const d = norm(['Home', 'World', 'Sunday, November 22, 2026', '', TITLE, '', 'March 3, 2024', '', 'May 1, 2024', '', BODY, ''].join('\n'));
     expect(d.meta.published).toBe('2024-03-03');
     expect(d.meta.title).toBe(TITLE);
+    expect(d.text).not.toContain('2026');
   });
 
   it('reads a byline with a date as both the authors and the date', () => {

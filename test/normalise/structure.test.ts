@@ -73,6 +73,18 @@ describe('normalise: structure and chrome', () => {
   });
 });
 
+describe('normalise: rails of related links', () => {
+  it('drops a related-analysis rail whose first headline is a question', () => {
+    const k = kinds(`Curfew extended in the capital\n\n${BODY}\n\nThe measures will be reviewed at the end of the month, the mayor said.\n\nRelated Analysis\n\nCan the City Afford Another Lockdown?\nWhy Curfews Rarely Work\n`);
+    expect(k.map((x) => x[1])).toEqual(['Curfew extended in the capital', BODY, 'The measures will be reviewed at the end of the month, the mayor said.']);
+  });
+  it('returns to the body when running text follows a question after the rail', () => {
+    const k = kinds(`Curfew extended in the capital\n\n${BODY}\n\nRelated Analysis\n\nWhat happens next?\n\nThe measures will be reviewed at the end of the month, the mayor said, and may be lifted early.\n`);
+    expect(k.map((x) => x[1])).toContain('The measures will be reviewed at the end of the month, the mayor said, and may be lifted early.');
+    expect(k.map((x) => x[1])).not.toContain('Related Analysis');
+  });
+});
+
 describe('normalise: datelines and captions outside the head', () => {
   it('reads a dateline at the foot of the article as stated, without keeping it in the text', () => {
     const d = norm(`Curfew extended in the capital\n\n${BODY}\n\nThe measures will be reviewed at the end of the month, the mayor said.\n\nPublished on 4 May 2021\n`);

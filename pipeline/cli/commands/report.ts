@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readDocuments, readLedger, writeReport } from '../../report/index.ts';
+import { documentSource, readLedger, writeReport } from '../../report/index.ts';
 
 export function registerReport(program: Command, setExit: (code: number) => void): void {
   program
     .command('report')
-    .description('Re-render out/report.md and out/report.html from out/ledger.json and out/documents/.')
+    .description('Re-render out/report.md, out/report.html and the changed pages of out/report/docs/ from out/ledger.json and out/documents/.')
     .option('-o, --out <dir>', 'output folder holding ledger.json and documents/', 'out')
     .action((opts: { out: string }) => {
       const ledgerFile = path.join(opts.out, 'ledger.json');
@@ -16,9 +16,12 @@ export function registerReport(program: Command, setExit: (code: number) => void
         return;
       }
       const ledger = readLedger(ledgerFile);
-      const docs = readDocuments(path.join(opts.out, 'documents'));
-      const files = writeReport(opts.out, ledger, docs);
-      console.error(`wrote ${files.markdown} and ${files.html} (${docs.length} documents, ${ledger.entries.length} entries, ${ledger.disagreements.length} disagreements)`);
+      const docs = documentSource(path.join(opts.out, 'documents'));
+      const r = writeReport(opts.out, ledger, docs);
+      console.error(
+        `wrote ${r.markdown} and ${r.html} (${docs.ids.length} documents, ${ledger.entries.length} entries, ${ledger.disagreements.length} disagreements); ` +
+          `pages in ${r.pagesDir}: ${r.rendered.length} rendered, ${r.kept} unchanged, ${r.removed.length} removed`,
+      );
       setExit(0);
     });
 }

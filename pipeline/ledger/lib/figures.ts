@@ -28,6 +28,18 @@ const EXACT_TOLERANCE = 0.005;
 const ABOUT_TOLERANCE = 0.15;
 const NEARLY_TOLERANCE = 0.1;
 
+/** Half a unit of the last significant digit of x as written in decimal (1500 → 50, 57.7 → 0.05, 6 → 0.5). */
+export function roundingHalfUnit(x: number): number {
+  const a = Math.abs(x);
+  if (a === 0) return 0.5;
+  const str = String(a);
+  if (str.includes('e')) return a * EXACT_TOLERANCE;
+  const dot = str.indexOf('.');
+  if (dot >= 0) return 0.5 * 10 ** -(str.length - dot - 1);
+  const zeros = /0*$/.exec(str)![0].length;
+  return 0.5 * 10 ** Math.min(zeros, str.length - 1);
+}
+
 export function valueInterval(v: Value): ValueInterval {
   const q = (v.qualifier ?? '').toLowerCase().trim();
   const x = v.value;
@@ -38,7 +50,10 @@ export function valueInterval(v: Value): ValueInterval {
   if (UPPER_CLOSED.includes(q)) return { lo: -Infinity, hi: x, loOpen: false, hiOpen: false };
   if (NEARLY.includes(q)) return { lo: x * (1 - NEARLY_TOLERANCE), hi: x, loOpen: false, hiOpen: false };
   if (ABOUT.includes(q)) return { lo: x * (1 - ABOUT_TOLERANCE), hi: x * (1 + ABOUT_TOLERANCE), loOpen: false, hiOpen: false };
-  const t = Math.abs(x) * EXACT_TOLERANCE;
+  // An exact figure stands for what rounds to it: half a unit of its last significant digit ("55.3" is
+  // 55.25–55.35 and agrees with "55.35"; "50.35" and "50.46" do not meet), never tighter than EXACT_TOLERANCE
+  // of large round numbers would make it ("1,500" is 1,450–1,550).
+  const t = Math.max(roundingHalfUnit(x), x >= 1000 ? Math.abs(x) * EXACT_TOLERANCE : 0);
   return { lo: x - t, hi: x + t, loOpen: false, hiOpen: false };
 }
 

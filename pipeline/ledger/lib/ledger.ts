@@ -185,6 +185,10 @@ export class LedgerIndex {
     const entries: Entry[] = rawEntries.map((e) => {
       const supports = e.recs.map((r) => r.support).sort(supportOrder);
       const sourceCount = new Set(supports.map((s) => s.docId)).size;
+      // Corroboration needs two documents that assert it with some confidence: hedges, predictions, page furniture
+      // and guesses (subject from the story's focus, time from the publication date) are listed but do not count.
+      const minCorr = this.lex.file.minCorroborationConfidence;
+      const corroborating = new Set(supports.filter((s) => s.confidence >= minCorr && (s.modality === 'asserted' || s.modality === 'reported')).map((s) => s.docId)).size;
       const disagreementIds = [...(disByEntry.get(e.id) ?? [])].sort();
       const entry: Entry = {
         id: e.id,
@@ -195,7 +199,7 @@ export class LedgerIndex {
         topics: [...e.rel.topics].sort(),
         polarity: e.polarity,
         period: period(e.period),
-        status: disagreementIds.length > 0 ? 'disputed' : sourceCount >= 2 ? 'corroborated' : 'single-source',
+        status: disagreementIds.length > 0 ? 'disputed' : corroborating >= 2 ? 'corroborated' : 'single-source',
         sourceCount,
         summary: `${gloss(e)}${e.period ? ` (${periodText(e)})` : ''}`,
         supports,

@@ -66,8 +66,8 @@ export function claimPeriod(claim: Claim, rel: Relation, published: string | nul
   const w = lex.file.stanceWindowDays;
   const undated = claim.time.basis === 'document' || claim.time.basis === 'narrative';
   if (rel.kind === 'stance' && undated) return { base, when: { start: base.start - w, end: base.end + w } };
-  // An undated event told in an article happened before it was published, not long before.
-  if (claim.time.basis === 'document') return { base, when: { start: base.start - w, end: base.end } };
+  // An undated event told in an article happened before it was published, not long before (documentEventWindowDays).
+  if (claim.time.basis === 'document') return { base, when: { start: base.start - lex.file.documentEventWindowDays, end: base.end } };
   return { base, when: base };
 }
 
@@ -197,7 +197,8 @@ export function reconcileBucket(recs: readonly ClaimRec[], lex: Lexicon): Bucket
   const add = (d: RawDisagreement) => disagreements.set(d.id, d);
   // Predictions and guesses (low confidence) support entries but take no side in a disagreement.
   const minConf = lex.file.minDisagreementConfidence;
-  const notPredicted = (e: RawEntry) => e.recs.filter((r) => r.claim.modality !== 'predicted' && r.claim.confidence >= minConf);
+  // Hedges ("would probably have failed", "asked whether…") are not accounts of what happened either.
+  const notPredicted = (e: RawEntry) => e.recs.filter((r) => r.claim.modality !== 'predicted' && r.claim.modality !== 'hedged' && r.claim.confidence >= minConf);
 
   // 2. Figures: supports of one entry whose values cannot both hold.
   for (const e of entries) {
@@ -211,18 +212,38 @@ export function reconcileBucket(recs: readonly ClaimRec[], lex: Lexicon): Bucket
       }
     }
   }
+  // …and of two entries of one relation and polarity at overlapping times whose objects are compatible (one of
+  // them unnamed: "keeps 1,500 troops in Transnistria" and "keeps 1,100 troops in the region").
+  const compatible = (a: RawEntry, b: RawEntry) => a.objectKey === b.objectKey || a.objectKey === '' || b.objectKey === '';
+  for (const [a, b] of overlappingPairs(
+    entries.filter((e) => e.period !== null),
+    (e) => e.period!,
+  )) {
+    if (a.rel.id !== b.rel.id || a.polarity !== b.polarity || a.objectKey === b.objectKey || !compatible(a, b)) continue;
+    const va = notPredicted(a).filter((r) => r.claim.value);
+    const vb = notPredicted(b).filter((r) => r.claim.value);
+    for (const x of va) {
+      for (const y of vb) {
+        if (x.docId === y.docId) continue;
+        if (figuresConflict(x.claim.value!, y.claim.value!)) add(ordered('figure', a.subject, intersect(a.period!, b.period!), side(a, [x]), side(b, [y])));
+      }
+    }
+  }
 
   // 3. Polarity (events) and contrary accounts (stances): entries over overlapping periods.
   const dated = entries.filter((e) => e.period !== null);
   for (const [a, b] of overlappingPairs(dated, (e) => e.period!)) {
-    // A claim missing the object its relation takes ("moves closer to …") is too vague to contradict anything.
-    const vague = (e: RawEntry) => e.objectKey === '' && e.rel.roles.object !== undefined;
-    if (vague(a) || vague(b)) continue;
-    const objectsMatch = a.objectKey === b.objectKey || a.objectKey === '' || b.objectKey === '';
+    const objectsMatch = compatible(a, b);
     if (!objectsMatch) continue;
+    // A claim missing the object its relation takes ("moves closer to …") is too vague for a contrary account; but
+    // denying an event contradicts affirming it whatever its object ("did not request annexation" against "asked
+    // Russia to annex the region"), so a polarity conflict needs only compatible objects.
+    const vague = (e: RawEntry) => e.objectKey === '' && e.rel.roles.object !== undefined;
     let kind: DisagreementKind | null = null;
-    if (a.rel.id === b.rel.id && a.polarity !== b.polarity && a.objectKey === b.objectKey) kind = a.rel.kind === 'stance' ? 'contrary' : 'polarity';
-    else if (a.polarity === 'affirmed' && b.polarity === 'affirmed' && (a.rel.contrary.includes(b.rel.id) || b.rel.contrary.includes(a.rel.id))) kind = 'contrary';
+    if (a.rel.id === b.rel.id && a.polarity !== b.polarity) {
+      if (a.rel.kind === 'event') kind = 'polarity';
+      else if (a.objectKey === b.objectKey && !vague(a)) kind = 'contrary';
+    } else if (!vague(a) && !vague(b) && a.polarity === 'affirmed' && b.polarity === 'affirmed' && (a.rel.contrary.includes(b.rel.id) || b.rel.contrary.includes(a.rel.id))) kind = 'contrary';
     if (!kind) continue;
     const sa = notPredicted(a);
     const sb = notPredicted(b);

@@ -14,6 +14,13 @@
  *      drop it for the current stretch);
  *    - (soft) a period called "last summer" / "last fall" is later than the
  *      latest year-qualified date, for the same reason; dropped if nothing fits.
+ *    Before that, year-less dates the text itself dates get their year: a month or
+ *    day after a year-qualified date in the same paragraph belongs to that narrative
+ *    (read forward: "In October 2022 … by February" is February 2023), and a date
+ *    written with its weekday ("Sunday, November 3") takes the year in which that
+ *    day is that weekday, nearest the narrative's year or, in the current stretch,
+ *    at or after the latest dated event. The latest year mentioned is only ever a
+ *    lower bound, and inference runs only when no date is stated.
  * The answer is a month (YYYY-MM): the evidence rarely supports a day.
  */
 import { nlpOf, sentenceAt, type NlpLayer, type Token } from '../../adapters/wink.ts';

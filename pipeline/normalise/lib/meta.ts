@@ -104,6 +104,8 @@ export interface Stated {
   rule: string;
 }
 
+const PUBLISHED_IN_LINE = /\b(?:first |originally )?(?:published|posted)(?:\s+on)?\s*:?\s*(?<date>[^|·•]{6,60})/iu;
+
 /** Labelled "Published …" lines first, then bare date lines (after the title before those above it), "Updated …" last. */
 function rank(rule: string, beforeTitle: boolean): number {
   if (rule === 'published-on') return 0;
@@ -121,10 +123,18 @@ export function statedDate(datelines: readonly Unit[], data: CompiledData, bylin
   for (const u of [...datelines, ...bylines]) {
     const g = u.match?.groups?.['date'];
     if (!g || !u.match) continue;
+    const at = u.lines[0]?.start ?? 0;
+    // One line with both ("Updated 5 Nov 2024 · Published 4 Nov 2024"): the published date is the one.
+    const pub = PUBLISHED_IN_LINE.exec(u.text);
+    const pp = pub?.groups?.['date'] && pub.index > 0 ? parseStatedDate(pub.groups['date'], data) : null;
+    if (pub && pp) {
+      const off = u.text.lastIndexOf(pub.groups!['date']!);
+      cands.push({ iso: pp.iso, unit: u, dateStart: off + pp.start, dateEnd: off + pp.end, rule: 'published-on', rank: 0, at });
+      continue;
+    }
     const p = parseStatedDate(g, data);
     if (!p) continue;
     const off = u.text.indexOf(g);
-    const at = u.lines[0]?.start ?? 0;
     cands.push({ iso: p.iso, unit: u, dateStart: off + p.start, dateEnd: off + p.end, rule: u.rule, rank: rank(u.rule, at < titleAt), at });
   }
   cands.sort((a, b) => a.rank - b.rank || a.at - b.at);

@@ -258,10 +258,14 @@ export function analyseStructure(blocks: Block[], data: CompiledData): Structure
   const keep = (u: Unit, kind: ParagraphKind) => kept.push({ lines: u.lines, kind, text: u.text });
   const s: Structure = { kept, title: titleI >= 0 ? units[titleI]! : null, bylines: [], datelines: [], tailDatelines: [], bios: [], chrome: [], prose: 0 };
 
-  // Head: only title, dek, byline, dateline survive.
+  // Head: only title, dek, byline, dateline survive. A date line above the title is dropped when the
+  // title has its own date below it (nav bars print today's date above the headline).
+  const datedBelowTitle =
+    titleI >= 0 && units.slice(titleI + 1, bodyStart).some((u) => (u.role === 'dateline' && u.rule !== 'updated-on') || (u.role === 'byline' && u.match?.groups?.['date'] !== undefined));
   for (let i = 0; i < bodyStart; i++) {
     const u = units[i]!;
     if (i === titleI) keep(u, 'title');
+    else if (u.role === 'dateline' && i < titleI && datedBelowTitle) (u.rule = 'date-above-title'), s.chrome.push(u);
     else if (u.role === 'byline') (keep(u, 'byline'), s.bylines.push(u));
     else if (u.role === 'dateline') (keep(u, 'dateline'), s.datelines.push(u));
     else if (deks.includes(u)) keep(u, 'subtitle');

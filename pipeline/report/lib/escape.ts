@@ -47,14 +47,9 @@ export function idPart(s: string): string {
     .join('');
 }
 
-/** Anchor of a document's section. */
+/** Anchor of a document's row in the index's table of documents. */
 export function docAnchor(docId: string): string {
   return `doc-${idPart(docId)}`;
-}
-
-/** Anchor of a claim inside a document's text. */
-export function claimAnchor(docId: string, claimId: string): string {
-  return `doc-${idPart(docId)}-c-${idPart(claimId)}`;
 }
 
 export function disagreementAnchor(id: string): string {

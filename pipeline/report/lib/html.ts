@@ -1,13 +1,18 @@
-/** The HTML report: one static, self-contained page (inline CSS, no script). */
+/**
+ * The HTML report: static, self-contained pages (inline CSS, no script, no
+ * fonts or images). The index (report.html) holds the ledger, the
+ * disagreements, the timeline and a table of documents; each document has its
+ * own page (report/docs/<id>.html) with its text highlighted.
+ */
 import { CSS } from './css.ts';
 import { escapeHtml as h } from './escape.ts';
 import { highlight } from './spans.ts';
-import type { DisagreementView, DocView, EntryView, ReportView, SourceView, TimelineView, TopicView } from './view.ts';
+import type { DisagreementView, DisRef, DocRowView, EntryView, IndexView, PageView, SourceView, TimelineView, TopicView } from './view.ts';
 
 const STATUS_LABEL = { corroborated: 'corroborated', 'single-source': 'single source', disputed: 'disputed' } as const;
 
 function link(href: string | null, text: string): string {
-  return href ? `<a href="#${h(href)}">${h(text)}</a>` : h(text);
+  return href ? `<a href="${h(href)}">${h(text)}</a>` : h(text);
 }
 
 function sourceLabel(s: SourceView): string {
@@ -17,9 +22,16 @@ function sourceLabel(s: SourceView): string {
 function sourceLine(s: SourceView): string {
   const pub = s.published ? `published ${h(s.published)}` : 'publication date unknown';
   const parts = [`${link(s.docHref, sourceLabel(s))}`, pub];
-  if (s.claimHref) parts.push(`<a href="#${h(s.claimHref)}">claim in context</a>`);
+  if (s.claimHref) parts.push(`<a href="${h(s.claimHref)}">claim in context</a>`);
   else if (s.docHref === null) parts.push('<span class="note">document not in this report</span>');
   return parts.join(' · ');
+}
+
+/** The sources past the quote cap: one link each, to the claim in context when it has an anchor. */
+function moreLine(more: readonly SourceView[]): string {
+  if (more.length === 0) return '';
+  const links = more.map((s) => (s.claimHref ? link(s.claimHref, sourceLabel(s)) : link(s.docHref, sourceLabel(s))));
+  return `<p class="src more">${more.length} more source${more.length === 1 ? '' : 's'}: ${links.join(', ')}</p>`;
 }
 
 function quoteNote(s: SourceView): string {
@@ -28,13 +40,21 @@ function quoteNote(s: SourceView): string {
   return '';
 }
 
+function disLinks(ds: readonly DisRef[]): string {
+  return ds.map((d) => `<a class="flag" href="${h(d.href)}">${h(d.kind)} disagreement</a>`).join(' ');
+}
+
 function entryRow(e: EntryView): string {
-  const sources = e.sources
-    .map((s) => `<li>${sourceLine(s)}<blockquote>${h(s.quote)}</blockquote>${quoteNote(s)}</li>`)
-    .join('');
-  const flags = e.disagreements.map((d) => `<a class="flag" href="#${h(d.href)}">${h(d.kind)} disagreement</a>`).join(' ');
+  const sources = e.sources.map((s) => `<li>${sourceLine(s)}<blockquote>${h(s.quote)}</blockquote>${quoteNote(s)}</li>`).join('');
+  const flags = disLinks(e.disagreements);
   const parts = [e.subject, e.relation, ...(e.object ? [e.object] : []), ...(e.polarity === 'negated' ? ['negated'] : [])];
-  return `<tr${e.anchor ? ` id="${h(e.anchor)}"` : ''}><td><strong>${h(e.summary)}</strong><br><span class="src">${h(parts.join(' · '))}</span></td><td class="date">${h(e.time ?? 'undated')}</td><td><span class="status status-${h(e.status)}">${STATUS_LABEL[e.status]}</span><br>${e.docCount} source${e.docCount === 1 ? '' : 's'}${flags ? `<br>${flags}` : ''}</td><td><ul class="srcs">${sources}</ul></td></tr>`;
+  return `<tr${e.anchor ? ` id="${h(e.anchor)}"` : ''}><td><strong>${h(e.summary)}</strong><br><span class="src">${h(parts.join(' · '))}</span></td><td class="date">${h(e.time ?? 'undated')}</td><td><span class="status status-${h(e.status)}">${STATUS_LABEL[e.status]}</span><br>${e.docCount} source${e.docCount === 1 ? '' : 's'}${flags ? `<br>${flags}` : ''}</td><td><ul class="srcs">${sources}</ul>${moreLine(e.more)}</td></tr>`;
+}
+
+/** Said under a capped list: how many single-source items are not listed, and where they are. */
+function omittedNote(n: number, stem: string, one: string, many: string): string {
+  if (n === 0) return '';
+  return `<p class="note">${n} more ${stem}${n === 1 ? one : many} in this topic ${n === 1 ? 'is' : 'are'} not listed here; each is highlighted on its <a href="#documents">document&#39;s page</a>.</p>`;
 }
 
 function topicSection(t: TopicView): string {
@@ -43,14 +63,14 @@ function topicSection(t: TopicView): string {
 <p class="totals">${c.total} entr${c.total === 1 ? 'y' : 'ies'}: ${c.corroborated} corroborated, ${c['single-source']} single-source, ${c.disputed} disputed.</p>
 <table><thead><tr><th scope="col">Entry</th><th scope="col">Period</th><th scope="col">Status</th><th scope="col">Sources and quotes</th></tr></thead><tbody>
 ${t.entries.map(entryRow).join('\n')}
-</tbody></table></section>`;
+</tbody></table>${omittedNote(t.omitted, 'single-source entr', 'y', 'ies')}</section>`;
 }
 
 function disagreementArticle(d: DisagreementView): string {
   const side = (label: string, s: DisagreementView['sides'][0]): string =>
     `<div class="side"><h4>${h(label)}${s.label ? `: ${h(s.label)}` : ''}</h4>${s.sources
       .map((src) => `<blockquote>${h(src.quote)}</blockquote>${quoteNote(src)}<p class="src">${sourceLine(src)}</p>`)
-      .join('')}</div>`;
+      .join('')}${moreLine(s.more)}</div>`;
   return `<article class="dis" id="${h(d.anchor)}" aria-labelledby="${h(d.anchor)}-h">
 <h3 id="${h(d.anchor)}-h"><span class="kind">${h(d.kind)}</span>${h(d.summary)}</h3>
 <p class="totals">${h(d.kindLabel)}${d.period ? ` · period ${h(d.period)}` : ''} · subject ${h(d.subject)}</p>
@@ -61,65 +81,43 @@ function timelineSection(t: TimelineView): string {
   const rows = t.rows
     .map(
       (r) =>
-        `<tr><td class="date">${h(r.time)}${r.date === null ? '<br><span class="src">undated</span>' : r.date.startsWith(r.time) ? '' : `<br><span class="src">from ${h(r.date)}</span>`}</td><td>${link(r.source.docHref, sourceLabel(r.source))}<br><span class="src nw">${r.source.published ? `published ${h(r.source.published)}` : 'date unknown'}</span></td><td><strong>${h(r.summary)}</strong><br>${h(r.source.quote)}${r.source.claimHref ? ` <a class="ctx" href="#${h(r.source.claimHref)}">claim in context</a>` : ''}</td><td>${r.disagreements.map((d) => `<a class="flag" href="#${h(d.href)}">${h(d.kind)} disagreement</a>`).join(' ') || '—'}</td></tr>`,
+        `<tr><td class="date">${h(r.time)}${r.date === null ? '<br><span class="src">undated</span>' : r.date.startsWith(r.time) ? '' : `<br><span class="src">from ${h(r.date)}</span>`}</td><td>${link(r.source.docHref, sourceLabel(r.source))}<br><span class="src nw">${r.source.published ? `published ${h(r.source.published)}` : 'date unknown'}</span></td><td><strong>${h(r.summary)}</strong><br>${h(r.source.quote)}${r.source.claimHref ? ` <a class="ctx" href="${h(r.source.claimHref)}">claim in context</a>` : ''}</td><td>${disLinks(r.disagreements) || '—'}</td></tr>`,
     )
     .join('\n');
   return `<section id="${h(t.anchor)}" aria-labelledby="${h(t.anchor)}-h"><h3 id="${h(t.anchor)}-h">${h(t.topic)}</h3>
 <table><thead><tr><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Claim</th><th scope="col">Disagreement</th></tr></thead><tbody>
 ${rows}
-</tbody></table></section>`;
+</tbody></table>${omittedNote(t.omitted, 'single-source claim', '', 's')}</section>`;
 }
 
-export function documentText(d: DocView): string {
-  const used = new Set<string>();
-  return d.ranges.map((p) => `<p class="k-${h(p.kind)}">${highlight(d.doc.text, d.spans, p, used)}</p>`).join('\n');
-}
-
-function documentArticle(d: DocView): string {
-  const m = d.doc.meta;
-  const title = m.title ?? d.id;
-  const meta = [
-    ['Document id', h(d.id)],
-    ['Outlet', h(m.outlet ?? '—')],
-    ['Authors', h(m.authors.join(', ') || '—')],
-    ['Published', `${h(m.published ?? 'unknown')} (${h(m.publishedBasis)})`],
-    ['Source file', h(d.doc.source)],
-    ['Mentions', `${d.mentionCounts.date} dates, ${d.mentionCounts.actor} actors, ${d.mentionCounts.quantity} quantities`],
-    ['Claims', `${d.claims.length}`],
-  ];
-  if (m.url) meta.splice(2, 0, ['URL', h(m.url)]);
-  const refused = d.refused > 0 ? `<p class="note">${d.refused} span${d.refused === 1 ? '' : 's'} did not line up with the text and ${d.refused === 1 ? 'is' : 'are'} not highlighted.</p>` : '';
-  const claimItems = d.claims.map((c) => `<li>${link(c.href, c.summary)}</li>`).join('');
-  return `<article class="doc" id="${h(d.anchor)}" aria-labelledby="${h(d.anchor)}-h">
-<h3 id="${h(d.anchor)}-h">${h(title)}</h3>
-<dl>${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${refused}
-<div class="text">
-${documentText(d)}
-</div>
-${d.claims.length > 0 ? `<details class="claims-list"><summary>Claims in this document (${d.claims.length})</summary><ol>${claimItems}</ol></details>` : ''}
-</article>`;
-}
-
-function sourcesTable(v: ReportView): string {
+function documentsTable(v: IndexView): string {
   if (v.docs.length === 0) return '<p>No documents.</p>';
   const rows = v.docs
-    .map((d) => `<tr><td><a href="#${h(d.anchor)}">${h(d.doc.meta.title ?? d.id)}</a></td><td>${h(d.doc.meta.outlet ?? '—')}</td><td class="date">${h(d.doc.meta.published ?? 'unknown')}</td><td>${d.claims.length}</td><td>${d.mentionCounts.date + d.mentionCounts.actor + d.mentionCounts.quantity}</td></tr>`)
+    .map((d: DocRowView) => {
+      const s = d.summary;
+      const mentions = s.mentionCounts.date + s.mentionCounts.actor + s.mentionCounts.quantity;
+      return `<tr id="${h(d.anchor)}"><td><a href="${h(s.page)}">${h(s.title ?? s.id)}</a><br><span class="src">${h(s.id)}</span></td><td>${h(s.outlet ?? '—')}</td><td class="date">${h(s.published ?? 'unknown')}</td><td>${d.claimCount}</td><td>${mentions}</td><td>${d.disagreementCount}</td></tr>`;
+    })
     .join('\n');
-  return `<table><caption>Sources</caption><thead><tr><th scope="col">Document</th><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">Claims</th><th scope="col">Mentions</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return `<table><caption>Sources (each links to its text with claims and mentions highlighted)</caption><thead><tr><th scope="col">Document</th><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">Claims</th><th scope="col">Mentions</th><th scope="col">Disagreements</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
-export function renderHtml(v: ReportView, opts: { title?: string } = {}): string {
-  const title = opts.title ?? 'Claims report';
-  const t = v.totals;
+function head(title: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
 <title>${h(title)}</title>
 <style>${CSS}</style>
-</head>
+</head>`;
+}
+
+/** The index page: report.html. Links to documents are relative (report/docs/<id>.html). */
+export function renderIndexHtml(v: IndexView, opts: { title?: string } = {}): string {
+  const title = opts.title ?? 'Claims report';
+  const t = v.totals;
+  return `${head(title)}
 <body>
 <a class="skip" href="#main">Skip to the report</a>
 <header>
@@ -144,12 +142,65 @@ ${v.disagreements.length > 0 ? v.disagreements.map(disagreementArticle).join('\n
 ${v.timelines.length > 0 ? v.timelines.map(timelineSection).join('\n') : '<p>No dated claims.</p>'}
 </section>
 <section id="documents" aria-labelledby="documents-h"><h2 id="documents-h">Documents</h2>
-<p class="legend">Key: <mark class="c">claim</mark><mark class="c c-negated">negated claim</mark><span class="m m-date">date</span><span class="m m-actor">actor</span><span class="m m-quantity">quantity</span> Hover over a highlight for its normalised value; each document's claims are listed below its text.</p>
-${sourcesTable(v)}
-${v.docs.map(documentArticle).join('\n')}
+${documentsTable(v)}
 </section>
 </main>
 <footer><p>Generated by the claims pipeline. Quotes are exact slices of each document's normalised text.</p></footer>
+</body>
+</html>
+`;
+}
+
+export function documentText(d: PageView): string {
+  const used = new Set<string>();
+  return d.ranges.map((p) => `<p class="k-${h(p.kind)}">${highlight(d.doc.text, d.spans, p, used)}</p>`).join('\n');
+}
+
+/** A document's page: report/docs/<id>.html, with links back to the index and its disagreements. */
+export function renderPageHtml(d: PageView, opts: { title?: string } = {}): string {
+  const m = d.doc.meta;
+  const docTitle = m.title ?? d.id;
+  const reportTitle = opts.title ?? 'Claims report';
+  const meta = [
+    ['Document id', h(d.id)],
+    ['Outlet', h(m.outlet ?? '—')],
+    ['Authors', h(m.authors.join(', ') || '—')],
+    ['Published', `${h(m.published ?? 'unknown')} (${h(m.publishedBasis)})`],
+    ['Source file', h(d.doc.source)],
+    ['Mentions', `${d.mentionCounts.date} dates, ${d.mentionCounts.actor} actors, ${d.mentionCounts.quantity} quantities`],
+    ['Claims', `${d.claims.length}`],
+  ];
+  if (m.url) meta.splice(2, 0, ['URL', h(m.url)]);
+  const refused = d.refused > 0 ? `<p class="note">${d.refused} span${d.refused === 1 ? '' : 's'} did not line up with the text and ${d.refused === 1 ? 'is' : 'are'} not highlighted.</p>` : '';
+  const dis =
+    d.disagreements.length > 0
+      ? `<ul>${d.disagreements.map((x) => `<li><a class="flag" href="${h(x.href)}">${h(x.kind)} disagreement</a>: ${h(x.summary)}</li>`).join('')}</ul>`
+      : '<p>None in the ledger.</p>';
+  const claimItems = d.claims.map((c) => `<li>${link(c.anchor ? `#${c.anchor}` : null, c.summary)}${c.disagreements.length > 0 ? ` ${disLinks(c.disagreements)}` : ''}</li>`).join('');
+  return `${head(`${docTitle} — ${reportTitle}`)}
+<body>
+<a class="skip" href="#main">Skip to the text</a>
+<nav aria-label="Report"><p><a href="${h(d.indexHref)}">← ${h(reportTitle)}</a> · <a href="${h(d.indexHref)}#documents">all documents</a> · <a href="${h(d.indexHref)}#disagreements">all disagreements</a></p></nav>
+<header>
+<h1>${h(docTitle)}</h1>
+</header>
+<main id="main">
+<article class="doc" aria-labelledby="text-h">
+<dl>${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${refused}
+<section id="disagreements" aria-labelledby="disagreements-h"><h2 id="disagreements-h">Disagreements involving this document (${d.disagreements.length})</h2>
+${dis}
+</section>
+<h2 id="text-h">Text</h2>
+<p class="legend">Key: <mark class="c">claim</mark><mark class="c c-negated">negated claim</mark><span class="m m-date">date</span><span class="m m-actor">actor</span><span class="m m-quantity">quantity</span> Hover over a highlight for its normalised value.</p>
+<div class="text">
+${documentText(d)}
+</div>
+<section id="claims" aria-labelledby="claims-h"><h2 id="claims-h">Claims in this document (${d.claims.length})</h2>
+${d.claims.length > 0 ? `<ol class="claims-list">${claimItems}</ol>` : '<p>None.</p>'}
+</section>
+</article>
+</main>
+<footer><p>Generated by the claims pipeline. Offsets are into the document's normalised text.</p></footer>
 </body>
 </html>
 `;

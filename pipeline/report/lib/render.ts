@@ -1,23 +1,166 @@
+/**
+ * Rendering (pure) and writing (incremental, atomic) the report.
+ *
+ * renderReport: ledger + documents → the index (report.md, report.html) and
+ * one page per document. writeReport keeps <out>/report/manifest.json with,
+ * per document, a hash of its content, the key of its page (the content hash
+ * plus everything else the page shows: actor names from the ledger, the
+ * disagreements involving it) and its summary (what the index needs of it).
+ * A page is re-rendered only when its key changed or its file is missing; an
+ * unchanged document is not even loaded, since its summary comes from the
+ * manifest. Pages of documents that left the corpus are deleted. The index
+ * is re-rendered every time, from the ledger and the summaries only.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { writeFileAtomic } from '../../core/fs-atomic.ts';
+import { sha256 } from '../../core/ids.ts';
 import type { DocumentJson } from '../../core/schema.ts';
-import type { Ledger, ReportInput, ReportOutput } from '../types.ts';
-import { renderHtml } from './html.ts';
-import { renderMarkdown } from './markdown.ts';
-import { buildView } from './view.ts';
+import type { DocSource, Ledger, ReportInput, ReportOutput, ReportPage, WriteReportResult } from '../types.ts';
+import { renderIndexHtml, renderPageHtml } from './html.ts';
+import { renderIndexMarkdown } from './markdown.ts';
+import { DOCS_DIR, INDEX_HTML, INDEX_MD, MANIFEST } from './paths.ts';
+import { buildIndexView, buildPageView, disagreementsByDoc, pageContext, summarizeDoc, type DocSummary, type PageContext } from './view.ts';
 
-/** Pure: the ledger and the documents in, the two reports out. Documents are shown in id order. */
-export function renderReport(input: ReportInput, opts: { title?: string } = {}): ReportOutput {
-  const docs = [...input.docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const view = buildView(input.ledger, docs);
-  return { markdown: renderMarkdown(view, opts), html: renderHtml(view, opts) };
+/** Bump when the pages' markup or the summaries change: every page is re-rendered once. */
+export const REPORT_VERSION = '3';
+
+interface Options {
+  title?: string;
 }
 
-/** Render and write <outDir>/report.md and <outDir>/report.html atomically; returns the two paths. */
-export function writeReport(outDir: string, ledger: Ledger, docs: readonly DocumentJson[]): { markdown: string; html: string } {
-  const out = renderReport({ ledger, docs: [...docs] });
-  const files = { markdown: path.join(outDir, 'report.md'), html: path.join(outDir, 'report.html') };
-  writeFileAtomic(files.markdown, out.markdown);
-  writeFileAtomic(files.html, out.html);
-  return files;
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The content hash used when the caller gives whole documents. */
+export function documentHash(doc: DocumentJson): string {
+  return sha256(JSON.stringify(doc));
+}
+
+function pageKey(docHash: string, ctx: PageContext, opts: Options): string {
+  return sha256(JSON.stringify([REPORT_VERSION, opts.title ?? null, docHash, ctx]));
+}
+
+function renderIndex(ledger: Ledger, summaries: readonly DocSummary[], opts: Options): { markdown: string; html: string } {
+  const view = buildIndexView(ledger, summaries);
+  return { markdown: renderIndexMarkdown(view, opts), html: renderIndexHtml(view, opts) };
+}
+
+/** Pure: the ledger and the documents in; the index (Markdown and HTML) and every document's page out, in id order. */
+export function renderReport(input: ReportInput, opts: Options = {}): ReportOutput {
+  const docs = [...input.docs].sort((a, b) => byId(a.id, b.id));
+  const summaries = docs.map(summarizeDoc);
+  const byDoc = disagreementsByDoc(input.ledger);
+  const pages: ReportPage[] = docs.map((doc, i) => {
+    const summary = summaries[i] as DocSummary;
+    const ctx = pageContext(input.ledger, summary, byDoc);
+    return { docId: doc.id, path: summary.page, key: pageKey(documentHash(doc), ctx, opts), html: renderPageHtml(buildPageView(doc, ctx), opts) };
+  });
+  return { ...renderIndex(input.ledger, summaries, opts), pages };
+}
+
+/** Documents given whole, as a DocSource (hashes computed from their JSON). */
+export function arraySource(docs: readonly DocumentJson[]): DocSource {
+  const map = new Map(docs.map((d) => [d.id, d]));
+  return {
+    ids: [...map.keys()],
+    hash: (id) => documentHash(map.get(id) as DocumentJson),
+    load: (id) => map.get(id) as DocumentJson,
+  };
+}
+
+// The manifest is read back on the next run, so it is validated; anything wrong with it means a full re-render.
+const CountsSchema = z.object({ date: z.number(), actor: z.number(), quantity: z.number() });
+const SummarySchema = z.object({
+  id: z.string(),
+  page: z.string(),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  published: z.string().nullable(),
+  publishedBasis: z.string(),
+  mentionCounts: CountsSchema,
+  refused: z.number(),
+  actors: z.record(z.string(), z.string()),
+  nameIds: z.array(z.string()),
+  claims: z.array(z.object({ id: z.string(), start: z.number(), end: z.number(), quote: z.string().nullable(), anchored: z.boolean() })),
+});
+const ManifestSchema = z.object({
+  version: z.string(),
+  docs: z.record(z.string(), z.object({ hash: z.string(), key: z.string(), summary: SummarySchema })),
+});
+type Manifest = z.infer<typeof ManifestSchema>;
+
+function readManifest(file: string): Manifest | null {
+  if (!existsSync(file)) return null;
+  try {
+    const m = ManifestSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    return m.version === REPORT_VERSION ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Bring <outDir>/report.md, report.html and report/docs/*.html up to date.
+ * Documents come whole (an array) or as a DocSource, whose load() is called
+ * only for documents whose hash differs from the manifest's (or whose page is
+ * missing). Every file is written atomically; the manifest last, so a run cut
+ * short re-renders what it had not recorded.
+ */
+export function writeReport(outDir: string, ledger: Ledger, docs: readonly DocumentJson[] | DocSource, opts: Options = {}): WriteReportResult {
+  const source = isSource(docs) ? docs : arraySource(docs);
+  const manifestFile = path.join(outDir, MANIFEST);
+  const prev = readManifest(manifestFile);
+  const next: Manifest = { version: REPORT_VERSION, docs: {} };
+  const byDoc = disagreementsByDoc(ledger);
+  const ids = [...new Set(source.ids)].sort(byId);
+  const summaries: DocSummary[] = [];
+  const rendered: string[] = [];
+  const load = (id: string): DocumentJson => {
+    const doc = source.load(id);
+    if (doc.id !== id) throw new Error(`report: document loaded for id ${id} has id ${doc.id}`);
+    return doc;
+  };
+
+  for (const id of ids) {
+    const hash = source.hash(id);
+    const old = prev?.docs[id];
+    let doc: DocumentJson | undefined;
+    let summary: DocSummary;
+    if (old && old.hash === hash) {
+      summary = old.summary;
+    } else {
+      doc = load(id);
+      summary = summarizeDoc(doc);
+    }
+    const ctx = pageContext(ledger, summary, byDoc);
+    const key = pageKey(hash, ctx, opts);
+    const file = path.join(outDir, summary.page);
+    if (!old || old.key !== key || old.summary.page !== summary.page || !existsSync(file)) {
+      doc ??= load(id);
+      writeFileAtomic(file, renderPageHtml(buildPageView(doc, ctx), opts));
+      rendered.push(id);
+    }
+    next.docs[id] = { hash, key, summary };
+    summaries.push(summary);
+  }
+
+  // Pages of documents that left: those in the old manifest, and any other page file in the folder.
+  const removed = Object.keys(prev?.docs ?? {}).filter((id) => !(id in next.docs)).sort(byId);
+  const keep = new Set(summaries.map((s) => path.basename(s.page)));
+  const docsDir = path.join(outDir, DOCS_DIR);
+  if (existsSync(docsDir)) {
+    for (const f of readdirSync(docsDir)) if (f.endsWith('.html') && !keep.has(f)) rmSync(path.join(docsDir, f), { force: true });
+  }
+
+  const index = renderIndex(ledger, summaries, opts);
+  const files = { markdown: path.join(outDir, INDEX_MD), html: path.join(outDir, INDEX_HTML), manifest: manifestFile };
+  writeFileAtomic(files.markdown, index.markdown);
+  writeFileAtomic(files.html, index.html);
+  writeFileAtomic(manifestFile, JSON.stringify(next));
+  return { ...files, pagesDir: docsDir, rendered, removed, kept: ids.length - rendered.length };
+}
+
+function isSource(docs: readonly DocumentJson[] | DocSource): docs is DocSource {
+  return !Array.isArray(docs);
 }

@@ -21,6 +21,15 @@ import { checkSpans, type HighlightSpan } from './spans.ts';
 /** At most this many quotes per entry and per disagreement side in the index; the other sources are links. */
 export const MAX_QUOTES = 5;
 
+/**
+ * At most this many single-source entries per topic, in the ledger and in the
+ * timeline of the index; entries with two or more sources (corroborated or
+ * disputed) are always all shown. At corpus scale most entries are single
+ * claims of one document, and each is on that document's page, so the index
+ * stays bounded by the number of topics and of cross-source entries.
+ */
+export const MAX_SINGLE_PER_TOPIC = 25;
+
 /** A link to a disagreement, with its kind for the link text. */
 export interface DisRef {
   id: string;
@@ -91,6 +100,8 @@ export interface TopicView {
   anchor: string;
   entries: EntryView[];
   counts: Record<LedgerStatus, number> & { total: number };
+  /** Single-source entries past MAX_SINGLE_PER_TOPIC, not listed. */
+  omitted: number;
 }
 
 export interface SideView {
@@ -124,6 +135,8 @@ export interface TimelineView {
   topic: string;
   anchor: string;
   rows: TimelineRow[];
+  /** Rows of single-source entries past MAX_SINGLE_PER_TOPIC (the latest dates), not listed. */
+  omitted: number;
 }
 
 export interface DocRowView {
@@ -395,30 +408,37 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
   }
   const topics: TopicView[] = [...topicMap.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([topic, entries]) => {
-      const counts = { corroborated: 0, 'single-source': 0, disputed: 0, total: entries.length };
-      for (const e of entries) counts[e.status]++;
-      return { topic, anchor: topicAnchor(topic), entries, counts };
+    .map(([topic, all]) => {
+      const counts = { corroborated: 0, 'single-source': 0, disputed: 0, total: all.length };
+      for (const e of all) counts[e.status]++;
+      const { kept: entries, omitted } = capSingles(all, (e) => e.docCount <= 1);
+      return { topic, anchor: topicAnchor(topic), entries, counts, omitted };
     });
 
   // Timelines: the ledger's, per topic, in date order (undated last).
+  const sourceCounts = new Map(ledger.entries.map((e) => [e.id, e.sourceCount]));
   const timelines: TimelineView[] = Object.entries(ledger.timelines)
     .filter(([, items]) => items.length > 0)
     .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([topic, items]) => ({
-      topic,
-      anchor: `timeline-${topicAnchor(topic)}`,
-      rows: items
-        .map((it) => ({
+    .map(([topic, items]) => {
+      const sorted = [...items].sort(
+        (a, b) => compareTimex(a.date ?? 'undated', b.date ?? 'undated') || (a.published ?? '').localeCompare(b.published ?? '') || a.docId.localeCompare(b.docId),
+      );
+      const { kept, omitted } = capSingles(sorted, (it) => (sourceCounts.get(it.entryId) ?? 1) <= 1);
+      return {
+        topic,
+        anchor: `timeline-${topicAnchor(topic)}`,
+        rows: kept.map((it) => ({
           time: it.timeValue,
           date: it.date,
           summary: it.summary,
           polarity: it.polarity,
           source: source({ docId: it.docId, claimId: it.claimId, quote: it.quote, published: it.published }),
           disagreements: refs(it.disagreementIds),
-        }))
-        .sort((a, b) => compareTimex(a.date ?? 'undated', b.date ?? 'undated') || (a.source.published ?? '').localeCompare(b.source.published ?? '') || a.source.docId.localeCompare(b.source.docId)),
-    }));
+        })),
+        omitted,
+      };
+    });
 
   const disCount = new Map<string, number>();
   for (const [docId, list] of disagreementsByDoc(ledger)) disCount.set(docId, list.length);
@@ -436,6 +456,17 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
       disagreements: disagreements.length,
     },
   };
+}
+
+/** Keep every item, except single-source ones past the first MAX_SINGLE_PER_TOPIC (order kept). */
+function capSingles<T>(items: readonly T[], single: (x: T) => boolean): { kept: T[]; omitted: number } {
+  const kept: T[] = [];
+  let singles = 0;
+  for (const x of items) {
+    if (single(x) && ++singles > MAX_SINGLE_PER_TOPIC) continue;
+    kept.push(x);
+  }
+  return { kept, omitted: items.length - kept.length };
 }
 
 /** What one side says, in a few words: its figures, its dates, or its relation and polarity. */

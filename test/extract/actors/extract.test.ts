@@ -138,9 +138,15 @@ describe('roles resolve to the office holder at the sentence date', () => {
     const makei = got.find((m) => m.actorId === 'person:vladimir-makei');
     expect([makei?.text, makei?.office, makei?.resolvedAt]).toEqual(['Vladimir Makei', 'foreign-minister', '2015-10-14']);
   });
-  it('a state adjective before a titled name is not emitted as the state', () => {
+  it('a state adjective before a titled name names the state; the name is the person (gold review)', () => {
     const got = run('Belarusian President Alexander Lukashenko spoke.');
-    expect(got.map((m) => m.text)).toEqual(['Alexander Lukashenko']);
+    expect(got.map((m) => [m.text, m.actorId, m.matchedBy])).toEqual([
+      ['Belarusian', 'BLR', 'adjective'],
+      ['Alexander Lukashenko', 'person:alexander-lukashenko', 'alias'],
+    ]);
+  });
+  it('a nationality before an untitled name is still not the state', () => {
+    expect(run('Russian Maria Sharapova won.').filter((m) => m.kind === 'state')).toEqual([]);
   });
   it('same surname: the one in office at the date wins', () => {
     expect(run('Aliyev opened the pipeline.', '2000-05-01').find((m) => m.text === 'Aliyev')?.actorId).toBe('person:heydar-aliyev');

@@ -8,7 +8,7 @@ const lexicon = tables().lexicon;
 describe('quantities lexicon: worked examples', () => {
   const cases = Object.entries(lexicon.examples).flatMap(([group, list]) => list.map((ex) => [group, ex.text, ex] as const));
   it('has examples for every form', () => {
-    expect(Object.keys(lexicon.examples).sort()).toEqual(['counts', 'fractions', 'money', 'percent', 'ranks', 'units']);
+    expect(Object.keys(lexicon.examples).sort()).toEqual(['counts', 'fractions', 'money', 'percent', 'ranks', 'ratios', 'units']);
   });
   it.each(cases)('%s: %s', (_group, text, ex) => {
     const found = extractQuantities({ id: 'lexicon', text }).map((q) => {

@@ -66,17 +66,17 @@ describe('money', () => {
 describe('percentages', () => {
   it.each<[string, Want]>([
     ['Debt stands at 23% GDP.', { text: '23% GDP', value: 23, unit: 'percent', measure: 'GDP' }],
-    ['The economy will shrink by 2.5-3 percent.', { text: '2.5-3 percent', value: 2.5, upper: 3, unit: 'percent' }],
-    ['Turnout was 64 percent.', { text: '64 percent', value: 64, unit: 'percent' }],
+    ['The economy will shrink by 2.5-3 percent.', { text: '2.5-3 percent', value: 2.5, upper: 3, unit: 'percent', measure: 'economy' }],
+    ['Turnout was 64 percent.', { text: '64 percent', value: 64, unit: 'percent', measure: 'Turnout' }],
     ['She won north of 70 percent of the vote.', { text: 'north of 70 percent of the vote', value: 70, unit: 'percent', qualifier: 'more_than', measure: 'vote' }],
-    ['Rates rose 2 per cent.', { text: '2 per cent', value: 2, unit: 'percent' }],
-    ['Growth slowed by 0.4 percentage points.', { text: '0.4 percentage points', value: 0.4, unit: 'percentage_point' }],
+    ['Rates rose 2 per cent.', { text: '2 per cent', value: 2, unit: 'percent', measure: 'Rates' }],
+    ['Growth slowed by 0.4 percentage points.', { text: '0.4 percentage points', value: 0.4, unit: 'percentage_point', measure: 'Growth' }],
     ['Russia buys over 40% of the country’s exports.', { text: 'over 40% of the country’s exports', value: 40, unit: 'percent', qualifier: 'more_than', measure: 'country’s exports' }],
-    ['Support stood at nearly 30 percent.', { text: 'nearly 30 percent', value: 30, unit: 'percent', qualifier: 'nearly' }],
-    ['Inflation may reach 5 to 6 percent.', { text: '5 to 6 percent', value: 5, upper: 6, unit: 'percent' }],
+    ['Support stood at nearly 30 percent.', { text: 'nearly 30 percent', value: 30, unit: 'percent', qualifier: 'nearly', measure: 'Support' }],
+    ['Inflation may reach 5 to 6 percent.', { text: '5 to 6 percent', value: 5, upper: 6, unit: 'percent', measure: 'Inflation' }],
     ['It bought a 19 percent stake in the firm.', { text: '19 percent stake', value: 19, unit: 'percent', measure: 'stake' }],
-    ['The index plunged 6.6 percent following the announcement.', { text: '6.6 percent', value: 6.6, unit: 'percent' }],
-    ['Shares fell 3 percent following Bank Indonesia’s decision.', { text: '3 percent', value: 3, unit: 'percent' }],
+    ['The index plunged 6.6 percent following the announcement.', { text: '6.6 percent', value: 6.6, unit: 'percent', measure: 'index' }],
+    ['Shares fell 3 percent following Bank Indonesia’s decision.', { text: '3 percent', value: 3, unit: 'percent', measure: 'Shares' }],
     ['Ninety percent of graduates found jobs.', { text: 'Ninety percent of graduates', value: 90, unit: 'percent', measure: 'graduates' }],
   ])('%s', (text, want) => expectQuantity(text, want));
 });

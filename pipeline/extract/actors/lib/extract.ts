@@ -63,6 +63,7 @@ const COMPROMISE_CONTEXT = 4;
 /** How often an unclassified multi-word name must occur before compromise's tagger is asked about it. */
 const COMPROMISE_MIN_OCCURRENCES = 2;
 const POSSESSIVE = new Set(["'s", "'", 's']);
+const POSSESSIVE_PRONOUN = new Set(['his', 'her', 'its', 'their']);
 
 function isCap(t: string): boolean {
   const c = t.charCodeAt(0);
@@ -113,10 +114,13 @@ export function extractActors(input: ActorInput, published: string | null, dates
     const use = m.patterns[0]!.use;
     const before = tokens[m.i - 1];
     const firstNameBefore = !!before && sentOf[m.i - 1] === sentOf[m.i] && tokens[m.i]!.start - before.end === 1 && isCap(before.text) && lexiconTag(before.text) === 'first-name';
-    if (firstNameBefore && (use === 'metonym' || g.actors.get(m.patterns[0]!.actorId)?.kind === 'state')) {
-      // "Michael Jordan", "George Washington": a person's surname, not the state
+    const kind = g.actors.get(m.patterns[0]!.actorId)?.kind;
+    if (firstNameBefore && (use === 'metonym' || kind === 'state' || kind === 'group')) {
+      // "Michael Jordan", "George Washington", "Kanye West": a person's surname, not the state
+    } else if ((use === 'alias' || use === 'adjective') && (kind === 'group' || kind === 'organisation') && !m.patterns[0]!.place && nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false) && !g.cues.titleHeads.has(keys[m.j]!) && !matches.some((o) => o.i === m.j)) {
+      // "EU Observer", "the West Bank": a listed name inside a longer name is part of that name
     } else if (use === 'alias' || use === 'surname') {
-      if (g.actors.get(m.patterns[0]!.actorId)?.kind !== 'state') continue;
+      if (kind !== 'state') continue;
       if (!(nameWordAt(g, tokens, keys, sentOf, m.i - 1, m.i, true) && nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false))) continue;
     } else if (!nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false)) continue;
     if (matches.some((o) => o.i === m.j)) continue;
@@ -126,6 +130,23 @@ export function extractActors(input: ActorInput, published: string | null, dates
       continue;
     }
     matches.splice(x, 1);
+  }
+  // short names of national bodies ("Central Election Commission") hold only for the state the
+  // document is about: the most named state
+  if (matches.some((m) => m.patterns.some((p) => p.focal))) {
+    const counts = new Map<string, number>();
+    for (const m of matches) {
+      const a = g.actors.get(m.patterns[0]!.actorId);
+      if (a?.kind === 'state') counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+    }
+    let focal: string | undefined;
+    for (const [id, n] of counts) if (!focal || n > counts.get(focal)!) focal = id;
+    for (let x = matches.length - 1; x >= 0; x--) {
+      const m = matches[x]!;
+      if (!m.patterns.some((p) => p.focal)) continue;
+      m.patterns = m.patterns.filter((p) => !p.focal || p.focal === focal);
+      if (m.patterns.length === 0) matches.splice(x, 1);
+    }
   }
   const matchEndingAt = new Map<number, GazMatch>();
   const matchStartingAt = new Map<number, GazMatch>();
@@ -138,6 +159,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
   // 2. names, metonyms and places; adjectives wait for roles
   const drafts: Draft[] = [];
   const adjectives: GazMatch[] = [];
+  const skipAdjective = new Set<GazMatch>();
   for (const m of matches) {
     const p = m.patterns[0]!;
     const actor = g.actors.get(p.actorId)!;
@@ -145,14 +167,31 @@ export function extractActors(input: ActorInput, published: string | null, dates
       adjectives.push(m);
       continue;
     }
+    if (p.place) {
+      drafts.push({ i: m.i, j: m.j, actorId: actor.id, kind: 'place', canonical: actor.canonical, matchedBy: 'alias', rule: 'actors/place', confidence: 0.8 });
+      continue;
+    }
+    if (p.use === 'alias' && actor.kind === 'state' && m.i > 0 && g.cues.compass.has(keys[m.i - 1]!) && sentOf[m.i - 1] === sentOf[m.i] && tokens[m.i]!.start - tokens[m.i - 1]!.end <= 1) {
+      // "Eastern Ukraine", "western Belarus": a region of the state, a place
+      const before = matchEndingAt.get(m.i);
+      if (before) skipAdjective.add(before);
+      for (let x = drafts.length - 1; x >= 0; x--) if (drafts[x]!.j === m.i && drafts[x]!.i === m.i - 1) drafts.splice(x, 1);
+      const name = input.text.slice(tokens[m.i - 1]!.start, tokens[m.j - 1]!.end);
+      drafts.push({ i: m.i - 1, j: m.j, actorId: `place:${slug(name)}`, kind: 'place', canonical: name, matchedBy: 'alias', rule: 'actors/region', confidence: 0.8 });
+      continue;
+    }
     if (p.use === 'metonym') {
-      if (isPlace(g, tokens, keys, sentOf, m)) {
+      if (inDocumentName(g, tokens, keys, sentOf, m)) continue; // "the Minsk agreements": neither the city nor its government
+      const ref = m.patterns.length > 1 || g.validity.has(p.actorId) ? referenceDate(tokens[m.i]!.start, sentenceSpan(layer, sentOf[m.i]!), dates, published, false) : undefined;
+      const holder = m.patterns.length > 1 || g.validity.has(p.actorId) ? stateAtDate(g, m.patterns.map((x) => x.actorId), ref?.date) : actor.id;
+      if (!holder || isPlace(g, tokens, keys, sentOf, m)) {
         const name = tokens.slice(m.i, m.j).map((t) => t.text);
         const pid = `place:${slug(name.join(' '))}`;
         const place = g.actors.get(pid);
         drafts.push({ i: m.i, j: m.j, actorId: pid, kind: 'place', canonical: place?.canonical ?? name.join(' '), matchedBy: 'alias', rule: 'actors/place', confidence: 0.8 });
       } else {
-        drafts.push({ i: m.i, j: m.j, actorId: actor.id, kind: actor.kind, canonical: actor.canonical, matchedBy: 'metonym', rule: 'actors/metonym', confidence: 0.8 });
+        const held = g.actors.get(holder)!;
+        drafts.push({ i: m.i, j: m.j, actorId: held.id, kind: held.kind, canonical: held.canonical, matchedBy: 'metonym', rule: 'actors/metonym', confidence: 0.8 });
       }
       continue;
     }
@@ -237,7 +276,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
     }
     // a name right after the title: the name is the actor; the role gives its office
     const nameAt = keys[end] === ',' ? end + 1 : end;
-    const named = drafts.find((d) => d.kind === 'person' && d.i === nameAt && (d.i === end || isCap(tokens[a]!.text)));
+    const named = drafts.find((d) => d.kind === 'person' && d.i === nameAt && (d.i === end || isCap(tokens[a]!.text) || definite));
     for (let x = a; x < b; x++) covered[x] = 1;
     if (named) {
       if (stateMatch) consumed.add(stateMatch);
@@ -247,6 +286,17 @@ export function extractActors(input: ActorInput, published: string | null, dates
       if (rec) {
         named.office = rec.office;
         if (ref) named.resolvedAt = ref.date;
+        // "The then prime minister, Natalia Gavrilița,": the role in apposition is a mention of her too
+        if (nameAt !== end) {
+          const d: Draft = { i: start, j: end, actorId: named.actorId, kind: 'person', canonical: named.canonical, matchedBy: 'role', rule: 'actors/role-apposition', confidence: 0.85, office: rec.office };
+          if (ref) d.resolvedAt = ref.date;
+          drafts.push(d);
+        }
+      }
+      if (stateMatch && g.actors.get(stateMatch.patterns[0]!.actorId)?.kind === 'state' && stateMatch.patterns[0]!.use === 'adjective' && nameAt === end) {
+        // "Belarusian President Alexander Lukashenko": the demonym still names the state
+        const st = g.actors.get(stateMatch.patterns[0]!.actorId)!;
+        drafts.push({ i: stateMatch.i, j: stateMatch.j, actorId: st.id, kind: 'state', canonical: st.canonical, matchedBy: 'adjective', rule: 'actors/adjective', confidence: 0.75 });
       }
       continue;
     }
@@ -255,6 +305,25 @@ export function extractActors(input: ActorInput, published: string | null, dates
       continue; // title of an unlisted name
     }
     let confidence = 0.85;
+    if (!state && k >= 0 && sentOf[k] === sentOf[a] && POSSESSIVE_PRONOUN.has(keys[k]!)) {
+      // "his foreign minister", "its leader": the office of the possessor's state (the nearest
+      // person before for his/her, the nearest state for its/their, within two sentences)
+      const want = keys[k] === 'his' || keys[k] === 'her' ? 'person' : 'state';
+      let owner: Draft | undefined;
+      for (const d of drafts) if (d.j <= k && sentOf[d.i]! >= sentOf[a]! - 2 && d.kind === want && (!owner || d.i > owner.i)) owner = d;
+      const ownerState = owner ? (want === 'state' ? owner.actorId : g.actors.get(owner.actorId)?.state) : undefined;
+      if (ownerState && g.actors.get(ownerState)?.kind === 'state') {
+        const ref = referenceDate(tokens[a]!.start, sentenceSpan(layer, sentOf[a]!), dates, published, mod === 'then' || mod === 'former');
+        const holder = resolveOffice(g, ownerState, cue.office, ref?.date, mod);
+        if (holder && holder.person.id !== owner!.actorId) {
+          const d: Draft = { i: k, j: end, actorId: holder.person.id, kind: 'person', canonical: holder.person.canonical, matchedBy: 'role', rule: 'actors/role-possessive', confidence: 0.6, office: holder.record.office };
+          if (ref) d.resolvedAt = ref.date;
+          drafts.push(d);
+          for (let x = k; x < end; x++) covered[x] = 1;
+        }
+      }
+      continue;
+    }
     if (!state) {
       if (!definite || cue.office === 'leader' || cue.office === 'press-secretary') continue;
       state = contextState(g, drafts, sentOf, sentOf[a]!, a);
@@ -275,7 +344,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
 
   // 4. adjectives that denote the state
   for (const m of adjectives) {
-    if (consumed.has(m) || m.beforeName) continue;
+    if (consumed.has(m) || m.beforeName || skipAdjective.has(m)) continue;
     if (!adjectiveDenotesState(g, tokens, keys, matchStartingAt, m.j)) continue;
     const actor = g.actors.get(m.patterns[0]!.actorId)!;
     drafts.push({ i: m.i, j: m.j, actorId: actor.id, kind: actor.kind, canonical: actor.canonical, matchedBy: 'adjective', rule: 'actors/adjective', confidence: 0.75 });
@@ -310,6 +379,30 @@ export function extractActors(input: ActorInput, published: string | null, dates
     d.actorId = pick;
     d.canonical = g.people.get(pick)!.canonical;
     delete d.candidates;
+  }
+
+  // anaphoric names ("the Union" once the EU has been named): the organisation named before
+  if (g.anaphors.size > 0) {
+    const named = new Map<string, number>();
+    for (const d of drafts) if (!named.has(d.actorId) || d.i < named.get(d.actorId)!) named.set(d.actorId, d.i);
+    for (let i = 0; i < tokens.length; i++) {
+      const list = g.anaphors.get(keys[i]!);
+      if (!list) continue;
+      for (const an of list) {
+        const first = named.get(an.actorId);
+        const j = i + an.keys.length;
+        if (first === undefined || first > i || j > tokens.length) continue;
+        let ok = true;
+        for (let n = 0; n < an.keys.length && ok; n++) ok = !covered[i + n] && keys[i + n] === an.keys[n] && caseOk(an.tokens[n]!, tokens[i + n]!.text) && sentOf[i + n] === sentOf[i];
+        // "the Union State", "the Union of Journalists": part of a longer name
+        if (!ok || nameWordAt(g, tokens, keys, sentOf, j, i, false) || keys[j] === 'of') continue;
+        const a = g.actors.get(an.actorId)!;
+        const from = keys[i] === 'the' ? i + 1 : i;
+        drafts.push({ i: from, j, actorId: a.id, kind: a.kind, canonical: a.canonical, matchedBy: 'alias', rule: 'actors/anaphor', confidence: 0.7 });
+        for (let x = i; x < j; x++) covered[x] = 1;
+        break;
+      }
+    }
   }
 
   // 6. unlisted names
@@ -408,7 +501,9 @@ function isPlace(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Arr
   let p = m.i - 1;
   if (keys[p] === 'the') p--;
   const prev = keys[p] ?? '';
-  if (c.locative.has(prev)) return true;
+  // a seat of government after a locative still stands for the government ("sleepless nights
+  // in the Kremlin"); only a place noun after it, a place verb or a movement makes it a place
+  if (c.locative.has(prev) && !m.patterns[0]!.seat) return true;
   if (prev === 'of' && c.placeNouns.has(keys[p - 1] ?? '')) return true;
   if (c.placeVerbs.has(prev)) return true;
   if (c.movementPreps.has(prev)) {
@@ -417,6 +512,55 @@ function isPlace(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Arr
   // "a Minsk court", "the Moscow metro" already handled; "Moscow-based" is a place too
   if (keys[m.j] === '-' && /^based$/i.test(tokens[m.j + 1]?.text ?? '')) return true;
   return false;
+}
+
+/**
+ * Is a capital part of a document's or process's name ("the Minsk agreements", "the Minsk I
+ * and II ceasefire agreements", "Minsk II")? Skips numerals, "and" and up to two lower-case
+ * words before a document head (cues.yaml documentHeads).
+ */
+function inDocumentName(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Array, m: GazMatch): boolean {
+  let words = 0;
+  let numerals = 0;
+  for (let k = m.j; k < tokens.length && k < m.j + 7 && sentOf[k] === sentOf[m.i]; k++) {
+    const key = keys[k]!;
+    if (g.cues.documentHeads.has(key)) return true;
+    if (/^(?:I|II|III|IV|V|1|2|3)$/.test(tokens[k]!.text)) {
+      numerals++;
+      continue;
+    }
+    if (key === 'and' || key === '-' || key === ',') continue;
+    if (words < 2 && !isCap(tokens[k]!.text) && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ')) {
+      words++;
+      continue;
+    }
+    break;
+  }
+  return numerals > 0; // "Minsk II" alone is a named series too
+}
+
+/**
+ * Which of the states a capital or seat may stand for held it at `date` (states.yaml `valid`):
+ * one whose bounds cover the date, preferring bounded (former) states; a state without bounds
+ * covers any date. Without a date, a state with no end. Undefined when none held it then.
+ */
+function stateAtDate(g: Gazetteer, ids: readonly string[], date: string | undefined): string | undefined {
+  const uniq = [...new Set(ids)];
+  let open: string | undefined;
+  let bounded: string | undefined;
+  for (const id of uniq) {
+    const v = g.validity.get(id);
+    if (!v) {
+      open ??= id;
+      continue;
+    }
+    if (!date) {
+      if (!v.end) open ??= id;
+      continue;
+    }
+    if ((!v.start || v.start <= date) && (!v.end || date < v.end)) bounded ??= id;
+  }
+  return bounded ?? open;
 }
 
 /**
@@ -498,10 +642,20 @@ function contextState(g: Gazetteer, drafts: Draft[], sentOf: Int32Array, si: num
  * demonyms: "Russian aggression", "Russian-Belarusian relations", "Russian and Chinese officials".
  */
 function adjectiveDenotesState(g: Gazetteer, tokens: Token[], keys: string[], starts: Map<number, GazMatch>, j: number): boolean {
+  const c = g.cues;
+  // "Russian-led", "Russian-backed": the state as agent
+  if (keys[j] === '-' && c.agentiveSuffixes.has(keys[j + 1] ?? '') && tokens[j]!.start === tokens[j - 1]!.end && tokens[j + 1]!.start === tokens[j]!.end) return true;
+  const head = (key: string): boolean => c.adjectiveHeads.has(key) || (key.endsWith('s') && c.adjectiveHeads.has(key.slice(0, -1))) || c.adjectiveHeads.has(`${key}s`);
   let k = j;
+  let nouns = 0;
   for (let steps = 0; steps < 6 && k < tokens.length; steps++) {
     const key = keys[k]!;
-    if (g.cues.adjectiveHeads.has(key)) return true;
+    if (c.notState.has(key)) return false; // "Belarusian democratic forces", "the Belarusian opposition"
+    if (head(key)) {
+      // "Russian air forces": a head word used as a modifier still leads to the head
+      if (k + 1 < tokens.length && !isCap(tokens[k + 1]!.text) && tokens[k + 1]!.pos === 'NOUN' && c.notState.has(keys[k + 1]!)) return false;
+      return true;
+    }
     const m = starts.get(k);
     if (m && m.patterns[0]!.use === 'adjective') {
       k = m.j;
@@ -512,6 +666,12 @@ function adjectiveDenotesState(g: Gazetteer, tokens: Token[], keys: string[], st
       continue;
     }
     if (tokens[k]!.pos === 'ADJ' && !isCap(tokens[k]!.text)) {
+      k++;
+      continue;
+    }
+    // up to two lower-case nouns as modifiers of the head: "Russian air forces", "Belarusian potash exports"
+    if (tokens[k]!.pos === 'NOUN' && !isCap(tokens[k]!.text) && nouns < 2) {
+      nouns++;
       k++;
       continue;
     }
@@ -532,6 +692,8 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     j: number;
     kind?: 'person' | 'organisation';
     place?: boolean;
+    /** A single capitalised word opening a sentence: only ever a bare surname. */
+    initial?: boolean;
   }
   const runs: Run[] = [];
   const connectors = new Set(['of', 'for', 'and', 'de', 'von', 'van', 'der', 'al', 'bin', 'la', 'le']);
@@ -545,7 +707,8 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
       else if (glued && /^\p{Ll}+$/u.test(tokens[j]!.text)) j++;
       // "Trans-Caspian"
       else if (glued && keys[j] === '-' && j + 1 < tokens.length && !covered[j + 1] && tokens[j + 1]!.start === tokens[j]!.end && isNameToken(tokens[j + 1]!)) j += 2;
-      else if (connectors.has(keys[j]!) && j + 1 < tokens.length && !covered[j + 1] && isNameToken(tokens[j + 1]!) && tokens[j + 1]!.pos === 'PROPN') j += 2;
+      // "the Socialists of Igor Dodon": a connector before a first name starts another name
+      else if (connectors.has(keys[j]!) && j + 1 < tokens.length && !covered[j + 1] && isNameToken(tokens[j + 1]!) && tokens[j + 1]!.pos === 'PROPN' && lexiconTag(tokens[j + 1]!.text) !== 'first-name') j += 2;
       else break;
     }
     // trim words that never start or end a name; a title before a name makes it a person
@@ -555,7 +718,8 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     while (a < b && (g.cues.notNames.has(keys[a]!) || connectors.has(keys[a]!))) a++;
     while (b > a && (g.cues.notNames.has(keys[b - 1]!) || connectors.has(keys[b - 1]!) || keys[b - 1] === '-')) b--;
     for (let k = b - 2; k >= a; k--) {
-      if (g.cues.titleHeads.has(keys[k]!)) {
+      // "Ex-premier", "Vice-Chairman": the last part of a hyphenated word counts
+      if (g.cues.titleHeads.has(keys[k]!) || (keys[k]!.includes('-') && g.cues.titleHeads.has(keys[k]!.slice(keys[k]!.lastIndexOf('-') + 1)))) {
         a = k + 1;
         titled = true;
         break;
@@ -573,7 +737,11 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     if (tokens.slice(a, b).every((t) => isAcronym(t.text)) && tokens.slice(a, b).some((t) => t.text.length > 6)) continue; // SHOUTED headings
     // a single word opening a sentence is more often a common word than a name
     const sentStart = layer.sentences[sentOf[a]!]?.tokenStart;
-    if (b - a === 1 && (a === sentStart || (a === first && first > 0 && /^[“"'(‘]$/.test(tokens[first - 1]!.text)))) continue;
+    // (kept only as a possible bare surname of a person named in full before)
+    if (b - a === 1 && (a === sentStart || (a === first && first > 0 && /^[“"'(‘]$/.test(tokens[first - 1]!.text)))) {
+      runs.push({ i: a, j: b, initial: true });
+      continue;
+    }
     const run: Run = { i: a, j: b };
     const last = keys[b - 1]!;
     const multi = b - a > 1;
@@ -585,7 +753,21 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     else if (multi && tags[0] === 'first-name') run.kind = 'person';
     else if (multi && tags[tags.length - 1] === 'last-name' && !tags.includes('place')) run.kind = 'person';
     else if (tags.includes('place')) run.place = true;
+    else if (personCue(g, tokens, keys, sentOf, a, b)) run.kind = 'person';
     runs.push(run);
+  }
+  // a name of two or three words whose last word also stands alone elsewhere in the text is a
+  // person named by full name, then by surname ("Radu Vîlcea … Vîlcea"): organisations and
+  // places are not shortened to their last word
+  const alone = new Set<string>();
+  for (const r of runs) if (r.j - r.i === 1 && !r.place) alone.add(keys[r.i]!);
+  for (const r of runs) {
+    if (r.kind || r.place || r.j - r.i < 2 || r.j - r.i > 3 || !alone.has(keys[r.j - 1]!)) continue;
+    const ok = tokens.slice(r.i, r.j).every((t, n) => t.pos === 'PROPN' && !g.cues.notAlone.has(keys[r.i + n]!) && (() => {
+      const tag = lexiconTag(t.text);
+      return tag === undefined || tag === 'first-name' || tag === 'last-name';
+    })());
+    if (ok) r.kind = 'person';
   }
   // One name, one kind: what one occurrence shows ("candidate Jan Kowal") holds for the
   // others, and a later bare surname ("Kowal") is the same person.
@@ -661,6 +843,37 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     out.push({ i: r.i, j: r.j, actorId: full, kind: 'person', canonical: fullName.get(full) ?? fullRun.canonical, matchedBy: 'unlisted', rule: 'actors/unlisted-surname', confidence: 0.45 });
   }
   return out;
+}
+
+/**
+ * Evidence in the words around an unlisted name [a, b) that it is a person (cues.yaml):
+ * a role noun right before it ("the fugitive businessman X", "the police chief, X"), a verb
+ * of saying right after a name of two or more words ("X Y said"), an apposition with a role
+ * noun ("X Y, a former prosecutor general,"), or a possessive on a name of plain name words.
+ */
+function personCue(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Array, a: number, b: number): boolean {
+  const c = g.cues;
+  const same = (k: number): boolean => k >= 0 && k < tokens.length && sentOf[k] === sentOf[a];
+  const nounBefore = (k: number): boolean => same(k) && !isCap(tokens[k]!.text) && c.personNouns.has(keys[k]!);
+  if (nounBefore(a - 1) || (keys[a - 1] === ',' && nounBefore(a - 2))) return true;
+  if (b - a < 2) return false;
+  if (same(b) && c.sayingVerbs.has(keys[b]!)) return true;
+  if (same(b) && keys[b] === ',') {
+    for (let k = b + 1; k < Math.min(tokens.length, b + 7) && same(k); k++) {
+      const key = keys[k]!;
+      if (k === b + 1 && key !== 'a' && key !== 'an' && key !== 'the' && key !== 'who' && !c.personNouns.has(key)) break;
+      if (key === 'who') return true;
+      if (c.personNouns.has(key)) return true;
+      if (tokens[k]!.pos === 'VERB' || key === ',' || key === '.') break;
+    }
+  }
+  if (same(b) && (keys[b] === "'s" || keys[b] === "'")) {
+    return tokens.slice(a, b).every((t) => {
+      const tag = lexiconTag(t.text);
+      return t.pos === 'PROPN' && (tag === undefined || tag === 'first-name' || tag === 'last-name');
+    });
+  }
+  return false;
 }
 
 const NAME_TOKEN = /^\p{Lu}[\p{L}'’.-]*$/u;

@@ -41,17 +41,29 @@ export const StatesFileSchema = z.object({
       capitals: z.array(z.string()),
       seats: z.array(z.string()),
       leader: z.string(),
+      /** When the state existed: a capital shared with a successor (Moscow: SUN, RUS) goes to the one valid at the sentence's date. */
+      valid: z.object({ start: IsoDate.optional(), end: IsoDate.optional() }).optional(),
+      /** For de facto states and breakaway regions: the state they broke away from. */
+      parent: StateId.optional(),
     }),
   ),
+  /** Regions and towns that are only ever places. */
+  places: z.array(z.object({ name: z.string(), aliases: z.array(z.string()), state: StateId.optional() })).default([]),
   ...Examples,
 });
 
 export const OrganisationsFileSchema = z.object({
   organisations: z.array(
     z.object({
-      id: z.string().regex(/^org:[a-z0-9-]+$/),
+      id: z.string().regex(/^(?:org|group):[a-z0-9-]+$/),
       name: z.string(),
       aliases: z.array(z.string()),
+      /** Adjectival forms ("Western"), read like state demonyms: only before a state head noun. */
+      adjectives: z.array(z.string()).default([]),
+      /** Short names valid only when the organisation's state is the one the document is about ("Central Election Commission"). */
+      shortNames: z.array(z.string()).default([]),
+      /** Definite descriptions that refer back to the organisation once it has been named ("the Union" after the EU). */
+      anaphors: z.array(z.string()).default([]),
       kind: z.enum(['organisation', 'group']),
       state: StateId.optional(),
       /** Seats standing for the organisation ("Brussels" for the EU): metonyms, with the same place cues as capitals. */
@@ -110,6 +122,12 @@ export const CuesFileSchema = z.object({
   notAlone: z.array(z.string()),
   nonActorHeads: z.array(z.string()),
   titleHeads: z.array(z.string()),
+  notState: z.array(z.string()),
+  agentiveSuffixes: z.array(z.string()),
+  compass: z.array(z.string()),
+  documentHeads: z.array(z.string()),
+  sayingVerbs: z.array(z.string()),
+  personNouns: z.array(z.string()),
   ...Examples,
 });
 
@@ -129,6 +147,12 @@ export interface ActorRecord {
   state?: string;
 }
 
+/** When a state existed (only former states and successors sharing a capital have bounds). */
+export interface Validity {
+  start?: string | undefined;
+  end?: string | undefined;
+}
+
 export type PatternUse = 'alias' | 'surname' | 'metonym' | 'adjective';
 
 export interface Pattern {
@@ -139,6 +163,12 @@ export interface Pattern {
   use: PatternUse;
   /** Surname that may not stand alone (May, Brown): needs a title before it. */
   needsTitle: boolean;
+  /** A seat of government (the Kremlin), not a capital: a locative alone does not make it a place. */
+  seat?: boolean;
+  /** A short name that holds only when this state is the document's focal state. */
+  focal?: string;
+  /** A place that is never an actor (regions, towns). */
+  place?: boolean;
 }
 
 export interface PersonRecord extends ActorRecord {
@@ -157,6 +187,9 @@ export interface Gazetteer {
   /** The same keys by first letter, for the one-edit comparison. */
   surnameKeysByInitial: Map<string, [string, string[]][]>;
   stateLeader: Map<string, string>;
+  validity: Map<string, Validity>;
+  /** Anaphoric names ("the Union") by first folded key, with the organisation they refer back to. */
+  anaphors: Map<string, { keys: string[]; tokens: string[]; actorId: string }[]>;
   /** Office cues as folded token sequences, longest first. */
   officeCues: { keys: string[]; office: string }[];
   /** Office cues by first key and by last key (longest first), for quick lookups. */
@@ -179,6 +212,12 @@ export interface Gazetteer {
     notAlone: Set<string>;
     nonActorHeads: Set<string>;
     titleHeads: Set<string>;
+    notState: Set<string>;
+    agentiveSuffixes: Set<string>;
+    compass: Set<string>;
+    documentHeads: Set<string>;
+    sayingVerbs: Set<string>;
+    personNouns: Set<string>;
   };
   examples: { file: string; example: ActorExample; counter: boolean }[];
 }
@@ -221,6 +260,8 @@ function build(): Gazetteer {
     surnameKeys: new Map(),
     surnameKeysByInitial: new Map(),
     stateLeader: new Map(),
+    validity: new Map(),
+    anaphors: new Map(),
     officeCues: [],
     officeByFirst: new Map(),
     officeByLast: new Map(),
@@ -240,18 +281,25 @@ function build(): Gazetteer {
       notAlone: new Set(cues.notAlone),
       nonActorHeads: new Set(cues.nonActorHeads),
       titleHeads: new Set(cues.titleHeads),
+      notState: new Set(cues.notState),
+      agentiveSuffixes: new Set(cues.agentiveSuffixes),
+      compass: new Set(cues.compass),
+      documentHeads: new Set(cues.documentHeads),
+      sayingVerbs: new Set(cues.sayingVerbs),
+      personNouns: new Set(cues.personNouns),
     },
     examples: [],
   };
   const seen = new Set<string>();
-  const add = (phrase: string, actorId: string, use: PatternUse, needsTitle = false): void => {
+  const add = (phrase: string, actorId: string, use: PatternUse, needsTitle = false, extra: Partial<Pattern> = {}): void => {
     const tokens = tokenise(phrase.replace(/^the\s+/, ''));
     if (tokens.length === 0) return;
     const keys = tokens.map(foldToken);
-    const sig = `${keys.join(' ')}\u0000${actorId}`;
-    if (seen.has(sig)) return; // first use wins: names before adjectives
+    // first use wins (names before adjectives); the same words in another case are a second pattern
+    const sig = `${tokens.join(' ')}\u0000${actorId}`;
+    if (seen.has(sig)) return;
     seen.add(sig);
-    const p: Pattern = { tokens, keys, actorId, use, needsTitle };
+    const p: Pattern = { tokens, keys, actorId, use, needsTitle, ...extra };
     const list = g.index.get(keys[0]!) ?? [];
     list.push(p);
     g.index.set(keys[0]!, list);
@@ -260,19 +308,35 @@ function build(): Gazetteer {
   for (const s of states.states) {
     g.actors.set(s.id, { id: s.id, kind: 'state', canonical: s.name });
     g.stateLeader.set(s.id, s.leader);
+    if (s.valid) g.validity.set(s.id, s.valid);
     for (const n of [s.name, ...s.aliases]) add(n, s.id, 'alias');
     for (const a of s.adjectives) add(a, s.id, 'adjective');
     for (const c of [...s.capitals, ...s.seats]) {
       const pid = `place:${slug(c.replace(/^the\s+/, ''))}`;
-      g.actors.set(pid, { id: pid, kind: 'place', canonical: c.replace(/^the\s+/, ''), state: s.id });
-      add(c, s.id, 'metonym');
+      // a capital shared by a former state and its successor keeps the first (current) state
+      if (!g.actors.has(pid)) g.actors.set(pid, { id: pid, kind: 'place', canonical: c.replace(/^the\s+/, ''), state: s.id });
+      add(c, s.id, 'metonym', false, s.seats.includes(c) ? { seat: true } : {});
     }
+  }
+  for (const pl of states.places) {
+    const pid = `place:${slug(pl.name)}`;
+    const rec: ActorRecord = { id: pid, kind: 'place', canonical: pl.name };
+    if (pl.state) rec.state = pl.state;
+    g.actors.set(pid, rec);
+    for (const n of [pl.name, ...pl.aliases]) add(n, pid, 'alias', false, { place: true });
   }
   for (const o of orgs.organisations) {
     const rec: ActorRecord = { id: o.id, kind: o.kind, canonical: o.name };
     if (o.state) rec.state = o.state;
     g.actors.set(o.id, rec);
     for (const n of [o.name, ...o.aliases]) add(n, o.id, 'alias');
+    for (const a of o.adjectives) add(a, o.id, 'adjective');
+    if (o.state) for (const n of o.shortNames) add(n, o.id, 'alias', false, { focal: o.state });
+    for (const a of o.anaphors) {
+      const tokens = tokenise(a);
+      const keys = tokens.map(foldToken);
+      g.anaphors.set(keys[0]!, [...(g.anaphors.get(keys[0]!) ?? []), { keys, tokens, actorId: o.id }]);
+    }
     for (const c of o.seats) {
       const pid = `place:${slug(c.replace(/^the\s+/, ''))}`;
       if (!g.actors.has(pid)) g.actors.set(pid, { id: pid, kind: 'place', canonical: c.replace(/^the\s+/, '') });

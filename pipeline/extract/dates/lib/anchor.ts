@@ -5,7 +5,7 @@
  *   UNDEF-ANA-Y-PLUS-1       the following year (anaphoric: the narrative's date)
  *   UNDEF-year-02-27         Feb. 27 (the year from the reference, the tense decides)
  *   UNDEF-day-5              Friday (the tense decides past or future)
- *   UNDEF-last-04 / UNDEF-next-SU / UNDEF-this-Q3 / UNDEF-last-day-5
+ *   UNDEF-last-04 / UNDEF-next-SU / UNDEF-this-Q3 / UNDEF-last-day-5 / UNDEF-recent-SP
  * optionally followed by a time part ("TEV", "T14:00"). Resolution is plain
  * calendar arithmetic on UTC dates; Temporal is not in Node 20, and date
  * libraries do not know ISO weeks, quarters and seasons as TIMEX3 writes them.
@@ -169,7 +169,7 @@ export function unanchored(value: string): string {
   const [date, time] = splitTime(value);
   let m: RegExpExecArray | null;
   let out: string;
-  if ((m = /^UNDEF-(?:year|last|next|this)-(.+?)(?:~D[1-7])?$/.exec(date))) {
+  if ((m = /^UNDEF-(?:year|last|next|this|recent)-(.+?)(?:~D[1-7])?$/.exec(date))) {
     const p = parsePartial(m[1]!);
     if (p?.kind === 'weekday') out = `XXXX-WXX-${p.w}`;
     else if (p) out = writePartial(p, 0).replace(/^0000/, 'XXXX');
@@ -237,17 +237,19 @@ export function resolve(value: string, ref: RefDate, tense: Tense): string | nul
       }
     }
     out ??= resolve(date.replace(/~D[1-7]$/, ''), ref, tense);
-  } else if ((m = /^UNDEF-(year|last|next|this)-(.+)$/.exec(date))) {
+  } else if ((m = /^UNDEF-(year|last|next|this|recent)-(.+)$/.exec(date))) {
     const p = parsePartial(m[2]!);
     const how = m[1]!;
     if (p?.kind === 'weekday') {
-      out = weekday(ref, p.w, how === 'last' ? 'last' : how === 'next' ? 'next' : tense === 'past' ? 'last' : 'thisweek');
+      out = weekday(ref, p.w, how === 'last' || how === 'recent' ? 'last' : how === 'next' ? 'next' : tense === 'past' ? 'last' : 'thisweek');
     } else if (p) {
       const o = ordinalIn(p, ref);
       // "this spring", or a reference known only to the year: the reference's year.
       if (how === 'this' || !o) out = writePartial(p, ref.y);
       // "last spring" is last year's even in the autumn; "last April" is the most recent April.
       else if (how === 'last') out = writePartial(p, o.pos < o.refPos && p.kind !== 'season' ? ref.y : ref.y - 1);
+      // "this past spring": the most recent one before the reference, this year's if it is over.
+      else if (how === 'recent') out = writePartial(p, o.pos < o.refPos ? ref.y : ref.y - 1);
       else if (how === 'next') out = writePartial(p, o.pos > o.refPos ? ref.y : ref.y + 1);
       else if (p.kind === 'monthday' && ref.d === undefined && p.m === ref.m) {
         // A reference known only to the month ("2022-01"): a day in that month is in that month,

@@ -262,6 +262,17 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables, 
   return 'present';
 }
 
+/** A weekday that modifies a noun: possessive ("Monday's vote") or right after one ("the vote Sunday"). */
+function eventModifier(layer: NlpLayer, text: string, start: number, end: number): boolean {
+  if (/^['’]s\s/.test(text.slice(end, end + 3))) return true;
+  let prev: Token | undefined;
+  for (const tok of layer.tokens) {
+    if (tok.end > start) break;
+    prev = tok;
+  }
+  return prev !== undefined && prev.pos === 'NOUN' && /^\s+$/.test(text.slice(prev.end, start));
+}
+
 /** Confidence of a day-level date anchored only to the publication month (or year). */
 export const COARSE_CONFIDENCE = 0.5;
 
@@ -448,7 +459,10 @@ export function extractDates(input: DateInput, published: string | null, data: D
       let ref: RefDate | null = null;
       let basis: DateMention['anchor'] = 'publication';
       const needsTense = /^UNDEF-(year|day|this-day)-/.test(c.value);
-      const tense: Tense = needsTense ? tenseAt(nlp(), c.start, c.end, data.tables) : 'past';
+      let tense: Tense = needsTense ? tenseAt(nlp(), c.start, c.end, data.tables) : 'past';
+      // "Monday's announcement", "his assertion Friday that …": a weekday naming when a reported
+      // event happened is past unless the sentence says it is to come (analysis prose is in the present).
+      if (tense === 'present' && /^UNDEF-day-/.test(c.value) && eventModifier(nlp(), text, c.start, c.end)) tense = 'past';
       if (anaphoric || partial) {
         const n = anaphoric ? anaphoricRef(out, anaphoricFlags, text, c.value) : narrativeRef(out, nlp(), c.start, text, tense === 'past' || tenseAt(nlp(), c.start, c.end, data.tables, true) === 'past');
         if (n && (!pub || n.y !== pub.y || anaphoric)) {

@@ -51,6 +51,7 @@ export const LexiconSchema = z.object({
   ratioCues: z.array(z.string()),
   subjectVerbs: z.array(z.string()),
   objectVerbs: z.array(z.string()),
+  measureNouns: z.array(z.string()),
   measureDropModifiers: z.array(z.string()),
   rankCues: z.array(z.string()),
   measureStops: z.array(z.string()),
@@ -104,6 +105,7 @@ export interface Tables {
   ratioCues: Set<string>;
   subjectVerbs: Set<string>;
   objectVerbs: Set<string>;
+  measureNouns: Set<string>;
   percent: PhraseTable<string>;
   qualifiers: PhraseTable<QualifierName>;
   units: PhraseTable<string>;
@@ -143,6 +145,7 @@ export function buildTables(lexicon: Lexicon): Tables {
     ratioCues: new Set(lexicon.ratioCues.map((w) => w.toLowerCase())),
     subjectVerbs: new Set(lexicon.subjectVerbs.map((w) => w.toLowerCase())),
     objectVerbs: new Set(lexicon.objectVerbs.map((w) => w.toLowerCase())),
+    measureNouns: new Set(lexicon.measureNouns.map((w) => w.toLowerCase())),
     percent: phraseTable(lexicon.percent),
     qualifiers: phraseTable(lexicon.qualifiers),
     units: phraseTable(lexicon.units),

@@ -14,6 +14,7 @@
  */
 import type { NlpLayer, Token } from '../../../adapters/wink.ts';
 import type { PhraseTable, QualifierName, Tables } from './data.ts';
+import { lexiconTag } from '../../../adapters/compromise.ts';
 
 export interface RawQuantity {
   start: number;
@@ -342,7 +343,7 @@ function measureAfter(ctx: Ctx, i: number, via: readonly string[], direct: boole
  * "four to one", "two-to-one", "4 to 1": X to Y with Y smaller than X (ranges go up) is a ratio.
  * Returns the end token (exclusive) and the ratio X/Y, or undefined.
  */
-function ratioAfter(ctx: Ctx, core: Core): { end: number; value: number } | undefined {
+function ratioAfter(ctx: Ctx, core: Core, left: number): { end: number; value: number } | undefined {
   const { tokens, t } = ctx;
   if (core.upper !== undefined || core.vague || core.scaled || core.value <= 0) return undefined;
   let k = core.end;
@@ -358,6 +359,9 @@ function ratioAfter(ctx: Ctx, core: Core): { end: number; value: number } | unde
   const e = second.end;
   if (matchAt(ctx, t.percent, e) || matchAt(ctx, t.currencyNames, e) || matchAt(ctx, t.units, e) || t.timeUnits.has(lower(tokens[e]))) return undefined;
   if (/^[.:]$/.test(tokens[e]?.text ?? '') && /^\d/.test(tokens[e + 1]?.text ?? '') && glued(ctx, e + 1)) return undefined;
+  // "nine to five", "open 9 to 5": only "X to one" in words, or a cue word ("margin", "ratio") or "by" next to it
+  const toOne = !core.digits && second.value === 1;
+  if (!toOne && !ratioCueNear(ctx, left, e - 1) && lower(tokens[left - 1]) !== 'by') return undefined;
   return { end: e, value: Math.round((core.value / second.value) * 10000) / 10000 };
 }
 
@@ -383,13 +387,27 @@ function partitiveTotal(ctx: Ctx, j: number): { start: number; end: number } | u
   return np;
 }
 
-/** A ratio cue word ("margin", "ratio") within three tokens before token i or right after it. */
-function ratioCueNear(ctx: Ctx, i: number): boolean {
+/** A ratio cue word ("margin", "ratio") within three tokens before token i or right after token last. */
+function ratioCueNear(ctx: Ctx, i: number, last = i): boolean {
   for (let k = Math.max(ctx.lo, i - 3); k < i; k++) if (ctx.t.ratioCues.has(lower(ctx.tokens[k]))) return true;
-  return ctx.t.ratioCues.has(lower(ctx.tokens[i + 1]));
+  return ctx.t.ratioCues.has(lower(ctx.tokens[last + 1]));
 }
 
 const isAcronym = (tok: Token | undefined): boolean => tok !== undefined && tok.pos === 'PROPN' && /^\p{Lu}{2,}$/u.test(tok.text);
+
+/**
+ * wink tags any capitalised sentence-initial word as a proper noun ("Turnout was 52 percent").
+ * Such a word is read as a common noun when the lexicon's measureNouns list has it, compromise's
+ * dictionary knows it as a common word (a lookup, not its tagger), or the document also writes it
+ * in lower case. Names ("Sandu was 30 percent ahead") pass none of these.
+ */
+function commonAtStart(ctx: Ctx, j: number): boolean {
+  const tok = ctx.tokens[j];
+  if (!tok || tok.pos !== 'PROPN' || j !== ctx.lo || !/^\p{Lu}\p{Ll}+$/u.test(tok.text)) return false;
+  const w = tok.text.toLowerCase();
+  if (ctx.t.measureNouns.has(w) || lexiconTag(w) === 'common') return true;
+  return new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, 'u').test(ctx.text);
+}
 
 /** A noun phrase whose head is token j, extended left over nouns, adjectives and acronyms (not across a possessive or determiner). */
 function nounPhraseEndingAt(ctx: Ctx, j: number, names: boolean): { start: number; end: number } | undefined {
@@ -398,11 +416,16 @@ function nounPhraseEndingAt(ctx: Ctx, j: number, names: boolean): { start: numbe
   if (!head || j < ctx.lo) return undefined;
   const w = head.text.toLowerCase();
   if (t.dateWords.has(w) || t.timeUnits.has(w) || t.measureStops.has(w) || ctx.dateish.has(j)) return undefined;
-  if (!(head.pos === 'NOUN' || isAcronym(head) || (names && head.pos === 'PROPN'))) return undefined;
+  if (!(head.pos === 'NOUN' || isAcronym(head) || commonAtStart(ctx, j) || (names && head.pos === 'PROPN'))) return undefined;
   if (!/^[\p{L}][\p{L}'’.-]*$/u.test(head.text)) return undefined;
   let s = j;
   while (s - 1 >= ctx.lo) {
     const p = tokens[s - 1]!;
+    // a glued hyphen compound is one modifier: "double-digit inflation"
+    if (p.text === '-' && glued(ctx, s - 1) && glued(ctx, s) && s - 2 >= ctx.lo && /^[\p{L}\d]/u.test(tokens[s - 2]!.text)) {
+      s -= 2;
+      continue;
+    }
     if (!/^[\p{L}][\p{L}'’.-]*$/u.test(p.text) || ctx.dateish.has(s - 1)) break;
     if (p.pos === 'NOUN' || p.pos === 'ADJ' || isAcronym(p) || (names && p.pos === 'PROPN')) s--;
     else break;
@@ -444,22 +467,32 @@ function measureBefore(ctx: Ctx, left: number): { start: number; end: number } |
     else break;
   }
   // a relative clause: "inflation that peaked at 34.6 percent"
-  if (j >= lo && /^(?:that|which)$/.test(lower(tokens[j]))) j--;
+  if (j >= lo && /^(?:that|which)$/.test(lower(tokens[j]))) {
+    j--;
+    if (j >= lo && tokens[j]!.text === ',') j--;
+  }
   return withPP(ctx, nounPhraseEndingAt(ctx, j, true), true);
 }
 
-/** Extend a noun phrase over one "of/for/in/among" phrase to the noun before it; a bare name alone is refused when `strict`. */
+/** Extend a noun phrase over up to two "of/for/in/to…" phrases to the noun before it; a bare name alone is refused when `strict`. */
 function withPP(ctx: Ctx, np: { start: number; end: number } | undefined, strict = false): { start: number; end: number } | undefined {
   if (!np) return undefined;
   const { tokens } = ctx;
-  let p = np.start - 1;
-  if (p >= ctx.lo && tokens[p]!.pos === 'DET') p--;
-  if (p - 1 >= ctx.lo && /^(?:of|for|in|among)$/.test(lower(tokens[p]))) {
-    const outer = nounPhraseEndingAt(ctx, p - 1, false);
-    if (outer) return { start: outer.start, end: np.end };
+  let start = np.start;
+  let extended = false;
+  // up to two phrases: "the share of women in parliament"
+  for (let n = 0; n < 2; n++) {
+    let p = start - 1;
+    if (p >= ctx.lo && tokens[p]!.pos === 'DET') p--;
+    if (!(p - 1 >= ctx.lo && /^(?:of|for|in|among|to|from|on|at|with)$/.test(lower(tokens[p])))) break;
+    const outer = nounPhraseEndingAt(ctx, p - 1, n > 0);
+    if (!outer) break;
+    start = outer.start;
+    extended = true;
   }
+  if (extended && tokens[start]!.pos !== 'PROPN') return { start, end: np.end };
   const head = tokens[np.end - 1]!;
-  if (strict && head.pos === 'PROPN' && !isAcronym(head)) return undefined;
+  if (strict && head.pos === 'PROPN' && !isAcronym(head) && !commonAtStart(ctx, np.end - 1)) return undefined;
   return np;
 }
 
@@ -557,7 +590,7 @@ export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: numb
 
     // ---- ratios: "four to one", "two-to-one", "by a margin of 3 to 1" (X/Y, see the lexicon's ratioCues note)
     if (!between && unit === undefined) {
-      const r = ratioAfter(ctx, core);
+      const r = ratioAfter(ctx, core, left);
       if (r) {
         const q: RawQuantity = { start: tokens[left]!.start, end: tokens[r.end - 1]!.end, value: r.value, unit: 'ratio', rule: 'quantity/ratio', confidence: 0.85 };
         if (qualifier !== undefined) q.qualifier = qualifier;
