@@ -1,11 +1,11 @@
 import { it } from 'vitest';
-import { extractClaims } from '../../pipeline/claims/extract.ts';
-import { markedDoc } from '../../test/claims/mark.ts';
-import { nlpOf } from '../../pipeline/adapters/wink.ts';
+import { createCleanDoc, toJson } from '../../pipeline/core/doc.ts';
+import { runStages } from '../../pipeline/core/stage.ts';
+import { DOC_STAGES } from '../../pipeline/stages.ts';
 it('x', () => {
-  for (const t of ['It is unlikely that [Chile:CHL] is moving closer to [Peru:PER].', 'Protests spread in {June 2015|2015-06}. [Chilean:CHL:adjective] police detained 40 students.']) {
-    const doc = markedDoc('t', t, '2024-03-10');
-    console.log(nlpOf(doc).tokens.map((x) => doc.text.slice(x.start, x.end) + '/' + x.pos).join(' '));
-    console.log(JSON.stringify(extractClaims(doc).map((c) => [c.relation, c.subject, c.polarity, c.confidence, c.subjectBasis, c.object])));
+  const stages = DOC_STAGES.filter((s) => s.name !== 'normalise');
+  for (const [p, t] of [['2015-09-02', "In August 2015 Lukashenka released six political prisoners. Russia accounts for over 40% of Belarus's exports."], ['2015-09-20', "The EU welcomed Minsk's release of six political prisoners in August 2015. Russia accounts for 35 percent of Belarus's exports."]]) {
+    const d = toJson(runStages(createCleanDoc('x', t!, p!), stages));
+    console.log(JSON.stringify(d.claims.map((c) => [c.relation, c.subject, c.object, c.value, c.time, c.confidence, c.modality])));
   }
 });

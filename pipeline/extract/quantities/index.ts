@@ -64,7 +64,7 @@ export function dropDateOverlaps(quantities: QuantityMention[], mentions: readon
 
 export const quantitiesStage: Stage = {
   name: 'quantities',
-  version: '1',
+  version: '2',
   requires: ['text'],
   assigns: ['mentions.quantity'],
   dataFiles: [LEXICON_FILE],

@@ -249,7 +249,11 @@ export function resolve(value: string, ref: RefDate, tense: Tense): string | nul
       // "last spring" is last year's even in the autumn; "last April" is the most recent April.
       else if (how === 'last') out = writePartial(p, o.pos < o.refPos && p.kind !== 'season' ? ref.y : ref.y - 1);
       // "this past spring": the most recent one before the reference, this year's if it is over.
-      else if (how === 'recent') out = writePartial(p, o.pos < o.refPos ? ref.y : ref.y - 1);
+      else if (how === 'recent') {
+        // January and February belong to the winter labelled by the year before.
+        const y = p.kind === 'season' && ref.m !== undefined && ref.m <= 2 ? ref.y - 1 : ref.y;
+        out = writePartial(p, o.pos < o.refPos ? y : y - 1);
+      }
       else if (how === 'next') out = writePartial(p, o.pos > o.refPos ? ref.y : ref.y + 1);
       else if (p.kind === 'monthday' && ref.d === undefined && p.m === ref.m) {
         // A reference known only to the month ("2022-01"): a day in that month is in that month,

@@ -490,7 +490,8 @@ function withPP(ctx: Ctx, np: { start: number; end: number } | undefined, strict
     start = outer.start;
     extended = true;
   }
-  if (extended && tokens[start]!.pos !== 'PROPN') return { start, end: np.end };
+  const first = tokens[start]!;
+  if (extended && (first.pos !== 'PROPN' || isAcronym(first) || commonAtStart(ctx, start))) return { start, end: np.end };
   const head = tokens[np.end - 1]!;
   if (strict && head.pos === 'PROPN' && !isAcronym(head) && !commonAtStart(ctx, np.end - 1)) return undefined;
   return np;
