@@ -20,6 +20,8 @@ export type StateOf = (actorId: string) => string | undefined;
 export interface ExtractOptions {
   lexicon?: Lexicon;
   stateOf?: StateOf;
+  /** Whether a state id is part of another state (a de facto state or autonomy: "the region" prefers it). */
+  isRegion?: (actorId: string) => boolean;
   /** Leave claims/no-subject messages on the doc (default true). */
   report?: boolean;
 }
@@ -50,6 +52,7 @@ const DETERMINER_BEFORE = /\b(the|a|an|its|his|her|their|these|those|all)\s+$/i;
 const NOMINAL_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 const BLOCKS_NEGATION = /[,;:()]|\b(which|who|whose|but|while|whereas)\b/i;
 const REPORT_TIME = /\b(?:said|says|told\s+\w+|announced|stated|reported|added|confirmed|wrote)\s+(?:\w+\s+){0,1}(?:on|in|at|late|early)?\s*$/i;
+const SUBORDINATE_OPENING = /^\s*(?:when|whereas|unless|if|although|though|while|because)\b[^,;]{3,200}?(,\s+)/i;
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 const AUXILIARY = /^(?:is|are|am|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|shall|should|must|'s|’s)$/i;
 /** Past participles not ending in -ed/-en (passive voice detection). */
@@ -120,7 +123,16 @@ function clauseSpans(text: string, sent: Span2, lex: Lexicon): Span2[] {
     at = m.end;
   }
   if (piece.length > at) out.push({ start: sent.start + at, end: sent.end });
-  return out;
+  // A clause opened by a subordinator ("unless Moldova paid an alleged debt, the government declared…") ends at its
+  // first comma: the main clause after it is a clause of its own (its hedges and dates are not the main clause's).
+  const split: Span2[] = [];
+  for (const c of out) {
+    const m = SUBORDINATE_OPENING.exec(text.slice(c.start, c.end));
+    if (m && wordsIn(text.slice(c.start + m[0].length, c.end)) >= 3) {
+      split.push({ start: c.start, end: c.start + m[0].length - m[1]!.length }, { start: c.start + m[0].length, end: c.end });
+    } else split.push(c);
+  }
+  return split;
 }
 
 function paragraphKindAt(doc: Doc, pos: number): string {
@@ -204,7 +216,7 @@ function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[],
   return out;
 }
 
-function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<string, string>, stateOf: StateOf, pos?: PosAt): ActorItem[] {
+function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<string, string>, stateOf: StateOf, pos?: PosAt, isRegion?: (id: string) => boolean): ActorItem[] {
   const text = doc.text;
   const items: ActorItem[] = actors.map((a) => ({
     start: a.start,
@@ -229,7 +241,7 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
   }
   items.sort((a, b) => a.start - b.start || b.end - a.end);
   // Anaphors: resolved against the items before them (cheap: the last actor of a compatible kind, within a window).
-  const anaphors: { span: Span2; kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient' }[] = [];
+  const anaphors: { span: Span2; kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient'; preferRegion: boolean }[] = [];
   for (const a of lex.anaphora) {
     for (const m of allMatches(a.re, text)) {
       const span = { start: m.index, end: m.end };
@@ -238,7 +250,7 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
         lex.expletive.lastIndex = span.start;
         if (lex.expletive.test(text)) continue;
       }
-      anaphors.push({ span, kinds: a.kinds, possessive: a.possessive, resolve: a.resolve });
+      anaphors.push({ span, kinds: a.kinds, possessive: a.possessive, resolve: a.resolve, preferRegion: a.preferRegion });
     }
   }
   // Longest anaphor first at one place ("the country's" over "the country").
@@ -269,8 +281,10 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
     if (an.resolve === 'salient' && !found) found = mostSalientState(items.filter((it) => it.end <= an.span.start && an.span.start - it.end <= 600), stateOf);
     const g = pronounGender(text.slice(an.span.start, an.span.end));
     const candidates: ActorItem[] = [];
-    for (let i = items.length - 1; i >= 0 && !found; i--) {
-      const it = items[i]!;
+    // Earlier resolved anaphors count as mentions of what they resolved to ("the region … It did not.").
+    const pool = [...items, ...resolved].sort((a, b) => a.start - b.start);
+    for (let i = pool.length - 1; i >= 0 && !found; i--) {
+      const it = pool[i]!;
       if (it.end > an.span.start) continue;
       if (an.span.start - it.end > 1500) break;
       if (!an.kinds.includes(it.kind) || it.adjective || inCompound(text, it)) continue;
@@ -278,6 +292,7 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
       if (g && it.kind === 'person' && gender.get(it.actorId) !== undefined && gender.get(it.actorId) !== g) continue;
       candidates.push(it);
     }
+    if (!found && an.preferRegion && isRegion) found = candidates.find((c) => isRegion(c.actorId));
     if (!found && candidates.length > 0) {
       const here = sentenceOf(an.span.start);
       const nearest = candidates[0]!;
@@ -404,7 +419,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
   const quantities = doc.mentions.filter((m): m is QuantityMention => m.type === 'quantity').sort((a, b) => a.start - b.start);
   const kinds = new Map<string, string>();
   const posAt = new Map(nlpOf(doc).tokens.map((t) => [t.start, t.pos] as const));
-  const items = actorItems(doc, lex, actors, kinds, stateOf, posAt);
+  const items = actorItems(doc, lex, actors, kinds, stateOf, posAt, opts.isRegion);
   const salient = mostSalientState(items.filter((i) => i.basis === 'mention'), stateOf);
   // A copy: the focal state stands for the story, not for the mention it was counted from.
   const focal: ActorItem | undefined = salient ? { ...salient } : undefined;
@@ -634,7 +649,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     if (allMatches(lex.prediction, clauseMasked).length > 0 || isPredicted(time, published)) modality = 'predicted';
     if (reported.is) modality = 'reported';
     // "were asked whether X should…", "if Y wins": what follows the subordinator is not asserted, whoever says it.
-    const irrealis = allMatches(lex.irrealis, clauseMasked.slice(0, hit.start - clause.start)).length > 0;
+    const irrealis =
+      allMatches(lex.irrealis, clauseMasked.slice(0, hit.start - clause.start)).length > 0 || (clause.start > sent.start && /^\s*(?:if|unless)\b/i.test(text.slice(sent.start, clause.start)));
     if (irrealis) modality = modality === 'predicted' ? 'predicted' : 'hedged';
 
     const value = rel.roles.value !== undefined ? valueOf(hit, clause, rel) : undefined;
@@ -790,12 +806,13 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     // A date inside a relative clause after the cue ("troops in X, a land that broke away … in 1992") is that
     // clause's time, not the claim's.
     const ownDate = (d: DateMention) => {
+      // "the commission said on Monday": the time of the report, not of what is reported.
+      if (REPORT_TIME.test(text.slice(Math.max(clause.start, d.start - 30), d.start))) return false;
       if (d.start >= hit.end) return !/\b(?:that|which|who|whose|where)\b/i.test(text.slice(hit.end, d.start));
       // "Shor, a businessman who … was sentenced last year …, has denied paying voters": enclosed in a relative clause.
       const lastComma = text.lastIndexOf(',', d.start);
       if (lastComma >= clause.start && /\b(?:who|which|whose)\b/i.test(text.slice(lastComma, d.start)) && /,/.test(text.slice(d.end, hit.start))) return false;
-      // "the commission said on Monday": the time of the report, not of what is reported.
-      return !REPORT_TIME.test(text.slice(Math.max(clause.start, d.start - 30), d.start));
+      return true;
     };
     const near = (ds: DateMention[]) => ds.slice().sort((a, b) => dist(a) - dist(b))[0];
     const inClause = near(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && ownDate(d)));

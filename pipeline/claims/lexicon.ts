@@ -140,6 +140,8 @@ export const CuesFileSchema = z.object({
       possessive: z.boolean().default(false),
       /** recent: the last compatible actor; salient: the state most mentioned just before (people count for their state). */
       resolve: z.enum(['recent', 'salient']).default('recent'),
+      /** "the region": prefer a state that is part of another (a de facto state, an autonomy) when one is in reach. */
+      preferRegion: z.boolean().default(false),
     }),
   ),
   /** Light verbs that carry a noun cue ("made a visit", "held talks"): the clause's subject is the noun's agent. */
@@ -181,7 +183,7 @@ export interface Lexicon {
   datelines: RegExp[];
   female: RegExp;
   male: RegExp;
-  anaphora: { re: RegExp; kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient' }[];
+  anaphora: { re: RegExp; kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient'; preferRegion: boolean }[];
   fronted: RegExp | null;
   lightVerb: RegExp | null;
   literalActors: { id: string; kind: string; re: RegExp; adjective: RegExp | null }[];
@@ -279,7 +281,7 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     }),
     female: regexOf(CUES_FILE, cues.gender.female, 'g'),
     male: regexOf(CUES_FILE, cues.gender.male, 'g'),
-    anaphora: cues.anaphora.map((a) => ({ re: regexOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive, resolve: a.resolve })),
+    anaphora: cues.anaphora.map((a) => ({ re: regexOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive, resolve: a.resolve, preferRegion: a.preferRegion })),
     lightVerb: cues.lightVerbs.length > 0 ? new RegExp(`(?:${cues.lightVerbs.map((v) => compileCue(v)).join('|')})\\s+(?:\\S+\\s+){0,3}$`, 'i') : null,
     fronted: cues.frontedOpeners.length > 0 ? new RegExp(`^\\s*(?:${cues.frontedOpeners.join('|')})\\b[^,]{0,120},\\s+`, 'i') : null,
     literalActors: file.literalActors.map((l) => ({

@@ -99,9 +99,17 @@ function scenario(name: string, base: Map<string, string>, ledgerOf: (json: Map<
   return res;
 }
 
-/** A copy of a document under a new id: ids re-derived, claim dates and figures varied by `k`. */
+/**
+ * A copy of a document under a new id: ids re-derived, claim dates and
+ * figures varied by `k`. Documents are grouped in stories of STORY documents:
+ * actor ids are suffixed with the story, so claims meet (corroborate or
+ * disagree) within a story only, as articles on different events mostly do.
+ */
+const STORY = 4;
 function variant(doc: DocumentJson, id: string, k: number): DocumentJson {
   const d = structuredClone(doc);
+  const story = Math.floor(k / STORY);
+  const actor = (a: string): string => `${a}~${story}`;
   d.id = id;
   d.source = `${id}.txt`;
   const mentionIds = new Map<string, string>();
@@ -109,17 +117,21 @@ function variant(doc: DocumentJson, id: string, k: number): DocumentJson {
     const nid = stableId(id, m.type, m.start, m.end, m.text);
     mentionIds.set(m.id, nid);
     m.id = nid;
+    if (m.type === 'actor') m.actorId = actor(m.actorId);
   }
   d.claims.forEach((c, i) => {
     c.id = stableId(id, 'claim', c.start, c.end, c.quote);
     c.docId = id;
+    c.subject = actor(c.subject);
+    if (c.object?.actorId) c.object.actorId = actor(c.object.actorId);
+    if (c.attributedTo) c.attributedTo = actor(c.attributedTo);
     c.mentionIds = c.mentionIds.map((m) => mentionIds.get(m) ?? m);
     if (c.value) {
       c.value.mentionId = mentionIds.get(c.value.mentionId) ?? c.value.mentionId;
       if ((k + i) % 7 === 0) c.value.value = c.value.value + 1 + ((k + i) % 5);
     }
-    // Dates: one of 24 months, so claims from different documents meet and sometimes disagree.
-    const month = (k * 7 + i * 3) % 24;
+    // Dates: one of 24 months (the same within a story for most claims), so claims meet and sometimes disagree.
+    const month = ((k % 3 === 0 ? k : story) * 7 + i * 3) % 24;
     c.time = { value: `${1997 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`, basis: c.time.basis };
   });
   d.meta.title = `${d.meta.title ?? 'Untitled'} (${k})`;
@@ -154,7 +166,7 @@ function main(): number {
     const d = variant(seeds[k % seeds.length] as DocumentJson, `synth-${String(k).padStart(5, '0')}`, k);
     synth.set(d.id, JSON.stringify(d));
   }
-  results.push(scenario(`synthetic ${n}`, synth, (json) => buildLedger(parseAll(json)), variant(seeds[1] as DocumentJson, 'zz-added', n + 1)));
+  results.push(scenario(`synthetic ${n}`, synth, (json) => buildLedger(parseAll(json)), variant(seeds[1] as DocumentJson, 'zz-added', n - 1)));
 
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(results, null, 2));

@@ -305,6 +305,32 @@ describe('renderReport: the timeline', () => {
   });
 });
 
+describe('renderReport: single-source entries are capped per topic, corroborated and disputed ones never', () => {
+  const one = s0;
+  const single = (i: number): Entry => ({ ...bareEntry([{ ...one }]), id: `e-single-${i}`, topics: ['floods'], summary: `single ${i}` });
+  const multi: Entry = { ...bareEntry(LEDGER.entries.find((e) => e.id === 'e-release')!.supports), id: 'e-multi', topics: ['floods'], status: 'corroborated', sourceCount: 3, summary: 'multi' };
+  const entries = [...Array.from({ length: 30 }, (_, i) => single(i)), multi];
+  const item = LEDGER.timelines['prisoners']![0]!;
+  const timeline: TimelineItem[] = entries.map((e) => ({ ...item, entryId: e.id, summary: e.summary, disagreementIds: [] }));
+  const { html, markdown } = renderReport({ ledger: bareLedger(entries, { floods: timeline }), docs: DOCS });
+  it('lists 25 single-source entries and the cross-source one, and says how many are not listed', () => {
+    const ledger = section(markdown, '### <a id="topic-floods"></a>floods');
+    expect(ledger).toContain('31 entries: 1 corroborated, 30 single-source, 0 disputed.');
+    expect(ledger.match(/\*\*single \d+\*\*/g)?.length).toBe(25);
+    expect(ledger).toContain('**single 24**');
+    expect(ledger).not.toContain('**single 25**');
+    expect(ledger).toContain('**multi**');
+    expect(ledger).toContain('5 more single-source entries in this topic are not listed here');
+    expect(html).toContain('5 more single-source entries in this topic are not listed here');
+  });
+  it('does the same in the timeline', () => {
+    const t = section(section(markdown, '## Timeline'), '### floods');
+    expect(t.match(/\*\*single \d+\*\*/g)?.length).toBe(25);
+    expect(t).toContain('**multi**');
+    expect(t).toContain('5 more single-source claims in this topic are not listed here');
+  });
+});
+
 describe('renderReport is pure', () => {
   it('gives the same output for the same input, whatever the document order', () => {
     const a = renderReport({ ledger: LEDGER, docs: DOCS });

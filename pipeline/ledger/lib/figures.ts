@@ -21,14 +21,14 @@ const LOWER_CLOSED = ['at least', 'no less than', 'not less than', 'no fewer tha
 const UPPER_OPEN = ['under', 'less than', 'below', 'fewer than', 'south of', 'lower than'];
 const UPPER_CLOSED = ['up to', 'as much as', 'as many as', 'at most', 'no more than', 'not more than', 'a maximum of', 'maximum'];
 const NEARLY = ['nearly', 'almost', 'close to', 'just under', 'approaching', 'short of', 'just shy of'];
-const ABOUT = ['about', 'around', 'approximately', 'roughly', 'some', 'an estimated', 'estimated', 'circa', 'ca.', '~', 'some estimates', 'reportedly'];
+const ABOUT = ['approx', 'about', 'around', 'approximately', 'roughly', 'some', 'an estimated', 'estimated', 'circa', 'ca.', '~', 'some estimates', 'reportedly'];
 
 /** Exact figures in news are rounded: half a percent either way still agrees. */
 const EXACT_TOLERANCE = 0.005;
 const ABOUT_TOLERANCE = 0.15;
 const NEARLY_TOLERANCE = 0.1;
 
-/** Half a unit of the last significant digit of x as written in decimal (1500 → 50, 57.7 → 0.05, 6 → 0.5). */
+/** Half a unit of the last digit of x as written in decimal (57.7 → 0.05, 50.35 → 0.005, 6 → 0.5). */
 export function roundingHalfUnit(x: number): number {
   const a = Math.abs(x);
   if (a === 0) return 0.5;
@@ -36,12 +36,13 @@ export function roundingHalfUnit(x: number): number {
   if (str.includes('e')) return a * EXACT_TOLERANCE;
   const dot = str.indexOf('.');
   if (dot >= 0) return 0.5 * 10 ** -(str.length - dot - 1);
-  const zeros = /0*$/.exec(str)![0].length;
-  return 0.5 * 10 ** Math.min(zeros, str.length - 1);
+  // Trailing zeros of an integer may or may not be significant ("40%"): take the last digit.
+  return 0.5;
 }
 
 export function valueInterval(v: Value): ValueInterval {
-  const q = (v.qualifier ?? '').toLowerCase().trim();
+  // Qualifiers come normalised from the quantities stage (more_than, approx, …) or as words.
+  const q = (v.qualifier ?? '').toLowerCase().replace(/_/g, ' ').trim();
   const x = v.value;
   if (v.upper !== undefined && v.upper >= x) return { lo: x, hi: v.upper, loOpen: false, hiOpen: false };
   if (LOWER_OPEN.includes(q)) return { lo: x, hi: Infinity, loOpen: true, hiOpen: false };
@@ -50,9 +51,8 @@ export function valueInterval(v: Value): ValueInterval {
   if (UPPER_CLOSED.includes(q)) return { lo: -Infinity, hi: x, loOpen: false, hiOpen: false };
   if (NEARLY.includes(q)) return { lo: x * (1 - NEARLY_TOLERANCE), hi: x, loOpen: false, hiOpen: false };
   if (ABOUT.includes(q)) return { lo: x * (1 - ABOUT_TOLERANCE), hi: x * (1 + ABOUT_TOLERANCE), loOpen: false, hiOpen: false };
-  // An exact figure stands for what rounds to it: half a unit of its last significant digit ("55.3" is
-  // 55.25–55.35 and agrees with "55.35"; "50.35" and "50.46" do not meet), never tighter than EXACT_TOLERANCE
-  // of large round numbers would make it ("1,500" is 1,450–1,550).
+  // An exact figure stands for what rounds to it: half a unit of its last digit ("55.3" is 55.25–55.35 and
+  // agrees with "55.35"; "50.35" and "50.46" do not meet); large numbers keep EXACT_TOLERANCE ("1,500": ±7.5).
   const t = Math.max(roundingHalfUnit(x), x >= 1000 ? Math.abs(x) * EXACT_TOLERANCE : 0);
   return { lo: x - t, hi: x + t, loOpen: false, hiOpen: false };
 }

@@ -188,7 +188,12 @@ export class LedgerIndex {
       // Corroboration needs two documents that assert it with some confidence: hedges, predictions, page furniture
       // and guesses (subject from the story's focus, time from the publication date) are listed but do not count.
       const minCorr = this.lex.file.minCorroborationConfidence;
-      const corroborating = new Set(supports.filter((s) => s.confidence >= minCorr && (s.modality === 'asserted' || s.modality === 'reported')).map((s) => s.docId)).size;
+      // A claim dated only by its publication date and naming no object is too vague to confirm a dated event (a
+      // headline "X wins" next to a first round two weeks earlier); it still supports the entry.
+      const vague = (s: Support) => s.time.basis === 'document' && e.objectKey === '' && e.rel.roles.object !== undefined;
+      const corroborating = new Set(
+        supports.filter((s) => s.confidence >= minCorr && (s.modality === 'asserted' || s.modality === 'reported') && !vague(s)).map((s) => s.docId),
+      ).size;
       const disagreementIds = [...(disByEntry.get(e.id) ?? [])].sort();
       const entry: Entry = {
         id: e.id,

@@ -7,7 +7,7 @@
 import { CSS } from './css.ts';
 import { escapeHtml as h } from './escape.ts';
 import { highlight } from './spans.ts';
-import type { DisagreementView, DisRef, DocRowView, EntryView, IndexView, PageView, SourceView, TimelineView, TopicView } from './view.ts';
+import { MAX_MORE_LINKS, type DisagreementView, type DisRef, type DocRowView, type EntryView, type IndexView, type PageView, type SourceView, type TimelineView, type TopicView } from './view.ts';
 
 const STATUS_LABEL = { corroborated: 'corroborated', 'single-source': 'single source', disputed: 'disputed' } as const;
 
@@ -30,8 +30,9 @@ function sourceLine(s: SourceView): string {
 /** The sources past the quote cap: one link each, to the claim in context when it has an anchor. */
 function moreLine(more: readonly SourceView[]): string {
   if (more.length === 0) return '';
-  const links = more.map((s) => (s.claimHref ? link(s.claimHref, sourceLabel(s)) : link(s.docHref, sourceLabel(s))));
-  return `<p class="src more">${more.length} more source${more.length === 1 ? '' : 's'}: ${links.join(', ')}</p>`;
+  const links = more.slice(0, MAX_MORE_LINKS).map((s) => (s.claimHref ? link(s.claimHref, sourceLabel(s)) : link(s.docHref, sourceLabel(s))));
+  const rest = more.length - links.length;
+  return `<p class="src more">${more.length} more source${more.length === 1 ? '' : 's'}: ${links.join(', ')}${rest > 0 ? ` and ${rest} others` : ''}</p>`;
 }
 
 function quoteNote(s: SourceView): string {

@@ -6,7 +6,7 @@
  * HTML pages (report/docs/<id>.html#c-<claimId>).
  */
 import { escapeMarkdown as md, escapeMarkdownCell as cell } from './escape.ts';
-import type { DisagreementView, DisRef, EntryView, IndexView, SourceView, TimelineView, TopicView } from './view.ts';
+import { MAX_MORE_LINKS, type DisagreementView, type DisRef, type EntryView, type IndexView, type SourceView, type TimelineView, type TopicView } from './view.ts';
 
 function link(href: string | null, text: string): string {
   return href ? `[${md(text)}](${href})` : md(text);
@@ -26,7 +26,9 @@ function sourceLine(s: SourceView): string {
 
 function moreLine(more: readonly SourceView[], indent = ''): string {
   if (more.length === 0) return '';
-  return `${indent}${more.length} more source${more.length === 1 ? '' : 's'}: ${more.map((s) => link(s.claimHref ?? s.docHref, label(s))).join(', ')}\n`;
+  const links = more.slice(0, MAX_MORE_LINKS).map((s) => link(s.claimHref ?? s.docHref, label(s)));
+  const rest = more.length - links.length;
+  return `${indent}${more.length} more source${more.length === 1 ? '' : 's'}: ${links.join(', ')}${rest > 0 ? ` and ${rest} others` : ''}\n`;
 }
 
 function disLinks(ds: readonly DisRef[]): string {

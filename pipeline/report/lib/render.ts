@@ -24,7 +24,7 @@ import { DOCS_DIR, INDEX_HTML, INDEX_MD, MANIFEST } from './paths.ts';
 import { buildIndexView, buildPageView, disagreementsByDoc, pageContext, summarizeDoc, type DocSummary, type PageContext } from './view.ts';
 
 /** Bump when the pages' markup or the summaries change: every page is re-rendered once. */
-export const REPORT_VERSION = '3';
+export const REPORT_VERSION = '4';
 
 interface Options {
   title?: string;
@@ -82,7 +82,7 @@ const SummarySchema = z.object({
   refused: z.number(),
   actors: z.record(z.string(), z.string()),
   nameIds: z.array(z.string()),
-  claims: z.array(z.object({ id: z.string(), start: z.number(), end: z.number(), quote: z.string().nullable(), anchored: z.boolean() })),
+  claims: z.array(z.object({ id: z.string(), start: z.number(), end: z.number(), quoteHash: z.string().nullable(), anchored: z.boolean() })),
 });
 const ManifestSchema = z.object({
   version: z.string(),

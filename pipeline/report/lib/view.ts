@@ -10,6 +10,7 @@
  * from the document itself and its PageContext (the actor names and the
  * disagreements it shows), which is also what decides when it is re-rendered.
  */
+import { sha256 } from '../../core/ids.ts';
 import type { Claim, DocumentJson, Mention } from '../../core/schema.ts';
 import { formatValue } from '../../ledger/index.ts';
 import type { DisagreementKind, EntryStatus as LedgerStatus, Ledger, Period, Side, Support } from '../types.ts';
@@ -23,12 +24,15 @@ export const MAX_QUOTES = 5;
 
 /**
  * At most this many single-source entries per topic, in the ledger and in the
- * timeline of the index; entries with two or more sources (corroborated or
- * disputed) are always all shown. At corpus scale most entries are single
+ * timeline of the index (the first in ledger order, and the earliest dates);
+ * corroborated and disputed entries are always all shown. At corpus scale most entries are single
  * claims of one document, and each is on that document's page, so the index
  * stays bounded by the number of topics and of cross-source entries.
  */
 export const MAX_SINGLE_PER_TOPIC = 25;
+
+/** At most this many further sources are linked under an entry or a side; the rest are counted. */
+export const MAX_MORE_LINKS = 20;
 
 /** A link to a disagreement, with its kind for the link text. */
 export interface DisRef {
@@ -55,8 +59,8 @@ export interface DocSummary {
   actors: Record<string, string>;
   /** Actor ids its claim titles name (subject, object, attribution). */
   nameIds: string[];
-  /** Every claim: its offsets, the text at them (null: out of range) and whether its page has an anchor for it. */
-  claims: { id: string; start: number; end: number; quote: string | null; anchored: boolean }[];
+  /** Every claim: its offsets, quoteHash(the text at them) (null: out of range) and whether its page has an anchor for it. */
+  claims: { id: string; start: number; end: number; quoteHash: string | null; anchored: boolean }[];
 }
 
 export interface SourceView {
@@ -135,7 +139,7 @@ export interface TimelineView {
   topic: string;
   anchor: string;
   rows: TimelineRow[];
-  /** Rows of single-source entries past MAX_SINGLE_PER_TOPIC (the latest dates), not listed. */
+  /** Rows of single-source entries past MAX_SINGLE_PER_TOPIC (the latest dates and the undated), not listed. */
   omitted: number;
 }
 
@@ -233,6 +237,14 @@ function mentionCounts(doc: DocumentJson): Record<Mention['type'], number> {
   return counts;
 }
 
+/**
+ * What the index keeps of a claim's text to check a ledger quote against it
+ * (the quote itself is the ledger's, so the text need not be kept).
+ */
+export function quoteHash(text: string): string {
+  return sha256(text).slice(0, 24);
+}
+
 /** The index's view of one document. */
 export function summarizeDoc(doc: DocumentJson): DocSummary {
   const { refused, anchored } = layout(doc, () => '');
@@ -256,7 +268,7 @@ export function summarizeDoc(doc: DocumentJson): DocSummary {
     refused,
     actors,
     nameIds: [...nameIds].sort(),
-    claims: doc.claims.map((c) => ({ id: c.id, start: c.start, end: c.end, quote: inText(c) ? doc.text.slice(c.start, c.end) : null, anchored: anchored.has(c.id) })),
+    claims: doc.claims.map((c) => ({ id: c.id, start: c.start, end: c.end, quoteHash: inText(c) ? quoteHash(doc.text.slice(c.start, c.end)) : null, anchored: anchored.has(c.id) })),
   };
 }
 
@@ -328,22 +340,18 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
     return o.literal ?? null;
   };
 
-  // A quote is checked against the text its claim covers in the document (kept in the summary).
+  // A quote is checked against the text its claim covers in the document (its hash is in the summary).
   const source = (ref: { docId: string; claimId: string; quote: string; start?: number; end?: number; published: string | null }): SourceView => {
     const doc = docsById.get(ref.docId);
     const info = ledgerDocs.get(ref.docId);
     const claim = claimsById.get(ref.docId)?.get(ref.claimId);
     let quote = ref.quote;
     let quoteCheck: QuoteCheck = 'unverified';
-    if (claim && claim.quote !== null) {
+    if (claim && claim.quoteHash !== null) {
       const start = ref.start ?? claim.start;
       const end = ref.end ?? claim.end;
-      if (start === claim.start && end === claim.end && (claim.quote === ref.quote || ref.quote === '')) {
-        quote = claim.quote;
-        quoteCheck = 'exact';
-      } else {
-        quoteCheck = 'mismatch';
-      }
+      if (start === claim.start && end === claim.end && ref.quote !== '' && quoteHash(ref.quote) === claim.quoteHash) quoteCheck = 'exact';
+      else quoteCheck = 'mismatch';
     }
     return {
       docId: ref.docId,
@@ -411,12 +419,12 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
     .map(([topic, all]) => {
       const counts = { corroborated: 0, 'single-source': 0, disputed: 0, total: all.length };
       for (const e of all) counts[e.status]++;
-      const { kept: entries, omitted } = capSingles(all, (e) => e.docCount <= 1);
+      const { kept: entries, omitted } = capSingles(all, (e) => e.status === 'single-source');
       return { topic, anchor: topicAnchor(topic), entries, counts, omitted };
     });
 
   // Timelines: the ledger's, per topic, in date order (undated last).
-  const sourceCounts = new Map(ledger.entries.map((e) => [e.id, e.sourceCount]));
+  const statusOf = new Map(ledger.entries.map((e) => [e.id, e.status]));
   const timelines: TimelineView[] = Object.entries(ledger.timelines)
     .filter(([, items]) => items.length > 0)
     .sort((a, b) => a[0].localeCompare(b[0]))
@@ -424,7 +432,7 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
       const sorted = [...items].sort(
         (a, b) => compareTimex(a.date ?? 'undated', b.date ?? 'undated') || (a.published ?? '').localeCompare(b.published ?? '') || a.docId.localeCompare(b.docId),
       );
-      const { kept, omitted } = capSingles(sorted, (it) => (sourceCounts.get(it.entryId) ?? 1) <= 1);
+      const { kept, omitted } = capSingles(sorted, (it) => statusOf.get(it.entryId) === 'single-source');
       return {
         topic,
         anchor: `timeline-${topicAnchor(topic)}`,

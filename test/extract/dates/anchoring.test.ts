@@ -56,6 +56,13 @@ const sameMonth: Row[] = [
     value: '2022-03-28',
   },
   {
+    why: 'unless the text says otherwise',
+    text: 'The court will rule on March 28 next year.',
+    published: '2022-03',
+    span: 'March 28 next year',
+    value: '2023-03-28',
+  },
+  {
     why: 'an earlier month with a future verb still moves forward a year',
     text: 'The regulator will publish its ruling on Feb. 10.',
     published: '2022-03',
@@ -324,6 +331,43 @@ const reference: Row[] = [
     anchor: 'publication',
   },
 ];
+
+const speech: Row[] = [
+  {
+    why: '"today" in a quotation is the day it was said',
+    text: '\u201cToday we start again,\u201d the mayor told reporters on Monday.',
+    published: '2024-11-07',
+    span: 'Today',
+    value: '2024-11-04',
+    anchor: 'narrative',
+  },
+  {
+    why: 'so is "yesterday", with straight quotes',
+    text: '"We met yesterday," he said on Friday.',
+    published: '2024-11-13',
+    span: 'yesterday',
+    value: '2024-11-07',
+  },
+  {
+    why: 'a "today" outside the quotation stays the publication day',
+    text: 'Today the mayor told reporters on Monday that "we start again".',
+    published: '2024-11-07',
+    span: 'Today',
+    value: '2024-11-07',
+    anchor: 'publication',
+  },
+  {
+    why: 'a quotation with no date for its speech keeps the publication day',
+    text: '\u201cToday we start again,\u201d the mayor said.',
+    published: '2024-11-07',
+    span: 'Today',
+    value: '2024-11-07',
+  },
+];
+
+describe('anchoring: deictic days in direct speech', () => {
+  for (const row of speech) it(`${row.why}: "${row.span}" → ${row.value}`, () => check(row));
+});
 
 describe('anchoring: the reference of partial and anaphoric dates', () => {
   for (const row of reference) it(`${row.why}: "${row.span}" → ${row.value}`, () => check(row));

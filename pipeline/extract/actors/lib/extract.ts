@@ -507,7 +507,7 @@ function isPlace(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Arr
   if (prev === 'of' && c.placeNouns.has(keys[p - 1] ?? '')) return true;
   if (c.placeVerbs.has(prev)) return true;
   if (c.movementPreps.has(prev)) {
-    for (let k = p - 1; k >= Math.max(0, p - 3); k--) if (c.movementWords.has(keys[k]!)) return true;
+    for (let k = p - 1; k >= Math.max(0, p - 5); k--) if (c.movementWords.has(keys[k]!)) return true; // "recalled its ambassador Ihor Kyzym from Minsk"
   }
   // "a Minsk court", "the Moscow metro" already handled; "Moscow-based" is a place too
   if (keys[m.j] === '-' && /^based$/i.test(tokens[m.j + 1]?.text ?? '')) return true;
@@ -746,7 +746,10 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     const last = keys[b - 1]!;
     const multi = b - a > 1;
     const tags = tokens.slice(a, b).map((t) => lexiconTag(t.text));
-    if (multi && (g.cues.nonActorHeads.has(last) || tags[tags.length - 1] === 'place-word')) run.place = true;
+    // "the Eastern Partnership program": a lower-case non-actor head right after the name makes it a name of a thing
+    const after = tokens[b];
+    const thingAfter = !!after && sentOf[b] === sentOf[a] && !isCap(after.text) && g.cues.nonActorHeads.has(keys[b]!);
+    if (thingAfter || (multi && (g.cues.nonActorHeads.has(last) || tags[tags.length - 1] === 'place-word'))) run.place = true;
     else if (multi && (g.cues.orgHeads.has(last) || tags[tags.length - 1] === 'org-word')) run.kind = 'organisation';
     else if (titled || titleBefore(g, keys, a) || officeEndsAt(g, keys, a)) run.kind = 'person';
     else if (tags.includes('organisation')) run.kind = 'organisation';

@@ -10,7 +10,7 @@ import { DATA_FILES } from './gazetteer.ts';
 export function makeActorsStage(options: ActorOptions = {}): Stage {
   return {
     name: 'actors',
-    version: '1',
+    version: '2',
     requires: ['text'],
     assigns: ['mentions.actor'],
     dataFiles: DATA_FILES,

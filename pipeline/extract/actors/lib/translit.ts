@@ -31,10 +31,8 @@ const FOLDS: [RegExp, string][] = [
 
 export function translitKey(name: string): string {
   let s = name
-    .toLowerCase()
-    // Romanian and Turkish ș/ş read "sh", ț/ţ read "ts": Șor / Shor, Gavrilița / Gavrilitsa
-    .replace(/[șş]/g, 'sh')
-    .replace(/[țţ]/g, 'ts')
+    // Romanian ș ț and Turkish ş lose their marks as English press writes them (Ceaușescu /
+    // Ceausescu); the Russian-route spellings (Gavrilitsa) then meet them by one edit
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -10,7 +10,7 @@ import { stableId } from '../../../core/ids.ts';
 import { nlpOf, sentenceAt, type NlpLayer, type Token } from '../../../adapters/wink.ts';
 import { dateData, type CompiledRule, type DateData, type Tables } from './data.ts';
 import { fillTemplate, type Groups } from './normalise.ts';
-import { parseRef, resolve, resolveCoarse, unanchored, type RefDate, type Tense } from './anchor.ts';
+import { parseRef, resolve, resolveCoarse, shift, unanchored, type RefDate, type Tense } from './anchor.ts';
 
 export interface Candidate {
   start: number;
@@ -273,6 +273,44 @@ function eventModifier(layer: NlpLayer, text: string, start: number, end: number
   return prev !== undefined && prev.pos === 'NOUN' && /^\s+$/.test(text.slice(prev.end, start));
 }
 
+const QUOTE_OPEN = /[“"]/g;
+const DAY_DEICTIC = /^UNDEF-REF-D-(?:(PLUS|MINUS)-(\d+)|(last|this|next))(T.*)?$/;
+
+/** Is the offset inside a direct quotation of its sentence (an odd number of quote marks before it)? */
+function inQuote(text: string, from: number, at: number): boolean {
+  const s = text.slice(from, at);
+  const curly = (s.match(/“/g)?.length ?? 0) - (s.match(/”/g)?.length ?? 0);
+  if (curly > 0) return true;
+  return (s.match(QUOTE_OPEN)?.length ?? 0) % 2 === 1 && !s.includes('“');
+}
+
+/**
+ * "today" in direct speech is the day it was said: "“Today you are winners,” she told
+ * supporters early on Monday" puts "today" on that Monday, not on the publication day.
+ * A day deictic inside a quotation moves to a day-level date given outside the quotes
+ * in the same sentence (the reporting clause).
+ */
+function speechTime(text: string, layer: NlpLayer, out: DateMention[], passOne: readonly string[]): void {
+  out.forEach((m, i) => {
+    const d = DAY_DEICTIC.exec(passOne[i] ?? '');
+    if (!d) return;
+    const sent = layer.sentences[sentenceAt(layer, m.start)];
+    if (!sent || !inQuote(text, sent.start, m.start)) return;
+    const said = out.find(
+      (o, j) => j !== i && sentenceAt(layer, o.start) === sentenceAt(layer, m.start) && o.timexType === 'DATE' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(o.value) && !inQuote(text, sent.start, o.start),
+    );
+    if (!said) return;
+    const n = d[3] ? (d[3] === 'last' ? -1 : d[3] === 'next' ? 1 : 0) : Number(d[2]) * (d[1] === 'PLUS' ? 1 : -1);
+    const ref = parseRef(said.value);
+    const v = ref ? shift(ref, 'D', n) : null;
+    if (v === null) return;
+    m.value = v + (d[4] ?? '');
+    m.anchor = 'narrative';
+    delete m.confidence;
+  });
+}
+
 /** Confidence of a day-level date anchored only to the publication month (or year). */
 export const COARSE_CONFIDENCE = 0.5;
 
@@ -439,6 +477,7 @@ export function extractDates(input: DateInput, published: string | null, data: D
   const pub = parseRef(published);
   const out: DateMention[] = [];
   const anaphoricFlags: boolean[] = [];
+  const passOne: string[] = [];
   for (const c of kept) {
     const mention: DateMention = {
       id: stableId(input.id, 'date', c.start, c.end, text.slice(c.start, c.end)),
@@ -464,7 +503,9 @@ export function extractDates(input: DateInput, published: string | null, data: D
       // event happened is past unless the sentence says it is to come (analysis prose is in the present).
       if (tense === 'present' && /^UNDEF-day-/.test(c.value) && eventModifier(nlp(), text, c.start, c.end)) tense = 'past';
       if (anaphoric || partial) {
-        const n = anaphoric ? anaphoricRef(out, anaphoricFlags, text, c.value) : narrativeRef(out, nlp(), c.start, text, tense === 'past' || tenseAt(nlp(), c.start, c.end, data.tables, true) === 'past');
+        // "By November … had turned": the verb is past though "by" reads as a deadline.
+        const past = partial && (tense === 'past' || tenseAt(nlp(), c.start, c.end, data.tables, true) === 'past');
+        const n = anaphoric ? anaphoricRef(out, anaphoricFlags, text, c.value) : narrativeRef(out, nlp(), c.start, text, past);
         if (n && (!pub || n.y !== pub.y || anaphoric)) {
           ref = n;
           basis = 'narrative';
@@ -508,8 +549,10 @@ export function extractDates(input: DateInput, published: string | null, data: D
     if (c.quant) mention.quant = c.quant;
     if (c.freq) mention.freq = c.freq;
     out.push(mention);
+    passOne.push(c.value);
     // Relative to another date in the text: never the reference of a later anaphor.
     anaphoricFlags.push(c.value.startsWith('UNDEF-ANA-') || c.rule.inherit === true);
   }
+  if (passOne.some((v) => DAY_DEICTIC.test(v))) speechTime(text, nlp(), out, passOne);
   return joinRanges(input, out, data.tables);
 }
