@@ -261,9 +261,13 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
   // Subject-like mentions: the first actor that can head a subject in its sentence (centering: a pronoun in a
   // new sentence usually continues the previous subject, not the last name mentioned).
   const subjectLike = new Set<ActorItem>();
+  const verbStarts = nlpOf(doc)
+    .tokens.filter((t) => t.pos === 'VERB' || t.pos === 'AUX')
+    .map((t) => t.start);
   for (const s of sentences) {
     const it = subjectIn(text, items, s.start, s.end, 'first', pos);
-    if (it) subjectLike.add(it);
+    // Only before the sentence's first verb: "… had approved a referendum on joining Russia" has no subject named.
+    if (it && !verbStarts.some((v) => v >= s.start && v < it.start)) subjectLike.add(it);
   }
   const resolved: ActorItem[] = [];
   let lastEnd = -1;
@@ -544,6 +548,11 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         }
       }
       subject ??= frontedSubject;
+      // "commentators predicted that the region would ask…": the subject of the complement clause is the cue's.
+      if (!subject && !inFronted) {
+        const comp = [...text.slice(from, hit.start).matchAll(/\b(?:that|whether)\s+/gi)].pop();
+        if (comp) subject = subjectIn(text, items, from + (comp.index ?? 0) + comp[0].length, hit.start, rel.subjectPick, posAt);
+      }
       subject ??= subjectIn(text, items, inFronted ? clause.start : from, hit.start, rel.subjectPick, posAt);
       // "his last term", "led to Western sanctions": a modifier when nothing else can be the subject.
       subject ??= modifiers.pop();
@@ -608,6 +617,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         }
       }
     }
+    // "In Ecuador, the Yes side won…": a state-scoped event with no agent happened in the state of the fronted phrase.
+    if (!subject && rel.subjectScope === 'state' && fronted) subject = clauseItems.find((i) => i.start < from && i.kind === 'state' && !i.possessive);
     let focalGuess = false;
     if (!subject && rel.focalSubject && focal) {
       subject = focal;
@@ -635,7 +646,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       object = undefined;
     }
     let objectId = object?.actorId;
-    if (objectId !== undefined && rel.subjectScope === 'state' && kindOfId(kinds, objectId) !== 'state') objectId = stateOf(objectId) ?? objectId;
+    if (objectId !== undefined && (rel.objectScope ?? rel.subjectScope) === 'state' && kindOfId(kinds, objectId) !== 'state') objectId = stateOf(objectId) ?? objectId;
     if (objectId === subjectId && rel.objectDefault !== 'subject') {
       object = undefined;
       objectId = undefined;

@@ -48,6 +48,8 @@ export const RelationSchema = z.object({
   eventWindowDays: z.number().int().nonnegative().default(0),
   /** person subjects are read as the state they lead (foreign-policy stances, elections). */
   subjectScope: z.enum(['as-is', 'state']).default('as-is'),
+  /** Whether the object is read as its state like the subject (default: as subjectScope), or kept (a detained person). */
+  objectScope: z.enum(['as-is', 'state']).optional(),
   /** first: the clause's first actor (the grammatical subject); nearest: the actor closest before the cue ("viewed X as an independent actor"). */
   subjectPick: z.enum(['first', 'nearest']).default('first'),
   /** Where the object is: after (inside the cue or just after it) or cue (inside it, or a modifier just before: "threat to Belarusian sovereignty", "the country's annexation"). */

@@ -5,6 +5,7 @@
  * thread (./worker.ts), so both paths give the same output.
  */
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { fromJson, toJson, type Doc } from '../core/doc.ts';
 import { writeExport } from './export.ts';
 import { formatMessage, hasFatal, message } from '../core/messages.ts';
@@ -12,6 +13,7 @@ import { DocumentSchema } from '../core/schema.ts';
 import { documentRows, type DocumentRows } from '../store/rows.ts';
 import { runStages, type Stage } from '../core/stage.ts';
 import { docIdOf, readCorpusFile } from '../corpus/read.ts';
+import { threadCpuMs } from './cpu.ts';
 
 export interface DocTask {
   dir: string;
@@ -32,8 +34,14 @@ export interface DocResult {
   reasons: string[];
   /** Non-info messages, formatted for people. */
   log: string[];
-  /** Milliseconds per stage. */
+  /** Milliseconds per stage (wall time). */
   stageMs: Record<string, number>;
+  /**
+   * Milliseconds of this thread's CPU per stage, where the OS gives a thread's CPU time
+   * (./cpu.ts); the first document a thread runs also carries `startup`: the CPU the thread
+   * spent before it (loading modules), so a run's CPU can be accounted for.
+   */
+  cpuMs?: Record<string, number>;
   /** The store's rows for the document, made here (in the worker) so the main thread only inserts them. */
   rows?: DocumentRows;
 }
@@ -61,19 +69,34 @@ export function rewind(doc: Doc, stages: readonly Stage[], from: number): Doc {
   return doc;
 }
 
+/** Whether this thread has run a document yet (its first result reports the start-up CPU). */
+let started = false;
+
 export function processDocument(task: DocTask, stages: readonly Stage[]): DocResult {
+  const cpu: Record<string, number> = {};
+  let c0 = threadCpuMs();
+  // Inline runs (the main thread) have no start-up of their own to report.
+  if (!started && !isMainThread && c0 !== undefined) cpu['startup'] = c0;
+  started = true;
+  const lap = (name: string): void => {
+    if (c0 === undefined) return;
+    const c1 = threadCpuMs()!;
+    cpu[name] = (cpu[name] ?? 0) + (c1 - c0);
+    c0 = c1;
+  };
   let doc: Doc;
   try {
     doc = readCorpusFile(task.dir, task.file);
   } catch (err) {
     const reason = `${path.join(task.dir, task.file)}: fatal input/unreadable: ${(err as Error).message}`;
-    return { id: docIdOf(task.file), source: task.file, status: 'skipped', reasons: ['input/unreadable'], log: [reason], stageMs: {} };
+    return { id: docIdOf(task.file), source: task.file, status: 'skipped', reasons: ['input/unreadable'], log: [reason], stageMs: {}, ...(c0 !== undefined ? { cpuMs: cpu } : {}) };
   }
   let toRun = stages;
   if (task.resume && !hasFatal(doc)) {
     doc = rewind(fromJson(DocumentSchema.parse(JSON.parse(task.resume.json)), doc.raw), stages, task.resume.from);
     toRun = stages.slice(task.resume.from);
   }
+  lap('read');
   const stageMs: Record<string, number> = {};
   let current = doc;
   for (const s of toRun) {
@@ -81,9 +104,10 @@ export function processDocument(task: DocTask, stages: readonly Stage[]): DocRes
     const t0 = performance.now();
     current = runStages(current, [s]);
     stageMs[s.name] = performance.now() - t0;
+    lap(s.name);
   }
   const log = current.messages.filter((m) => m.severity !== 'info').map((m) => formatMessage(path.join(task.dir, task.file), m));
-  const base = { id: current.id, source: task.file, log, stageMs };
+  const base = { id: current.id, source: task.file, log, stageMs, ...(c0 !== undefined ? { cpuMs: cpu } : {}) };
   if (hasFatal(current)) {
     return { ...base, status: 'skipped', reasons: current.messages.filter((m) => m.severity === 'fatal').map((m) => m.ruleId) };
   }
@@ -97,8 +121,10 @@ export function processDocument(task: DocTask, stages: readonly Stage[]): DocRes
   const json = parsed.data;
   const t1 = performance.now();
   stageMs['validate'] = t1 - t0;
+  lap('validate');
   writeExport(path.join(task.outDir, 'documents', `${json.id}.json`), `${JSON.stringify(json, null, 2)}\n`);
   const rows = documentRows(json);
   stageMs['export'] = performance.now() - t1;
+  lap('export');
   return { ...base, status: 'written', reasons: [], rows };
 }

@@ -26,6 +26,8 @@ import { exportIsSound, writeExport } from './export.ts';
 import { runCorpusSteps, type CorpusStepsResult } from './corpus-steps.ts';
 import { processDocument, type DocResult, type DocTask } from './process-doc.ts';
 import { createProgress, type Progress } from './progress.ts';
+import { threadCpuMs } from './cpu.ts';
+import { compiledWorker } from './compiled-worker.ts';
 
 export interface RunOptions {
   input: string;
@@ -80,8 +82,14 @@ export interface RunSummary {
   removed: number;
   interrupted: boolean;
   runId: number;
-  /** Milliseconds per stage summed over documents (CPU time in the workers), plus `export`. */
+  /** Milliseconds per stage summed over documents (wall time in the workers), plus `validate`, `export` and the main thread's `commit`. */
   stageMs: Record<string, number>;
+  /**
+   * The same in CPU time of the thread that did the work (less sensitive to other load on the
+   * machine), plus `read` and, per worker thread, `startup` (module loading); empty where the
+   * OS gives no per-thread CPU time (see ./cpu.ts).
+   */
+  stageCpuMs: Record<string, number>;
   /** Corpus-level steps: what ran and how long it took. */
   steps: CorpusStepsResult;
   wallMs: number;
@@ -147,6 +155,7 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
       interrupted: false,
       runId: 0,
       stageMs: {},
+      stageCpuMs: {},
       steps: { ran: [], ms: {} },
       wallMs: 0,
     };
@@ -234,8 +243,10 @@ function commit(p: Plan, r: DocResult, outDir: string): void {
   const key = planned.key;
   for (const line of r.log) p.log(line);
   for (const [name, ms] of Object.entries(r.stageMs)) p.summary.stageMs[name] = (p.summary.stageMs[name] ?? 0) + ms;
+  for (const [name, ms] of Object.entries(r.cpuMs ?? {})) p.summary.stageCpuMs[name] = (p.summary.stageCpuMs[name] ?? 0) + ms;
   p.summary.extracted++;
   const t0 = performance.now();
+  const c0 = threadCpuMs();
   if (r.status === 'skipped' || !r.rows) {
     // The input went bad (emptied, truncated, binary): its earlier export in out/ is
     // kept as it was — nothing already written is lost — but it leaves the ledger.
@@ -248,6 +259,7 @@ function commit(p: Plan, r: DocResult, outDir: string): void {
   }
   // The one serial part of extraction: the main thread's transaction per document.
   p.summary.stageMs['commit'] = (p.summary.stageMs['commit'] ?? 0) + (performance.now() - t0);
+  if (c0 !== undefined) p.summary.stageCpuMs['commit'] = (p.summary.stageCpuMs['commit'] ?? 0) + (threadCpuMs()! - c0);
 }
 
 function finish(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'failed'): RunSummary {
@@ -331,7 +343,6 @@ export const WORKER_FILE = new URL('./worker.ts', import.meta.url).href;
 /** Run with worker threads, progress and Ctrl-C safety (asynchronous). */
 export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
   const stages = opts.pipeline?.stages ?? DOC_STAGES;
-  const workerFile = opts.pipeline?.workerFile ?? WORKER_FILE;
   const p = plan(opts, stages);
   const workers = opts.workers ?? autoWorkers(p.todo.length);
   p.summary.runId = p.store.startRun(path.resolve(opts.input), workers);
@@ -364,11 +375,15 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } else if (p.todo.length > 0) {
+      // The pipeline's own worker runs compiled to JavaScript when it can be (./compiled-worker.ts);
+      // another stage list, or CLAIMS_TSX_WORKER=1, runs its TypeScript worker under tsx.
+      const compiled = opts.pipeline || process.env['CLAIMS_TSX_WORKER'] === '1' ? undefined : await compiledWorker(WORKER_FILE);
+      const workerFile = compiled ?? opts.pipeline?.workerFile ?? WORKER_FILE;
       const pool = new Piscina<DocTask, DocResult>({
         filename: workerFile,
         minThreads: Math.min(workers, p.todo.length),
         maxThreads: workers,
-        execArgv: ['--import', 'tsx'],
+        execArgv: compiled ? [] : ['--import', 'tsx'],
         // A bounded queue keeps results from piling up in memory; see the loop below.
         idleTimeout: 1_000,
       });

@@ -1,7 +1,7 @@
 /**
  * Small hand-built documents from marked-up text, so claims and ledger tests
  * need no extractor:  [surface:ACTOR_ID]  {surface|TIMEX}  <surface|value|unit|measure|qualifier>
- * (measure and qualifier optional). Kinds: person:… → person, XXX → state,
+ * (measure and qualifier optional). Kinds: person:… → person, place:… → place, XXX → state,
  * WEST → group, else organisation; [surface:ID:adjective] marks an adjective mention.
  */
 import { createCleanDoc, type Doc } from '../../pipeline/core/doc.ts';
@@ -12,6 +12,7 @@ const MARK = /\[([^\]:]+):([^\]]+)\]|\{([^}|]+)\|([^}]+)\}|<([^>|]+)\|([^>|]+)\|
 
 export function kindOf(id: string): ActorMention['kind'] {
   if (id.startsWith('person:')) return 'person';
+  if (id.startsWith('place:')) return 'place';
   if (/^[A-Z]{3}$/.test(id)) return 'state';
   if (id === 'WEST') return 'group';
   return 'organisation';

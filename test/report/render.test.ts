@@ -6,6 +6,7 @@ import { writeJsonAtomic } from '../../pipeline/core/fs-atomic.ts';
 import { main } from '../../pipeline/cli/main.ts';
 import { docFileName, renderReport, writeReport, type DocSource, type ReportOutput } from '../../pipeline/report/index.ts';
 import { compareTimex } from '../../pipeline/report/lib/dates.ts';
+import { excerpt } from '../../pipeline/report/lib/view.ts';
 import { escapeHtml, escapeMarkdown, idPart } from '../../pipeline/report/lib/escape.ts';
 import { LedgerSchema } from '../../pipeline/ledger/index.ts';
 import type { Entry, Ledger, Support, TimelineItem } from '../../pipeline/report/types.ts';
@@ -329,6 +330,34 @@ describe('renderReport: single-source entries are capped per topic, corroborated
     expect(t).toContain('**multi**');
     expect(t).toContain('5 more single-source claims in this topic are not listed here');
   });
+});
+
+describe('renderReport: long lists stay bounded', () => {
+  const base = DOCS[2]!;
+  const many: DocumentJson[] = Array.from({ length: 30 }, (_, i) => ({ ...base, id: `wire-${String(i).padStart(2, '0')}`, meta: { ...base.meta, outlet: `Wire ${i}` }, claims: base.claims.map((c) => ({ ...c, docId: `wire-${i}` })) }));
+  const supports: Support[] = many.map((d) => ({ ...s0, docId: d.id, claimId: d.claims[0]!.id, quote: d.claims[0]!.quote, start: d.claims[0]!.start, end: d.claims[0]!.end }));
+  const entry: Entry = { ...bareEntry(supports), topics: ['aid', 'prisoners'], status: 'corroborated', sourceCount: 30 };
+  const { html, markdown } = renderReport({ ledger: bareLedger([entry]), docs: many });
+  it('links 20 more sources after 5 quotes and counts the rest', () => {
+    expect(html.match(/<blockquote>/g)?.length).toBe(5);
+    expect(html).toContain('25 more sources: ');
+    expect(html).toContain('>Wire 24</a> and 5 others</p>');
+    expect(html).not.toContain('>Wire 25</a>');
+  });
+  it('shows an entry’s sources under its first topic only, and links there from the others', () => {
+    const aid = section(markdown, '### <a id="topic-aid"></a>aid');
+    const prisoners = section(markdown, '### <a id="topic-prisoners"></a>prisoners');
+    expect(aid).toContain('<a id="entry-e1"></a>');
+    expect(aid.match(/^ {4}> /gm)?.length).toBe(5);
+    expect(prisoners).not.toContain('<a id="entry-e1"></a>');
+    expect(prisoners).not.toMatch(/^ {4}> /m);
+    expect(prisoners).toContain('[under its first topic](#entry-e1)');
+  });
+  it.each([
+    ['short quote.', 'short quote.'],
+    [`${'word '.repeat(40)}end`, `${'word '.repeat(23).trimEnd()}…`],
+    [`${'x'.repeat(119)}😀${'y'.repeat(20)}`, `${'x'.repeat(119)}…`],
+  ])('excerpt(%j) for the timeline', (q, out) => expect(excerpt(q)).toBe(out));
 });
 
 describe('renderReport is pure', () => {

@@ -52,12 +52,17 @@ export const NormaliseDataSchema = z
 export type RuleGroup = z.infer<typeof RuleGroupSchema>;
 export type NormaliseData = z.infer<typeof NormaliseDataSchema>;
 
+const TRIMMED: unique symbol = Symbol('matchTrimmed');
+
 /** A compiled rule group: `match(line)` gives the first match (with named groups) or null. */
 export interface Matcher {
   id: string;
   match(line: string): RegExpExecArray | null;
   test(line: string): boolean;
+  /** `match` on a line already trimmed (firstMatch trims once for all the groups it tries). */
+  [TRIMMED]?: (trimmed: string) => RegExpExecArray | null;
 }
+
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -69,15 +74,15 @@ export function compileGroup(g: RuleGroup, anchored = true): Matcher {
     const alt = g.phrases.map(escape).join('|');
     regs.unshift(new RegExp(anchored ? `^(?:${alt})\\s*[:›»]?$` : `\\b(?:${alt})\\b`, 'iu'));
   }
-  const match = (line: string): RegExpExecArray | null => {
-    const t = line.trim();
+  const matchTrimmed = (t: string): RegExpExecArray | null => {
     for (const r of regs) {
       const m = r.exec(t);
       if (m) return m;
     }
     return null;
   };
-  return { id: g.id, match, test: (line) => match(line) !== null };
+  const match = (line: string): RegExpExecArray | null => matchTrimmed(line.trim());
+  return { id: g.id, match, test: (line) => match(line) !== null, [TRIMMED]: matchTrimmed };
 }
 
 export interface CompiledData {
@@ -129,10 +134,34 @@ export function normaliseData(): CompiledData {
   return cached;
 }
 
-export function firstMatch(ms: readonly Matcher[], line: string): { id: string; m: RegExpExecArray } | null {
+export type MatchHit = { id: string; m: RegExpExecArray } | null;
+
+/**
+ * firstMatch's results per matcher list, by line. The structure rules ask the same
+ * lists about the same line several times (a line as a unit's line, then as the
+ * unit; widget, cut and rail before and after paragraphs are repaired), and chrome
+ * lines repeat across articles. The lists are compiled once and never change, and
+ * the regexes are not global (no lastIndex state), so a line's answer is fixed.
+ * Bounded: a list's entries are dropped when they pass MEMO_MAX.
+ */
+const memo = new WeakMap<readonly Matcher[], Map<string, MatchHit>>();
+const MEMO_MAX = 2000;
+
+export function firstMatch(ms: readonly Matcher[], line: string): MatchHit {
+  let seen = memo.get(ms);
+  if (seen === undefined) memo.set(ms, (seen = new Map()));
+  const known = seen.get(line);
+  if (known !== undefined) return known;
+  const t = line.trim();
+  let hit: MatchHit = null;
   for (const x of ms) {
-    const m = x.match(line);
-    if (m) return { id: x.id, m };
+    const m = x[TRIMMED] ? x[TRIMMED](t) : x.match(line);
+    if (m) {
+      hit = { id: x.id, m };
+      break;
+    }
   }
-  return null;
+  if (seen.size >= MEMO_MAX) seen.clear();
+  seen.set(line, hit);
+  return hit;
 }

@@ -42,6 +42,7 @@ export function escapeMarkdownCell(s: string): string {
  * so distinct inputs give distinct ids and no fragment needs percent-encoding.
  */
 export function idPart(s: string): string {
+  if (/^[A-Za-z0-9_-]*$/.test(s)) return s;
   return Array.from(s)
     .map((ch) => (/^[A-Za-z0-9_-]$/.test(ch) ? ch : `.${(ch.codePointAt(0) ?? 0).toString(16)}.`))
     .join('');

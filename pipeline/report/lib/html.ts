@@ -7,7 +7,7 @@
 import { CSS } from './css.ts';
 import { escapeHtml as h } from './escape.ts';
 import { highlight } from './spans.ts';
-import { MAX_MORE_LINKS, type DisagreementView, type DisRef, type DocRowView, type EntryView, type IndexView, type PageView, type SourceView, type TimelineView, type TopicView } from './view.ts';
+import type { DisagreementView, DisRef, DocRowView, EntryView, IndexView, PageView, SourceView, TimelineView, TopicView } from './view.ts';
 
 const STATUS_LABEL = { corroborated: 'corroborated', 'single-source': 'single source', disputed: 'disputed' } as const;
 
@@ -28,11 +28,11 @@ function sourceLine(s: SourceView): string {
 }
 
 /** The sources past the quote cap: one link each, to the claim in context when it has an anchor. */
-function moreLine(more: readonly SourceView[]): string {
+function moreLine(more: readonly SourceView[], unlinked: number): string {
   if (more.length === 0) return '';
-  const links = more.slice(0, MAX_MORE_LINKS).map((s) => (s.claimHref ? link(s.claimHref, sourceLabel(s)) : link(s.docHref, sourceLabel(s))));
-  const rest = more.length - links.length;
-  return `<p class="src more">${more.length} more source${more.length === 1 ? '' : 's'}: ${links.join(', ')}${rest > 0 ? ` and ${rest} others` : ''}</p>`;
+  const n = more.length + unlinked;
+  const links = more.map((s) => link(s.claimHref ?? s.docHref, sourceLabel(s)));
+  return `<p class="src more">${n} more source${n === 1 ? '' : 's'}: ${links.join(', ')}${unlinked > 0 ? ` and ${unlinked} other${unlinked === 1 ? '' : 's'}` : ''}</p>`;
 }
 
 function quoteNote(s: SourceView): string {
@@ -46,10 +46,12 @@ function disLinks(ds: readonly DisRef[]): string {
 }
 
 function entryRow(e: EntryView): string {
-  const sources = e.sources.map((s) => `<li>${sourceLine(s)}<blockquote>${h(s.quote)}</blockquote>${quoteNote(s)}</li>`).join('');
+  const sources = e.seeAlso
+    ? `<p class="src">Sources and quotes: <a href="${h(e.seeAlso)}">under its first topic</a></p>`
+    : `<ul class="srcs">${e.sources.map((s) => `<li>${sourceLine(s)}<blockquote>${h(s.quote)}</blockquote>${quoteNote(s)}</li>`).join('')}</ul>${moreLine(e.more, e.unlinked)}`;
   const flags = disLinks(e.disagreements);
   const parts = [e.subject, e.relation, ...(e.object ? [e.object] : []), ...(e.polarity === 'negated' ? ['negated'] : [])];
-  return `<tr${e.anchor ? ` id="${h(e.anchor)}"` : ''}><td><strong>${h(e.summary)}</strong><br><span class="src">${h(parts.join(' · '))}</span></td><td class="date">${h(e.time ?? 'undated')}</td><td><span class="status status-${h(e.status)}">${STATUS_LABEL[e.status]}</span><br>${e.docCount} source${e.docCount === 1 ? '' : 's'}${flags ? `<br>${flags}` : ''}</td><td><ul class="srcs">${sources}</ul>${moreLine(e.more)}</td></tr>`;
+  return `<tr${e.anchor ? ` id="${h(e.anchor)}"` : ''}><td><strong>${h(e.summary)}</strong><br><span class="src">${h(parts.join(' · '))}</span></td><td class="date">${h(e.time ?? 'undated')}</td><td><span class="status status-${h(e.status)}">${STATUS_LABEL[e.status]}</span><br>${e.docCount} source${e.docCount === 1 ? '' : 's'}${flags ? `<br>${flags}` : ''}</td><td>${sources}</td></tr>`;
 }
 
 /** Said under a capped list: how many single-source items are not listed, and where they are. */
@@ -71,7 +73,7 @@ function disagreementArticle(d: DisagreementView): string {
   const side = (label: string, s: DisagreementView['sides'][0]): string =>
     `<div class="side"><h4>${h(label)}${s.label ? `: ${h(s.label)}` : ''}</h4>${s.sources
       .map((src) => `<blockquote>${h(src.quote)}</blockquote>${quoteNote(src)}<p class="src">${sourceLine(src)}</p>`)
-      .join('')}${moreLine(s.more)}</div>`;
+      .join('')}${moreLine(s.more, s.unlinked)}</div>`;
   return `<article class="dis" id="${h(d.anchor)}" aria-labelledby="${h(d.anchor)}-h">
 <h3 id="${h(d.anchor)}-h"><span class="kind">${h(d.kind)}</span>${h(d.summary)}</h3>
 <p class="totals">${h(d.kindLabel)}${d.period ? ` · period ${h(d.period)}` : ''} · subject ${h(d.subject)}</p>
@@ -82,7 +84,7 @@ function timelineSection(t: TimelineView): string {
   const rows = t.rows
     .map(
       (r) =>
-        `<tr><td class="date">${h(r.time)}${r.date === null ? '<br><span class="src">undated</span>' : r.date.startsWith(r.time) ? '' : `<br><span class="src">from ${h(r.date)}</span>`}</td><td>${link(r.source.docHref, sourceLabel(r.source))}<br><span class="src nw">${r.source.published ? `published ${h(r.source.published)}` : 'date unknown'}</span></td><td><strong>${h(r.summary)}</strong><br>${h(r.source.quote)}${r.source.claimHref ? ` <a class="ctx" href="${h(r.source.claimHref)}">claim in context</a>` : ''}</td><td>${disLinks(r.disagreements) || '—'}</td></tr>`,
+        `<tr><td class="date">${h(r.time)}${r.date === null ? '<br><span class="src">undated</span>' : r.date.startsWith(r.time) ? '' : `<br><span class="src">from ${h(r.date)}</span>`}</td><td>${link(r.source.docHref, sourceLabel(r.source))}<br><span class="src nw">${r.source.published ? `published ${h(r.source.published)}` : 'date unknown'}</span></td><td><strong>${h(r.summary)}</strong><br>${h(r.excerpt)}${r.source.claimHref ? ` <a class="ctx" href="${h(r.source.claimHref)}">claim in context</a>` : ''}</td><td>${disLinks(r.disagreements) || '—'}</td></tr>`,
     )
     .join('\n');
   return `<section id="${h(t.anchor)}" aria-labelledby="${h(t.anchor)}-h"><h3 id="${h(t.anchor)}-h">${h(t.topic)}</h3>

@@ -6,7 +6,7 @@
  * HTML pages (report/docs/<id>.html#c-<claimId>).
  */
 import { escapeMarkdown as md, escapeMarkdownCell as cell } from './escape.ts';
-import { MAX_MORE_LINKS, type DisagreementView, type DisRef, type EntryView, type IndexView, type SourceView, type TimelineView, type TopicView } from './view.ts';
+import type { DisagreementView, DisRef, EntryView, IndexView, SourceView, TimelineView, TopicView } from './view.ts';
 
 function link(href: string | null, text: string): string {
   return href ? `[${md(text)}](${href})` : md(text);
@@ -24,11 +24,11 @@ function sourceLine(s: SourceView): string {
   return parts.join(' · ');
 }
 
-function moreLine(more: readonly SourceView[], indent = ''): string {
+function moreLine(more: readonly SourceView[], unlinked: number): string {
   if (more.length === 0) return '';
-  const links = more.slice(0, MAX_MORE_LINKS).map((s) => link(s.claimHref ?? s.docHref, label(s)));
-  const rest = more.length - links.length;
-  return `${indent}${more.length} more source${more.length === 1 ? '' : 's'}: ${links.join(', ')}${rest > 0 ? ` and ${rest} others` : ''}\n`;
+  const n = more.length + unlinked;
+  const links = more.map((s) => link(s.claimHref ?? s.docHref, label(s)));
+  return `${n} more source${n === 1 ? '' : 's'}: ${links.join(', ')}${unlinked > 0 ? ` and ${unlinked} other${unlinked === 1 ? '' : 's'}` : ''}\n`;
 }
 
 function disLinks(ds: readonly DisRef[]): string {
@@ -41,8 +41,9 @@ function quoteBlock(q: string, indent = ''): string {
 
 function entryBlock(e: EntryView): string {
   const head = `- ${e.anchor ? `<a id="${e.anchor}"></a>` : ''}**${md(e.summary)}** — ${md(e.time ?? 'undated')} — ${e.status}, ${e.docCount} source${e.docCount === 1 ? '' : 's'}${e.disagreements.map((d) => ` · ${disLinks([d])}`).join('')}`;
+  if (e.seeAlso) return `${head}\n  - sources and quotes: [under its first topic](${e.seeAlso})\n`;
   const srcs = e.sources.map((s) => `  - ${sourceLine(s)}\n\n${quoteBlock(s.quote, '    ')}\n`);
-  const more = e.more.length > 0 ? [`  - ${moreLine(e.more)}`] : [];
+  const more = e.more.length > 0 ? [`  - ${moreLine(e.more, e.unlinked)}`] : [];
   return [head, ...srcs, ...more].join('\n');
 }
 
@@ -59,13 +60,13 @@ function topicBlock(t: TopicView): string {
 
 function disagreementBlock(d: DisagreementView): string {
   const side = (name: string, s: DisagreementView['sides'][0]): string =>
-    `**${name}${s.label ? `: ${md(s.label)}` : ''}**\n\n${s.sources.map((src) => `${quoteBlock(src.quote)}\n\n${sourceLine(src)}\n`).join('\n')}${s.more.length > 0 ? `\n${moreLine(s.more)}` : ''}`;
+    `**${name}${s.label ? `: ${md(s.label)}` : ''}**\n\n${s.sources.map((src) => `${quoteBlock(src.quote)}\n\n${sourceLine(src)}\n`).join('\n')}${s.more.length > 0 ? `\n${moreLine(s.more, s.unlinked)}` : ''}`;
   return `### <a id="${d.anchor}"></a>${md(d.kind)}: ${md(d.summary)}\n\n${md(d.kindLabel)}${d.period ? ` · period ${md(d.period)}` : ''} · subject ${md(d.subject)}\n\n${side('One account', d.sides[0])}\n${side('The other account', d.sides[1])}`;
 }
 
 function timelineBlock(t: TimelineView): string {
   const rows = t.rows.map(
-    (r) => `| ${cell(r.time)}${r.date ? '' : ' (undated)'} | ${r.source.docHref ? `[${cell(label(r.source))}](${r.source.docHref})` : cell(r.source.docId)} | ${cell(r.source.published ?? 'unknown')} | **${cell(r.summary)}**: ${r.source.claimHref ? `[${cell(r.source.quote)}](${r.source.claimHref})` : cell(r.source.quote)} | ${disLinks(r.disagreements) || '—'} |`,
+    (r) => `| ${cell(r.time)}${r.date ? '' : ' (undated)'} | ${r.source.docHref ? `[${cell(label(r.source))}](${r.source.docHref})` : cell(r.source.docId)} | ${cell(r.source.published ?? 'unknown')} | **${cell(r.summary)}**: ${r.source.claimHref ? `[${cell(r.excerpt)}](${r.source.claimHref})` : cell(r.excerpt)} | ${disLinks(r.disagreements) || '—'} |`,
   );
   return `### ${md(t.topic)}\n\n| Date | Source | Published | Claim | Disagreement |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n${omittedNote(t.omitted, 'single-source claim', '', 's')}`;
 }

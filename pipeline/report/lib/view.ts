@@ -13,8 +13,8 @@
 import { sha256 } from '../../core/ids.ts';
 import type { Claim, DocumentJson, Mention } from '../../core/schema.ts';
 import { formatValue } from '../../ledger/index.ts';
-import type { DisagreementKind, EntryStatus as LedgerStatus, Ledger, Period, Side, Support } from '../types.ts';
-import { compareTimex } from './dates.ts';
+import type { DisagreementKind, Entry, EntryStatus as LedgerStatus, Ledger, Period, Side, Support } from '../types.ts';
+import { timexSortKey } from './dates.ts';
 import { disagreementAnchor, docAnchor, entryAnchor, topicAnchor } from './escape.ts';
 import { docPagePath, PAGE_TO_INDEX, pageClaimAnchor } from './paths.ts';
 import { checkSpans, type HighlightSpan } from './spans.ts';
@@ -81,6 +81,8 @@ export interface EntryView {
   id: string;
   /** Set on the first topic the entry is shown under only (ids are unique). */
   anchor: string | null;
+  /** Under the other topics: a link to that first row, which has the sources (and `sources` is empty here). */
+  seeAlso: string | null;
   /** The ledger's one-line gloss ("Belarus released political prisoners (2015-08-22)"). */
   summary: string;
   subject: string;
@@ -92,8 +94,10 @@ export interface EntryView {
   status: LedgerStatus;
   /** The first MAX_QUOTES sources, with quotes. */
   sources: SourceView[];
-  /** The other sources, shown as links only. */
+  /** The next MAX_MORE_LINKS sources, shown as links only. */
   more: SourceView[];
+  /** Sources past those, only counted. */
+  unlinked: number;
   /** Number of distinct documents supporting the entry. */
   docCount: number;
   disagreements: DisRef[];
@@ -112,6 +116,7 @@ export interface SideView {
   label: string | null;
   sources: SourceView[];
   more: SourceView[];
+  unlinked: number;
 }
 
 export interface DisagreementView {
@@ -125,6 +130,19 @@ export interface DisagreementView {
   sides: [SideView, SideView];
 }
 
+/** Timeline rows show at most this many characters of a quote (cut at a space, "…" added); the whole quote is a link away. */
+export const TIMELINE_QUOTE_CHARS = 120;
+
+/** The start of a quote, cut at a space before TIMELINE_QUOTE_CHARS (never inside a surrogate pair). */
+export function excerpt(q: string, max = TIMELINE_QUOTE_CHARS): string {
+  if (q.length <= max) return q;
+  const cut = q.lastIndexOf(' ', max);
+  let end = cut > max / 2 ? cut : max;
+  const c = q.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${q.slice(0, end).trimEnd()}…`;
+}
+
 export interface TimelineRow {
   /** The claim's TIMEX3 value as stated ("2015-FA"), and the day its period starts (null: undated). */
   time: string;
@@ -132,6 +150,8 @@ export interface TimelineRow {
   summary: string;
   polarity: 'affirmed' | 'negated';
   source: SourceView;
+  /** The quote as shown in the row: excerpt(quote). */
+  excerpt: string;
   disagreements: DisRef[];
 }
 
@@ -342,10 +362,8 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
 
   // A quote is checked against the text its claim covers in the document (its hash is in the summary).
   const source = (ref: { docId: string; claimId: string; quote: string; start?: number; end?: number; published: string | null }): SourceView => {
-    const doc = docsById.get(ref.docId);
-    const info = ledgerDocs.get(ref.docId);
     const claim = claimsById.get(ref.docId)?.get(ref.claimId);
-    let quote = ref.quote;
+    const quote = ref.quote;
     let quoteCheck: QuoteCheck = 'unverified';
     if (claim && claim.quoteHash !== null) {
       const start = ref.start ?? claim.start;
@@ -353,11 +371,18 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
       if (start === claim.start && end === claim.end && ref.quote !== '' && quoteHash(ref.quote) === claim.quoteHash) quoteCheck = 'exact';
       else quoteCheck = 'mismatch';
     }
+    return { ...link(ref), quote, quoteCheck };
+  };
+  // Past MAX_QUOTES a source is a link only: no quote to check; past MAX_MORE_LINKS it is only counted.
+  const link = (ref: { docId: string; claimId: string; quote: string; published: string | null }): SourceView => {
+    const doc = docsById.get(ref.docId);
+    const claim = claimsById.get(ref.docId)?.get(ref.claimId);
+    const info = ledgerDocs.get(ref.docId);
     return {
       docId: ref.docId,
       claimId: ref.claimId,
-      quote,
-      quoteCheck,
+      quote: ref.quote,
+      quoteCheck: 'unverified',
       published: ref.published ?? doc?.published ?? info?.published ?? null,
       outlet: doc?.outlet ?? info?.outlet ?? null,
       title: doc?.title ?? info?.title ?? null,
@@ -365,7 +390,6 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
       docHref: doc ? doc.page : null,
     };
   };
-  const split = (sources: SourceView[]): { sources: SourceView[]; more: SourceView[] } => ({ sources: sources.slice(0, MAX_QUOTES), more: sources.slice(MAX_QUOTES) });
 
   // Disagreements; a side of a polarity or contrary disagreement is labelled with its entry's gloss.
   const entrySummaries = new Map(ledger.entries.map((e) => [e.id, e.summary]));
@@ -377,7 +401,7 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
     summary: d.summary,
     period: periodText(d.period),
     subject: nameOf(d.subject),
-    sides: [sideView(d.kind, d.sides[0], source, split, entrySummaries.get(d.sides[0].entryId)), sideView(d.kind, d.sides[1], source, split, entrySummaries.get(d.sides[1].entryId))],
+    sides: [sideView(d.kind, d.sides[0], split(d.sides[0].claims, source, link), entrySummaries.get(d.sides[0].entryId)), sideView(d.kind, d.sides[1], split(d.sides[1].claims, source, link), entrySummaries.get(d.sides[1].entryId))],
   }));
   const disById = new Map(disagreements.map((d) => [d.id, d]));
   const refs = (ids: readonly string[]): DisRef[] =>
@@ -386,41 +410,47 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
       return d ? [{ id, href: `#${d.anchor}`, kind: d.kind, summary: d.summary }] : [];
     });
 
-  // Entries by topic.
-  const topicMap = new Map<string, EntryView[]>();
-  const anchored = new Set<string>();
+  // Entries by topic: counts over all entries, views only for those listed (see MAX_SINGLE_PER_TOPIC).
+  const byTopic = new Map<string, Entry[]>();
   for (const e of ledger.entries) {
-    const topics = e.topics.length > 0 ? e.topics : [e.family || e.relation];
-    const { sources, more } = split(e.supports.map(source));
-    for (const topic of topics) {
-      const view: EntryView = {
-        id: e.id,
-        anchor: anchored.has(e.id) ? null : entryAnchor(e.id),
-        summary: e.summary,
-        subject: nameOf(e.subject),
-        relation: e.relation,
-        object: objectOf(e.object),
-        polarity: e.polarity,
-        time: periodText(e.period),
-        status: e.status,
-        sources,
-        more,
-        docCount: e.sourceCount,
-        disagreements: refs(e.disagreementIds),
-      };
-      anchored.add(e.id);
-      const list = topicMap.get(topic) ?? [];
-      list.push(view);
-      topicMap.set(topic, list);
+    for (const topic of e.topics.length > 0 ? e.topics : [e.family || e.relation]) {
+      const list = byTopic.get(topic);
+      if (list) list.push(e);
+      else byTopic.set(topic, [e]);
     }
   }
-  const topics: TopicView[] = [...topicMap.entries()]
+  const sourcesOf = new Map<string, { sources: SourceView[]; more: SourceView[]; unlinked: number }>();
+  const anchored = new Set<string>();
+  const entryView = (e: Entry): EntryView => {
+    let srcs = sourcesOf.get(e.id);
+    if (!srcs) sourcesOf.set(e.id, (srcs = split(e.supports, source, link)));
+    const first = !anchored.has(e.id);
+    anchored.add(e.id);
+    return {
+      id: e.id,
+      anchor: first ? entryAnchor(e.id) : null,
+      seeAlso: first ? null : `#${entryAnchor(e.id)}`,
+      summary: e.summary,
+      subject: nameOf(e.subject),
+      relation: e.relation,
+      object: objectOf(e.object),
+      polarity: e.polarity,
+      time: periodText(e.period),
+      status: e.status,
+      sources: first ? srcs.sources : [],
+      more: first ? srcs.more : [],
+      unlinked: first ? srcs.unlinked : 0,
+      docCount: e.sourceCount,
+      disagreements: refs(e.disagreementIds),
+    };
+  };
+  const topics: TopicView[] = [...byTopic.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([topic, all]) => {
-      const counts = { corroborated: 0, 'single-source': 0, disputed: 0, total: all.length };
+      const counts: TopicView['counts'] = { corroborated: 0, 'single-source': 0, disputed: 0, total: all.length };
       for (const e of all) counts[e.status]++;
-      const { kept: entries, omitted } = capSingles(all, (e) => e.status === 'single-source');
-      return { topic, anchor: topicAnchor(topic), entries, counts, omitted };
+      const { kept, omitted } = capSingles(all, (e) => e.status === 'single-source');
+      return { topic, anchor: topicAnchor(topic), entries: kept.map(entryView), counts, omitted };
     });
 
   // Timelines: the ledger's, per topic, in date order (undated last).
@@ -429,9 +459,11 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
     .filter(([, items]) => items.length > 0)
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([topic, items]) => {
-      const sorted = [...items].sort(
-        (a, b) => compareTimex(a.date ?? 'undated', b.date ?? 'undated') || (a.published ?? '').localeCompare(b.published ?? '') || a.docId.localeCompare(b.docId),
-      );
+      // One string key per row (date, then publication date, then document), compared by code unit.
+      const sorted = items
+        .map((it) => ({ it, key: `${timexSortKey(it.date ?? 'undated')}\u0000${it.published ?? ''}\u0000${it.docId}` }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map((x) => x.it);
       const { kept, omitted } = capSingles(sorted, (it) => statusOf.get(it.entryId) === 'single-source');
       return {
         topic,
@@ -442,6 +474,7 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
           summary: it.summary,
           polarity: it.polarity,
           source: source({ docId: it.docId, claimId: it.claimId, quote: it.quote, published: it.published }),
+          excerpt: excerpt(it.quote),
           disagreements: refs(it.disagreementIds),
         })),
         omitted,
@@ -466,6 +499,15 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
   };
 }
 
+/** The first MAX_QUOTES supports with their quotes checked, the next MAX_MORE_LINKS as links; the rest are counted. */
+function split(supports: readonly Support[], source: (s: Support) => SourceView, link: (s: Support) => SourceView): { sources: SourceView[]; more: SourceView[]; unlinked: number } {
+  return {
+    sources: supports.slice(0, MAX_QUOTES).map(source),
+    more: supports.slice(MAX_QUOTES, MAX_QUOTES + MAX_MORE_LINKS).map(link),
+    unlinked: Math.max(0, supports.length - MAX_QUOTES - MAX_MORE_LINKS),
+  };
+}
+
 /** Keep every item, except single-source ones past the first MAX_SINGLE_PER_TOPIC (order kept). */
 function capSingles<T>(items: readonly T[], single: (x: T) => boolean): { kept: T[]; omitted: number } {
   const kept: T[] = [];
@@ -478,19 +520,13 @@ function capSingles<T>(items: readonly T[], single: (x: T) => boolean): { kept: 
 }
 
 /** What one side says, in a few words: its figures, its dates, or its relation and polarity. */
-function sideView(
-  kind: DisagreementKind,
-  side: Side,
-  source: (s: Support) => SourceView,
-  split: (s: SourceView[]) => { sources: SourceView[]; more: SourceView[] },
-  entrySummary: string | undefined,
-): SideView {
+function sideView(kind: DisagreementKind, side: Side, sources: { sources: SourceView[]; more: SourceView[]; unlinked: number }, entrySummary: string | undefined): SideView {
   const uniq = (xs: string[]) => [...new Set(xs)].join(' / ');
   let label: string;
   if (kind === 'figure') label = uniq(side.claims.flatMap((c) => (c.value ? [formatValue(c.value)] : [])));
   else if (kind === 'date') label = uniq(side.claims.map((c) => c.time.value));
   else label = entrySummary ?? `${side.polarity === 'negated' ? 'denies' : 'affirms'}: ${side.relation}`;
-  return { label: label || null, ...split(side.claims.map(source)) };
+  return { label: label || null, ...sources };
 }
 
 export function claimSummary(c: Claim, nameOf: (id: string) => string): string {

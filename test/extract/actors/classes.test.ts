@@ -31,6 +31,8 @@ const cases: Case[] = [
   ['a surname repeated alone, also opening a sentence', 'Investors trusted Anatol Cojocaru for years. Then Cojocaru vanished. Cojocaru later resurfaced in Kyiv.', '2021-01-01', [], [['Anatol Cojocaru', 'person:anatol-cojocaru', 'unlisted'], ['Cojocaru', 'person:anatol-cojocaru', 'unlisted']], []],
   ['a connector before a first name starts another name', 'The reformist Liberals of Igor Munteanu lost seats.', '2021-01-01', [], [['Igor Munteanu', 'person:igor-munteanu', 'unlisted']], [['Liberals of Igor Munteanu']]],
   ['a hyphenated title before a name', 'Ex-premier Tudor Vrânceanu was questioned.', '2021-01-01', [], [['Tudor Vrânceanu', 'person:tudor-vranceanu', 'unlisted']], [['Ex-premier Tudor Vrânceanu']]],
+  ['an organisation noun before a name', 'A report by the investigative firm Harkwood and the opposition newspaper Vocea Nordului was cited.', '2021-01-01', [], [['Harkwood', 'org:harkwood', 'unlisted'], ['Vocea Nordului', 'org:vocea-nordului', 'unlisted']], []],
+  ['a reaction before "in <capital>" makes it the government', 'The result was interpreted in Vilnius as a warning, and there was concern in Washington; the ministers met in Riga.', '2021-01-01', [], [['Vilnius', 'LTU', 'metonym'], ['Washington', 'USA', 'metonym'], ['Riga', 'place:riga']], [['Riga', 'LVA']]],
   // A. diacritics that wink splits (ș ț ă) stay inside one word
   ['ș and ț inside listed names', 'Ceaușescu ruled for decades; Gavrilița later led the cabinet.', '2022-01-01', [], [['Ceaușescu', 'person:nicolae-ceausescu'], ['Gavrilița', 'person:natalia-gavrilita']], []],
   ['cedilla and comma-below variants of one surname', 'Supporters of Şor and Șor marched.', '2023-01-01', [], [['Şor', 'person:ilan-shor'], ['Șor', 'person:ilan-shor']], []],

@@ -503,6 +503,7 @@ function isPlace(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Arr
   const prev = keys[p] ?? '';
   // a seat of government after a locative still stands for the government ("sleepless nights
   // in the Kremlin"); only a place noun after it, a place verb or a movement makes it a place
+  if (prev === 'in' && c.reactionWords.has(keys[p - 1] ?? '')) return false; // "interpreted in Brussels as", "concern in Washington"
   if (c.locative.has(prev) && !m.patterns[0]!.seat) return true;
   if (prev === 'of' && c.placeNouns.has(keys[p - 1] ?? '')) return true;
   if (c.placeVerbs.has(prev)) return true;
@@ -756,6 +757,7 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     else if (multi && tags[0] === 'first-name') run.kind = 'person';
     else if (multi && tags[tags.length - 1] === 'last-name' && !tags.includes('place')) run.kind = 'person';
     else if (tags.includes('place')) run.place = true;
+    else if (a > 0 && sentOf[a - 1] === sentOf[a] && !isCap(tokens[a - 1]!.text) && g.cues.orgNouns.has(keys[a - 1]!)) run.kind = 'organisation';
     else if (personCue(g, tokens, keys, sentOf, a, b)) run.kind = 'person';
     runs.push(run);
   }

@@ -114,6 +114,7 @@ export const CuesFileSchema = z.object({
     movementWords: z.array(z.string()),
     placeVerbs: z.array(z.string()),
     placeNouns: z.array(z.string()),
+    reactionWords: z.array(z.string()),
   }),
   adjectiveHeads: z.array(z.string()),
   personTitles: z.array(z.string()),
@@ -128,6 +129,7 @@ export const CuesFileSchema = z.object({
   documentHeads: z.array(z.string()),
   sayingVerbs: z.array(z.string()),
   personNouns: z.array(z.string()),
+  orgNouns: z.array(z.string()),
   ...Examples,
 });
 
@@ -205,6 +207,7 @@ export interface Gazetteer {
     movementWords: Set<string>;
     placeVerbs: Set<string>;
     placeNouns: Set<string>;
+    reactionWords: Set<string>;
     adjectiveHeads: Set<string>;
     personTitles: { keys: string[] }[];
     orgHeads: Set<string>;
@@ -218,6 +221,7 @@ export interface Gazetteer {
     documentHeads: Set<string>;
     sayingVerbs: Set<string>;
     personNouns: Set<string>;
+    orgNouns: Set<string>;
   };
   examples: { file: string; example: ActorExample; counter: boolean }[];
 }
@@ -274,6 +278,7 @@ function build(): Gazetteer {
       movementWords: new Set(cues.place.movementWords),
       placeVerbs: new Set(cues.place.placeVerbs),
       placeNouns: new Set(cues.place.placeNouns),
+      reactionWords: new Set(cues.place.reactionWords),
       adjectiveHeads: new Set(cues.adjectiveHeads),
       personTitles: cues.personTitles.map((t) => ({ keys: tokenise(t).map(foldToken) })),
       orgHeads: new Set(cues.orgHeads),
@@ -287,6 +292,7 @@ function build(): Gazetteer {
       documentHeads: new Set(cues.documentHeads),
       sayingVerbs: new Set(cues.sayingVerbs),
       personNouns: new Set(cues.personNouns),
+      orgNouns: new Set(cues.orgNouns),
     },
     examples: [],
   };
