@@ -47,6 +47,8 @@ function dirBytes(dir: string): number {
 interface Step {
   step: string;
   ms: number;
+  cpuMs: number;
+  parts: Record<string, number>;
   rendered: number;
   removed: number;
   loaded: number;
@@ -54,9 +56,12 @@ interface Step {
 
 function time(label: string, out: string, ledger: Ledger, json: Map<string, string>): Step {
   const src = runnerSource(json);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = writeReport(out, ledger, src);
-  return { step: label, ms: performance.now() - t0, rendered: r.rendered.length, removed: r.removed.length, loaded: src.loads() };
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { step: label, ms, cpuMs: (cpu.user + cpu.system) / 1000, parts: r.ms, rendered: r.rendered.length, removed: r.removed.length, loaded: src.loads() };
 }
 
 function scenario(name: string, base: Map<string, string>, ledgerOf: (json: Map<string, string>) => Ledger, extra: DocumentJson): { name: string; docs: number; steps: Step[]; indexBytes: number; mdBytes: number; pagesBytes: number; manifestBytes: number; ledgerMs: number[] } {
@@ -175,7 +180,10 @@ function main(): number {
   const mb = (b: number): string => `${(b / 1e6).toFixed(2)} MB`;
   for (const r of results) {
     console.log(`\n${r.name}: ${r.docs} documents; index report.html ${mb(r.indexBytes)}, report.md ${mb(r.mdBytes)}, pages ${mb(r.pagesBytes)} (${mb(r.pagesBytes / r.docs)} each), manifest ${mb(r.manifestBytes)}`);
-    for (const s of r.steps) console.log(`  ${s.step.padEnd(24)} ${s.ms.toFixed(0).padStart(7)} ms   pages rendered ${s.rendered}, removed ${s.removed}, documents loaded ${s.loaded}`);
+    for (const s of r.steps) {
+      const parts = Object.entries(s.parts).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+      console.log(`  ${s.step.padEnd(24)} ${s.ms.toFixed(0).padStart(7)} ms wall, ${s.cpuMs.toFixed(0).padStart(7)} ms CPU (${parts})   pages rendered ${s.rendered}, removed ${s.removed}, documents loaded ${s.loaded}`);
+    }
   }
   console.log('\nNote: timings on a shared machine are noisy; the ledger builds are not included.');
   return 0;

@@ -66,4 +66,6 @@ export interface WriteReportResult {
   removed: string[];
   /** Pages left as they were. */
   kept: number;
+  /** Milliseconds: reading the manifest, the pages (hashes, keys, renders, deletions), rendering the index, writing index and manifest. */
+  ms: { manifestRead: number; pages: number; index: number; write: number };
 }

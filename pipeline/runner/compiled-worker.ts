@@ -18,7 +18,7 @@
  * runner falls back to the TypeScript worker under tsx: same output, slower start.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -47,12 +47,26 @@ function sourcesHash(pipelineDir: string, esbuildVersion: string): string {
   return h.digest('hex').slice(0, 20);
 }
 
-/** Remove bundles whose sources are gone (their `lang` link dangles: e.g. the benchmark's temporary snapshots). */
-function pruneStale(cacheDir: string, keep: string): void {
+/**
+ * Remove bundles whose sources are gone (their `lang` link dangles: e.g. the benchmark's
+ * temporary snapshots), and older bundles of the same sources (code edited since) once
+ * they are an hour old: a run still going may start new workers from its bundle.
+ */
+function pruneStale(cacheDir: string, keep: string, pipelineDir: string): void {
+  const hourAgo = Date.now() - 3_600_000;
   for (const e of readdirSync(cacheDir)) {
     const dir = path.join(cacheDir, e);
-    if (dir === keep || !e.startsWith('worker-')) continue;
-    if (!existsSync(path.join(dir, 'lang'))) rmSync(dir, { recursive: true, force: true });
+    if (dir === keep || !e.startsWith('worker-') || e.includes('.tmp-')) continue;
+    const lang = path.join(dir, 'lang');
+    let stale = !existsSync(lang);
+    if (!stale) {
+      try {
+        stale = readlinkSync(lang) === path.join(pipelineDir, 'lang') && lstatSync(dir).mtimeMs < hourAgo;
+      } catch {
+        stale = false;
+      }
+    }
+    if (stale) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -104,7 +118,7 @@ export async function compiledWorker(workerFile: string): Promise<string | undef
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
-    pruneStale(cacheDir, dir);
+    pruneStale(cacheDir, dir, pipelineDir);
     return pathToFileURL(out).href;
   } catch {
     return undefined;

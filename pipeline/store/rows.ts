@@ -30,7 +30,23 @@ export interface DocumentRows {
   claims: Record<string, Cell>[];
 }
 
+/**
+ * The document's JSON text, reusing its mentions' and claims' own JSON texts (they are
+ * made for their rows anyway): JSON.stringify(json) exactly, without serialising the
+ * mentions and claims twice. Falls back to JSON.stringify when the layout is not the
+ * one expected. The marker cannot occur inside a string value: there every quote is escaped.
+ */
+function documentJsonText(json: DocumentJson, mentions: readonly string[], claims: readonly string[]): string {
+  const marker = ',"mentions":[],"claims":[],';
+  const shell = JSON.stringify({ ...json, mentions: [], claims: [] });
+  const at = shell.indexOf(marker);
+  if (at < 0 || shell.indexOf(marker, at + 1) >= 0) return JSON.stringify(json);
+  return `${shell.slice(0, at)},"mentions":[${mentions.join(',')}],"claims":[${claims.join(',')}],${shell.slice(at + marker.length)}`;
+}
+
 export function documentRows(json: DocumentJson): DocumentRows {
+  const mentionJson = json.mentions.map((m) => JSON.stringify(m));
+  const claimJson = json.claims.map((c) => JSON.stringify(c));
   return {
     doc: {
       id: json.id,
@@ -40,10 +56,10 @@ export function documentRows(json: DocumentJson): DocumentRows {
       outlet: json.meta.outlet,
       published: json.meta.published,
       words: countWords(json.text),
-      json: JSON.stringify(json),
+      json: documentJsonText(json, mentionJson, claimJson),
     },
-    mentions: json.mentions.map((m) => ({ doc_id: json.id, id: m.id, type: m.type, start: m.start, end: m.end, text: m.text, ...mentionColumns(m), json: JSON.stringify(m) })),
-    claims: json.claims.map((c) => ({
+    mentions: json.mentions.map((m, i) => ({ doc_id: json.id, id: m.id, type: m.type, start: m.start, end: m.end, text: m.text, ...mentionColumns(m), json: mentionJson[i]! })),
+    claims: json.claims.map((c, i) => ({
       doc_id: json.id,
       id: c.id,
       start: c.start,
@@ -59,8 +75,7 @@ export function documentRows(json: DocumentJson): DocumentRows {
       polarity: c.polarity,
       modality: c.modality,
       attributed_to: c.attributedTo ?? null,
-      json: JSON.stringify(c),
+      json: claimJson[i]!,
     })),
   };
 }
-

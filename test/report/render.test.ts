@@ -355,7 +355,7 @@ describe('renderReport: long lists stay bounded', () => {
   });
   it.each([
     ['short quote.', 'short quote.'],
-    [`${'word '.repeat(40)}end`, `${'word '.repeat(23).trimEnd()}…`],
+    [`${'word '.repeat(40)}end`, `${'word '.repeat(24).trimEnd()}…`],
     [`${'x'.repeat(119)}😀${'y'.repeat(20)}`, `${'x'.repeat(119)}…`],
   ])('excerpt(%j) for the timeline', (q, out) => expect(excerpt(q)).toBe(out));
 });

@@ -53,6 +53,7 @@ export type RuleGroup = z.infer<typeof RuleGroupSchema>;
 export type NormaliseData = z.infer<typeof NormaliseDataSchema>;
 
 const TRIMMED: unique symbol = Symbol('matchTrimmed');
+const REGEXES: unique symbol = Symbol('regexes');
 
 /** A compiled rule group: `match(line)` gives the first match (with named groups) or null. */
 export interface Matcher {
@@ -61,6 +62,8 @@ export interface Matcher {
   test(line: string): boolean;
   /** `match` on a line already trimmed (firstMatch trims once for all the groups it tries). */
   [TRIMMED]?: (trimmed: string) => RegExpExecArray | null;
+  /** The group's regexes, for firstMatch's one-pass pre-check of a whole list. */
+  [REGEXES]?: readonly RegExp[];
 }
 
 
@@ -82,7 +85,7 @@ export function compileGroup(g: RuleGroup, anchored = true): Matcher {
     return null;
   };
   const match = (line: string): RegExpExecArray | null => matchTrimmed(line.trim());
-  return { id: g.id, match, test: (line) => match(line) !== null, [TRIMMED]: matchTrimmed };
+  return { id: g.id, match, test: (line) => match(line) !== null, [TRIMMED]: matchTrimmed, [REGEXES]: regs };
 }
 
 export interface CompiledData {
@@ -147,6 +150,45 @@ export type MatchHit = { id: string; m: RegExpExecArray } | null;
 const memo = new WeakMap<readonly Matcher[], Map<string, MatchHit>>();
 const MEMO_MAX = 2000;
 
+/**
+ * One regex that matches wherever any regex of the list does: their alternation, all
+ * case-insensitive (which only widens a case-sensitive pattern), group names dropped.
+ * Most lines are running text that no chrome rule matches; one pass over such a line
+ * costs about 60% of trying each rule in turn (widget list, 2,963 te3-silver lines); for
+ * lists of fewer than PRECHECK_MIN anchored rules it costs more, so they are tried as they are.
+ * A line it rejects matches nothing in the list; a line it accepts is tried rule by
+ * rule in order, as before. Null when the list cannot be joined (a back-reference,
+ * a matcher not made by compileGroup, a source that does not compile joined).
+ */
+const PRECHECK_MIN = 5;
+const prechecks = new WeakMap<readonly Matcher[], RegExp | null>();
+
+function precheckOf(ms: readonly Matcher[]): RegExp | null {
+  let pre = prechecks.get(ms);
+  if (pre !== undefined) return pre;
+  pre = null;
+  const sources: string[] = [];
+  let joinable = ms.length > 1;
+  for (const x of ms) {
+    const regs = x[REGEXES];
+    if (!regs) joinable = false;
+    for (const r of regs ?? []) {
+      if (/\\(?:k<|[1-9]|\(\?<)/.test(r.source) || r.flags.replace(/[iu]/g, '') !== '') joinable = false;
+      sources.push(`(?:${r.source.replace(/\(\?<([A-Za-z_$][\w$]*)>/g, '(?:')})`);
+    }
+  }
+  // Short lists of anchored rules fail fast one by one; joined, the engine tries every position.
+  if (joinable && sources.length >= PRECHECK_MIN) {
+    try {
+      pre = new RegExp(sources.join('|'), 'iu');
+    } catch {
+      pre = null;
+    }
+  }
+  prechecks.set(ms, pre);
+  return pre;
+}
+
 export function firstMatch(ms: readonly Matcher[], line: string): MatchHit {
   let seen = memo.get(ms);
   if (seen === undefined) memo.set(ms, (seen = new Map()));
@@ -154,7 +196,8 @@ export function firstMatch(ms: readonly Matcher[], line: string): MatchHit {
   if (known !== undefined) return known;
   const t = line.trim();
   let hit: MatchHit = null;
-  for (const x of ms) {
+  const pre = precheckOf(ms);
+  if (pre === null || pre.test(t)) for (const x of ms) {
     const m = x[TRIMMED] ? x[TRIMMED](t) : x.match(line);
     if (m) {
       hit = { id: x.id, m };

@@ -44,5 +44,5 @@ mark.c:target{outline:3px solid #1a73e8;background:#ffe066}
 .legend span,.legend mark{margin-right:1rem}
 .claims-list{font-size:.92rem}
 footer{color:var(--muted);font-size:.85rem;padding:2rem 1.25rem}
-@media print{nav,.skip{display:none}body{font-size:11pt}a{color:inherit;text-decoration:none}.doc{break-before:page}.sides{grid-template-columns:1fr 1fr}mark.c{background:none;border-bottom:1px solid #000}mark.c-negated{border-bottom:2px dashed #000}.m{color:inherit}}
+@media print{nav,.skip{display:none}body{font-size:11pt}a{color:inherit;text-decoration:none}.sides{grid-template-columns:1fr 1fr}mark.c{background:none;border-bottom:1px solid #000}mark.c-negated{border-bottom:2px dashed #000}.m{color:inherit}}
 `;

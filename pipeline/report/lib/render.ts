@@ -110,7 +110,15 @@ function readManifest(file: string): Manifest | null {
 export function writeReport(outDir: string, ledger: Ledger, docs: readonly DocumentJson[] | DocSource, opts: Options = {}): WriteReportResult {
   const source = isSource(docs) ? docs : arraySource(docs);
   const manifestFile = path.join(outDir, MANIFEST);
+  let t = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = now - t;
+    t = now;
+    return ms;
+  };
   const prev = readManifest(manifestFile);
+  const ms = { manifestRead: lap(), pages: 0, index: 0, write: 0 };
   const next: Manifest = { version: REPORT_VERSION, docs: {} };
   const byDoc = disagreementsByDoc(ledger);
   const ids = [...new Set(source.ids)].sort(byId);
@@ -153,12 +161,15 @@ export function writeReport(outDir: string, ledger: Ledger, docs: readonly Docum
     for (const f of readdirSync(docsDir)) if (f.endsWith('.html') && !keep.has(f)) rmSync(path.join(docsDir, f), { force: true });
   }
 
+  ms.pages = lap();
   const index = renderIndex(ledger, summaries, opts);
+  ms.index = lap();
   const files = { markdown: path.join(outDir, INDEX_MD), html: path.join(outDir, INDEX_HTML), manifest: manifestFile };
   writeFileAtomic(files.markdown, index.markdown);
   writeFileAtomic(files.html, index.html);
   writeFileAtomic(manifestFile, JSON.stringify(next));
-  return { ...files, pagesDir: docsDir, rendered, removed, kept: ids.length - rendered.length };
+  ms.write = lap();
+  return { ...files, pagesDir: docsDir, rendered, removed, kept: ids.length - rendered.length, ms };
 }
 
 function isSource(docs: readonly DocumentJson[] | DocSource): docs is DocSource {

@@ -33,6 +33,7 @@ const cases: Case[] = [
   ['a hyphenated title before a name', 'Ex-premier Tudor Vrânceanu was questioned.', '2021-01-01', [], [['Tudor Vrânceanu', 'person:tudor-vranceanu', 'unlisted']], [['Ex-premier Tudor Vrânceanu']]],
   ['an organisation noun before a name', 'A report by the investigative firm Harkwood and the opposition newspaper Vocea Nordului was cited.', '2021-01-01', [], [['Harkwood', 'org:harkwood', 'unlisted'], ['Vocea Nordului', 'org:vocea-nordului', 'unlisted']], []],
   ['a reaction before "in <capital>" makes it the government', 'The result was interpreted in Vilnius as a warning, and there was concern in Washington; the ministers met in Riga.', '2021-01-01', [], [['Vilnius', 'LTU', 'metonym'], ['Washington', 'USA', 'metonym'], ['Riga', 'place:riga']], [['Riga', 'LVA']]],
+  ['names in capitals and place-like names are not people by cue', "The official KORTA news agency and Nordic TXB said so; Upper Vanland's budget grew.", '2021-01-01', [], [], [['KORTA', 'person:korta'], ['Nordic TXB', 'person:nordic-txb'], ['Upper Vanland', 'person:upper-vanland']]],
   // A. diacritics that wink splits (ș ț ă) stay inside one word
   ['ș and ț inside listed names', 'Ceaușescu ruled for decades; Gavrilița later led the cabinet.', '2022-01-01', [], [['Ceaușescu', 'person:nicolae-ceausescu'], ['Gavrilița', 'person:natalia-gavrilita']], []],
   ['cedilla and comma-below variants of one surname', 'Supporters of Şor and Șor marched.', '2023-01-01', [], [['Şor', 'person:ilan-shor'], ['Șor', 'person:ilan-shor']], []],

@@ -117,7 +117,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
     const kind = g.actors.get(m.patterns[0]!.actorId)?.kind;
     if (firstNameBefore && (use === 'metonym' || kind === 'state' || kind === 'group')) {
       // "Michael Jordan", "George Washington", "Kanye West": a person's surname, not the state
-    } else if ((use === 'alias' || use === 'adjective') && (kind === 'group' || kind === 'organisation') && !m.patterns[0]!.place && nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false) && !g.cues.titleHeads.has(keys[m.j]!) && !matches.some((o) => o.i === m.j)) {
+    } else if ((use === 'alias' || use === 'adjective') && (kind === 'group' || kind === 'organisation') && !m.patterns[0]!.place && !matches.some((o) => o.i === m.j) && swallowedBy(g, tokens, keys, sentOf, m)) {
       // "EU Observer", "the West Bank": a listed name inside a longer name is part of that name
     } else if (use === 'alias' || use === 'surname') {
       if (kind !== 'state') continue;
@@ -541,6 +541,21 @@ function inDocumentName(g: Gazetteer, tokens: Token[], keys: string[], sentOf: I
 }
 
 /**
+ * Is a listed organisation or group name the first part of a longer capitalised name ("EU
+ * Observer", "the West Bank")? Not when that name holds a title ("UN Assistant Secretary
+ * General") or ends in an event or document head ("UN World Summit"): those keep the body.
+ */
+function swallowedBy(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Array, m: GazMatch): boolean {
+  if (!nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false)) return false;
+  let k = m.j;
+  while (k < tokens.length && k < m.j + 5 && sentOf[k] === sentOf[m.i] && isCap(tokens[k]!.text) && tokens[k]!.kind === 'word') {
+    if (g.cues.titleHeads.has(keys[k]!) || officeAt(g, keys, k)) return false;
+    k++;
+  }
+  return !g.cues.nonActorHeads.has(keys[k - 1]!);
+}
+
+/**
  * Which of the states a capital or seat may stand for held it at `date` (states.yaml `valid`):
  * one whose bounds cover the date, preferring bounded (former) states; a state without bounds
  * covers any date. Without a date, a state with no end. Undefined when none held it then.
@@ -859,26 +874,28 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
 function personCue(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Array, a: number, b: number): boolean {
   const c = g.cues;
   const same = (k: number): boolean => k >= 0 && k < tokens.length && sentOf[k] === sentOf[a];
+  if (tokens.slice(a, b).some((t) => isAcronym(t.text))) return false; // "IRNA", "NTT DoCoMo": people are not written in capitals
   const nounBefore = (k: number): boolean => same(k) && !isCap(tokens[k]!.text) && c.personNouns.has(keys[k]!);
   if (nounBefore(a - 1) || (keys[a - 1] === ',' && nounBefore(a - 2))) return true;
   if (b - a < 2) return false;
+  // the remaining cues only for names made of plain name words ("Central Java", "English
+  // Premiership" say and own things too)
+  const plain = tokens.slice(a, b).every((t, n) => {
+    const tag = lexiconTag(t.text);
+    return t.pos === 'PROPN' && !c.notAlone.has(keys[a + n]!) && (tag === undefined || tag === 'first-name' || tag === 'last-name');
+  });
+  if (!plain) return false;
   if (same(b) && c.sayingVerbs.has(keys[b]!)) return true;
   if (same(b) && keys[b] === ',') {
     for (let k = b + 1; k < Math.min(tokens.length, b + 7) && same(k); k++) {
       const key = keys[k]!;
       if (k === b + 1 && key !== 'a' && key !== 'an' && key !== 'the' && key !== 'who' && !c.personNouns.has(key)) break;
       if (key === 'who') return true;
-      if (c.personNouns.has(key)) return true;
+      if (c.personNouns.has(key) || c.appositionNouns.has(key)) return true;
       if (tokens[k]!.pos === 'VERB' || key === ',' || key === '.') break;
     }
   }
-  if (same(b) && (keys[b] === "'s" || keys[b] === "'")) {
-    return tokens.slice(a, b).every((t) => {
-      const tag = lexiconTag(t.text);
-      return t.pos === 'PROPN' && (tag === undefined || tag === 'first-name' || tag === 'last-name');
-    });
-  }
-  return false;
+  return same(b) && (keys[b] === "'s" || keys[b] === "'");
 }
 
 const NAME_TOKEN = /^\p{Lu}[\p{L}'’.-]*$/u;

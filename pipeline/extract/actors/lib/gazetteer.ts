@@ -130,6 +130,7 @@ export const CuesFileSchema = z.object({
   sayingVerbs: z.array(z.string()),
   personNouns: z.array(z.string()),
   orgNouns: z.array(z.string()),
+  appositionNouns: z.array(z.string()),
   ...Examples,
 });
 
@@ -222,6 +223,7 @@ export interface Gazetteer {
     sayingVerbs: Set<string>;
     personNouns: Set<string>;
     orgNouns: Set<string>;
+    appositionNouns: Set<string>;
   };
   examples: { file: string; example: ActorExample; counter: boolean }[];
 }
@@ -293,6 +295,7 @@ function build(): Gazetteer {
       sayingVerbs: new Set(cues.sayingVerbs),
       personNouns: new Set(cues.personNouns),
       orgNouns: new Set(cues.orgNouns),
+      appositionNouns: new Set(cues.appositionNouns),
     },
     examples: [],
   };
