@@ -328,7 +328,7 @@ describe('renderReport: single-source entries are capped per topic, corroborated
     const t = section(section(markdown, '## Timeline'), '### floods');
     expect(t.match(/\*\*single \d+\*\*/g)?.length).toBe(25);
     expect(t).toContain('**multi**');
-    expect(t).toContain('5 more single-source claims in this topic are not listed here');
+    expect(t).toContain('5 more claims in this topic are not listed here');
   });
 });
 

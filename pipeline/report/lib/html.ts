@@ -90,7 +90,7 @@ function timelineSection(t: TimelineView): string {
   return `<section id="${h(t.anchor)}" aria-labelledby="${h(t.anchor)}-h"><h3 id="${h(t.anchor)}-h">${h(t.topic)}</h3>
 <table><thead><tr><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Claim</th><th scope="col">Disagreement</th></tr></thead><tbody>
 ${rows}
-</tbody></table>${omittedNote(t.omitted, 'single-source claim', '', 's')}</section>`;
+</tbody></table>${omittedNote(t.omitted, 'claim', '', 's')}</section>`;
 }
 
 function documentsTable(v: IndexView): string {

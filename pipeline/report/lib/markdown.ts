@@ -68,7 +68,7 @@ function timelineBlock(t: TimelineView): string {
   const rows = t.rows.map(
     (r) => `| ${cell(r.time)}${r.date ? '' : ' (undated)'} | ${r.source.docHref ? `[${cell(label(r.source))}](${r.source.docHref})` : cell(r.source.docId)} | ${cell(r.source.published ?? 'unknown')} | **${cell(r.summary)}**: ${r.source.claimHref ? `[${cell(r.excerpt)}](${r.source.claimHref})` : cell(r.excerpt)} | ${disLinks(r.disagreements) || '—'} |`,
   );
-  return `### ${md(t.topic)}\n\n| Date | Source | Published | Claim | Disagreement |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n${omittedNote(t.omitted, 'single-source claim', '', 's')}`;
+  return `### ${md(t.topic)}\n\n| Date | Source | Published | Claim | Disagreement |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n${omittedNote(t.omitted, 'claim', '', 's')}`;
 }
 
 function documentsTable(v: IndexView): string {

@@ -31,6 +31,9 @@ export const MAX_QUOTES = 5;
  */
 export const MAX_SINGLE_PER_TOPIC = 25;
 
+/** At most this many timeline rows of corroborated entries per topic (disputed entries' rows are all listed). */
+export const MAX_CORROBORATED_ROWS = 50;
+
 /** At most this many further sources are linked under an entry or a side; the rest are counted. */
 export const MAX_MORE_LINKS = 20;
 
@@ -159,7 +162,7 @@ export interface TimelineView {
   topic: string;
   anchor: string;
   rows: TimelineRow[];
-  /** Rows of single-source entries past MAX_SINGLE_PER_TOPIC (the latest dates and the undated), not listed. */
+  /** Rows past the caps of capTimeline (the latest dates and the undated), not listed. */
   omitted: number;
 }
 
@@ -464,7 +467,7 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
         .map((it) => ({ it, key: `${timexSortKey(it.date ?? 'undated')}\u0000${it.published ?? ''}\u0000${it.docId}` }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
         .map((x) => x.it);
-      const { kept, omitted } = capSingles(sorted, (it) => statusOf.get(it.entryId) === 'single-source');
+      const { kept, omitted } = capTimeline(sorted, (it) => statusOf.get(it.entryId) ?? 'single-source');
       return {
         topic,
         anchor: `timeline-${topicAnchor(topic)}`,
@@ -506,6 +509,25 @@ function split(supports: readonly Support[], source: (s: Support) => SourceView,
     more: supports.slice(MAX_QUOTES, MAX_QUOTES + MAX_MORE_LINKS).map(link),
     unlinked: Math.max(0, supports.length - MAX_QUOTES - MAX_MORE_LINKS),
   };
+}
+
+/**
+ * The timeline rows of a topic that the index lists, in their order: every
+ * row of a disputed entry, the first MAX_CORROBORATED_ROWS rows of
+ * corroborated entries and the first MAX_SINGLE_PER_TOPIC of single-source
+ * ones (each claim is on its document's page, each entry in the ledger).
+ */
+function capTimeline<T>(items: readonly T[], status: (x: T) => LedgerStatus): { kept: T[]; omitted: number } {
+  const kept: T[] = [];
+  let corroborated = 0;
+  let single = 0;
+  for (const x of items) {
+    const st = status(x);
+    if (st === 'corroborated' && ++corroborated > MAX_CORROBORATED_ROWS) continue;
+    if (st === 'single-source' && ++single > MAX_SINGLE_PER_TOPIC) continue;
+    kept.push(x);
+  }
+  return { kept, omitted: items.length - kept.length };
 }
 
 /** Keep every item, except single-source ones past the first MAX_SINGLE_PER_TOPIC (order kept). */
