@@ -352,7 +352,17 @@ export function buildPageView(doc: DocumentJson, ctx: PageContext): PageView {
 /** The index, from the ledger and the documents' summaries (no texts). */
 export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[]): IndexView {
   const docsById = new Map(summaries.map((d) => [d.id, d]));
-  const claimsById = new Map(summaries.map((d) => [d.id, new Map(d.claims.map((c) => [c.id, c]))]));
+  // Claims by id, indexed per document on first use (most documents are never looked up in a run).
+  const claimIndex = new Map<string, Map<string, DocSummary['claims'][number]>>();
+  const claimOf = (docId: string, claimId: string): DocSummary['claims'][number] | undefined => {
+    let m = claimIndex.get(docId);
+    if (!m) {
+      const d = docsById.get(docId);
+      if (!d) return undefined;
+      claimIndex.set(docId, (m = new Map(d.claims.map((c) => [c.id, c]))));
+    }
+    return m.get(claimId);
+  };
   const ledgerDocs = new Map(ledger.documents.map((d) => [d.id, d]));
   const names = new Map<string, string>(Object.entries(ledger.actors));
   for (const d of summaries) for (const [id, name] of Object.entries(d.actors)) if (!names.has(id)) names.set(id, name);
@@ -365,7 +375,7 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
 
   // A quote is checked against the text its claim covers in the document (its hash is in the summary).
   const source = (ref: { docId: string; claimId: string; quote: string; start?: number; end?: number; published: string | null }): SourceView => {
-    const claim = claimsById.get(ref.docId)?.get(ref.claimId);
+    const claim = claimOf(ref.docId, ref.claimId);
     const quote = ref.quote;
     let quoteCheck: QuoteCheck = 'unverified';
     if (claim && claim.quoteHash !== null) {
@@ -379,7 +389,7 @@ export function buildIndexView(ledger: Ledger, summaries: readonly DocSummary[])
   // Past MAX_QUOTES a source is a link only: no quote to check; past MAX_MORE_LINKS it is only counted.
   const link = (ref: { docId: string; claimId: string; quote: string; published: string | null }): SourceView => {
     const doc = docsById.get(ref.docId);
-    const claim = claimsById.get(ref.docId)?.get(ref.claimId);
+    const claim = claimOf(ref.docId, ref.claimId);
     const info = ledgerDocs.get(ref.docId);
     return {
       docId: ref.docId,
