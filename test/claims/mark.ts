@@ -2,7 +2,7 @@
  * Small hand-built documents from marked-up text, so claims and ledger tests
  * need no extractor:  [surface:ACTOR_ID]  {surface|TIMEX}  <surface|value|unit|measure|qualifier>
  * (measure and qualifier optional). Kinds: person:… → person, place:… → place, XXX → state,
- * WEST → group, else organisation; [surface:ID:adjective] marks an adjective mention.
+ * group:… → group, else organisation; [surface:ID:adjective] marks an adjective mention.
  */
 import { createCleanDoc, type Doc } from '../../pipeline/core/doc.ts';
 import { stableId } from '../../pipeline/core/ids.ts';
@@ -14,7 +14,7 @@ export function kindOf(id: string): ActorMention['kind'] {
   if (id.startsWith('person:')) return 'person';
   if (id.startsWith('place:')) return 'place';
   if (/^[A-Z]{3}$/.test(id)) return 'state';
-  if (id === 'WEST') return 'group';
+  if (id.startsWith('group:')) return 'group';
   return 'organisation';
 }
 
