@@ -201,6 +201,10 @@ export function mergeAnnotations(old: AnnotationFile, doc: DocumentJson, fresh: 
   const used = new Set<string>();
   const out: AnnotationItem[] = [];
   const textChanged = old.textHash !== sha256(doc.text);
+  // A fresh item whose id an old item already has belongs to that item: no
+  // other item may take it by re-anchoring (a reviewer's added claim on the
+  // same sentence, say), or the file would hold two items with one id.
+  const reserved = new Set(old.items.filter((o) => freshById.has(o.id)).map((o) => o.id));
   // Old items in order, decided ones first, so a decision wins a contested span over a draft.
   const olds = [...old.items].sort((a, b) => Number(touched(b)) - Number(touched(a)) || compareItems(a, b));
   for (const o of olds) {
@@ -218,7 +222,7 @@ export function mergeAnnotations(old: AnnotationFile, doc: DocumentJson, fresh: 
     if (o.type === 'disagreement') {
       // Its id is built from claim ids, which change when offsets do: find it by what it says.
       const sig = disagreementSignature(o.output);
-      const g = fresh.find((f) => !used.has(f.id) && f.type === 'disagreement' && disagreementSignature(f.output) === sig);
+      const g = fresh.find((f) => !used.has(f.id) && !reserved.has(f.id) && f.type === 'disagreement' && disagreementSignature(f.output) === sig);
       if (g) {
         used.add(g.id);
         out.push(carry(o, g, 'moved'));
@@ -236,7 +240,7 @@ export function mergeAnnotations(old: AnnotationFile, doc: DocumentJson, fresh: 
       continue;
     }
     const moved = a.how === 'moved' || (textChanged && a.start !== o.start);
-    const g = bestAt(o, fresh.filter((f) => !used.has(f.id) && f.type === o.type && f.start === a.start && f.end === a.end));
+    const g = bestAt(o, fresh.filter((f) => !used.has(f.id) && !reserved.has(f.id) && f.type === o.type && f.start === a.start && f.end === a.end));
     if (g) {
       used.add(g.id);
       out.push(carry(o, g, moved ? 'moved' : 'exact'));

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AnnotationFileError, readAnnotations, serialiseAnnotations, writeAnnotations } from './format.ts';
+import { AnnotationFileError, parseAnnotations, readAnnotations, serialiseAnnotations, writeAnnotations } from './format.ts';
 import { draftFile, itemsFromDocument, readDocument, readLedgerDisagreements, type LedgerDisagreement } from './items.ts';
 import { mergeAnnotations, type MergeStats } from './merge.ts';
 import { isSafeDocId } from './schema.ts';
@@ -74,6 +74,8 @@ export function updateAnnotations(outDir: string, annotationsDir: string, ids?: 
         report.unchanged.push(id);
         continue;
       }
+      // Never write a file that would not read back (e.g. a merge bug giving two items one id).
+      parseAnnotations(target, serialiseAnnotations(merged.file));
       writeAnnotations(target, merged.file);
       report.updated.push(id);
     } catch (err) {

@@ -200,3 +200,29 @@ describe('re-anchoring items that share a span', () => {
     expect(merged.items.filter((i) => i.type === 'disagreement')).toEqual([expect.objectContaining({ id: 'x_new', status: 'accepted', previousIds: ['x_old'] })]);
   });
 });
+
+describe('merging never gives two items one id', () => {
+  it('keeps an accepted pipeline claim on its own id when a reviewer added a claim of the same relation on the same sentence', () => {
+    // Pipeline claim ids carry their relation and cue, so they differ from the id of an item a reviewer adds on the same span.
+    const story = storyDoc();
+    const doc = { ...story, claims: story.claims.map((c) => ({ ...c, id: 'c_lend0000000000001' })) };
+    const file = draftFile(doc);
+    const pipelineClaim = file.items.find((i) => i.type === 'claim')!;
+    applyDecision(file, { itemId: pipelineClaim.id, status: 'accepted', reviewer: 'ana' }, { now: NOW });
+    const added = addItem(
+      file,
+      doc,
+      { type: 'claim', start: pipelineClaim.start, end: pipelineClaim.end, fields: { subject: 'NOR', relation: 'lend', object: 'FRO' }, reviewer: 'ana' },
+      NOW,
+    );
+    const merged = merge(file, doc);
+    const ids = merged.items.map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const kept = merged.items.find((i) => i.id === pipelineClaim.id)!;
+    expect(kept.status).toBe('accepted');
+    expect(kept.latest).toBe('present');
+    const reviewerItem = merged.items.find((i) => i.origin === 'reviewer' && i.type === 'claim')!;
+    expect(reviewerItem.id).toBe(added.id);
+    expect(reviewerItem.corrected ?? reviewerItem.output).toBeDefined();
+  });
+});
