@@ -165,7 +165,9 @@ async function main(): Promise<number> {
     process.exit(130);
   });
   const code = args.live ? ROOT : snapshot(tmp);
-  const { runBatch } = (await import(pathToFileURL(path.join(code, 'pipeline', 'runner', 'run.ts')).href)) as typeof import('../pipeline/runner/run.ts');
+  const { runBatch, tuneV8 } = (await import(pathToFileURL(path.join(code, 'pipeline', 'runner', 'run.ts')).href)) as typeof import('../pipeline/runner/run.ts');
+  // The runner's V8 settings, from the start: the floor passes run under the same flags as the runs.
+  tuneV8();
   const { ledgerScaling } = (await import(pathToFileURL(path.join(code, 'pipeline', 'runner', 'corpus-steps.ts')).href)) as typeof import('../pipeline/runner/corpus-steps.ts');
   const input = path.join(tmp, 'corpus');
   const output = path.join(tmp, 'out');

@@ -13,12 +13,25 @@ import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 
 let counter = 0;
+/** Folders this thread has made: a batch writes thousands of exports into one folder (one mkdir, not one per file). */
+const made = new Set<string>();
 
 export function writeExport(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
   const tmp = `${file}.tmp-${process.pid}-${Date.now()}-${counter++}`;
   try {
-    writeFileSync(tmp, text);
+    try {
+      writeFileSync(tmp, text);
+    } catch (err) {
+      // The folder went away since (removed between runs of a long-lived process): make it again, once.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(tmp, text);
+    }
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
