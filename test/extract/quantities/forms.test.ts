@@ -2,31 +2,10 @@
 // currencies by name, "pounds" by context, fractions in words, ratios, document numbers, and the
 // measure written before the figure. Phrases are invented for these tests.
 import { describe, expect, it } from 'vitest';
-import { extractQuantities } from '../../../pipeline/extract/quantities/index.ts';
+import { expectQuantity, run, type Want } from './expect.ts';
 import { resolveCurrency, tables } from '../../../pipeline/extract/quantities/lib/data.ts';
 import type { QuantityMention } from '../../../pipeline/core/schema.ts';
 
-interface Want {
-  text: string;
-  value: number;
-  unit: string;
-  upper?: number;
-  qualifier?: string;
-  measure?: string;
-}
-
-function run(text: string): QuantityMention[] {
-  return extractQuantities({ id: 'forms', text });
-}
-
-function expectQuantity(text: string, want: Want): void {
-  const found = run(text);
-  const hit = found.find((q) => q.text === want.text);
-  expect(hit, `no quantity "${want.text}" in ${JSON.stringify(found.map((q) => q.text))}`).toBeDefined();
-  const { value, unit, upper, qualifier, measure } = hit!;
-  expect({ value, unit, upper, qualifier, measure }).toEqual({ value: want.value, unit: want.unit, upper: want.upper, qualifier: want.qualifier, measure: want.measure });
-  expect(text.slice(hit!.start, hit!.end)).toBe(hit!.text);
-}
 
 function expectNone(text: string, banned: string[]): void {
   const found = run(text);

@@ -1,34 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuantities } from '../../../pipeline/extract/quantities/index.ts';
+import { expectQuantity, run, type Want } from './expect.ts';
 import type { QuantityMention } from '../../../pipeline/core/schema.ts';
 
-interface Want {
-  text: string;
-  value: number;
-  unit: string;
-  upper?: number;
-  qualifier?: string;
-  measure?: string;
-}
-
-function run(text: string): QuantityMention[] {
-  return extractQuantities({ id: 'test', text });
-}
-
-/** The one quantity whose span is `want.text`, with exactly the wanted fields. */
-function expectQuantity(text: string, want: Want): void {
-  const found = run(text);
-  const hit = found.find((q) => q.text === want.text);
-  expect(hit, `no quantity "${want.text}" in ${JSON.stringify(found.map((q) => q.text))}`).toBeDefined();
-  const { value, unit, upper, qualifier, measure } = hit!;
-  expect({ value, unit, upper, qualifier, measure }).toEqual({
-    value: want.value,
-    unit: want.unit,
-    upper: want.upper,
-    qualifier: want.qualifier,
-    measure: want.measure,
-  });
-}
 
 describe('money', () => {
   it.each<[string, Want]>([
