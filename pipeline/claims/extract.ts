@@ -54,9 +54,14 @@ const BLOCKS_NEGATION = /[,;:()]|\b(which|who|whose|but|while|whereas)\b/i;
 const REPORT_TIME = /\b(?:said|says|told\s+\w+|announced|stated|reported|added|confirmed|wrote)\s+(?:\w+\s+){0,1}(?:on|in|at|late|early)?\s*$/i;
 const SUBORDINATE_OPENING = /^\s*(?:when|whereas|unless|if|although|though|while|because)\b[^,;]{3,200}?(,\s+)/i;
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
-const AUXILIARY = /^(?:is|are|am|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|shall|should|must|'s|’s)$/i;
+const AUXILIARY = /^(?:is|are|am|was|were|be|been|being|has|have|having|had|do|does|did|will|would|can|could|may|might|shall|should|must|'s|’s)$/i;
 /** Past participles not ending in -ed/-en (passive voice detection). */
 const IRREGULAR_PARTICIPLES = new Set(['held', 'sent', 'sold', 'won', 'lost', 'left', 'kept', 'paid', 'bought', 'cut', 'met', 'led', 'brought', 'caught', 'shot', 'hit', 'struck', 'put', 'set', 'told', 'built', 'dealt', 'sought', 'shut', 'beat']);
+/** A date that names when something was reported, not the event: "the Jan. 18 announcement that…". */
+const REPORT_NOUN_AFTER = /^\s*(?:['’]s\s+)?(?:announcement|statement|report|press conference|briefing|interview|speech|remarks|communiqu[eé]|op-ed|article|letter)s?\b/i;
+/** A year glued to a capitalised name ("Union Shield 2015", "Euro 2024"): part of the name, not the claim's time. */
+const NAME_BEFORE_YEAR = /(?:^|[^.!?]\s)([A-Z][\w’'-]*)[\s-]$/;
+const NOT_NAME_WORD = /^(?:In|On|At|By|Since|Until|Before|After|During|From|For|Of|Through|Throughout|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|The|This|That|And|Or|But|AD|BC|CE|BCE)$/;
 const PRESENT_TENSE = /\b(is|are|am|remains?|continues?|seems?|appears?|has|have)\b/i;
 
 function overlapsAny(a: Span2, spans: readonly Span2[]): boolean {
@@ -431,6 +436,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
   const dateSpans: Span2[] = dates.map((d) => ({ start: d.start, end: d.end }));
   const claims: Claim[] = [];
   const seenIds = new Set<string>();
+  // "The EU and the US lifted sanctions": the second of two coordinated subjects, per claim (a claim of its own).
+  const coSubjects = new Map<Claim, { item: ActorItem; subjectMentionId: string | undefined }>();
 
   let narrative: DateMention | undefined;
   let narrativePara = -2;
@@ -475,10 +482,12 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
           const prev = best.get(claim.relation);
           if (!prev || (!prev.object?.actorId && claim.object?.actorId)) best.set(claim.relation, claim);
         }
-        for (const claim of [...best.values()].sort((a, b) => a.cue!.start - b.cue!.start)) {
-          if (seenIds.has(claim.id)) continue;
-          seenIds.add(claim.id);
-          claims.push(claim);
+        for (const first of [...best.values()].sort((a, b) => a.cue!.start - b.cue!.start)) {
+          for (const claim of [first, ...coordinatedClaims(first)]) {
+            if (seenIds.has(claim.id)) continue;
+            seenIds.add(claim.id);
+            claims.push(claim);
+          }
         }
         const s = subjectIn(text, items, clause.start, clause.end, 'first', posAt);
         if (s) lastSubject = s;
@@ -486,10 +495,26 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       topic = lastSubject;
       topicPara = para;
     }
-    const lastDate = sentDates[sentDates.length - 1];
+    // A "since" date opens a period up to the time of writing: it is no time for the sentences after it to carry.
+    const lastDate = sentDates.filter((d) => !/\bsince\s+(?:the\s+)?(?:\S+\s+){0,3}$/i.test(text.slice(Math.max(sent.start, d.start - 40), d.start))).pop();
     if (lastDate) narrative = lastDate;
+    else if (sentDates.length > 0) narrative = undefined;
   }
   return claims;
+
+  /** The claim again with the coordinated subject ("the EU and the US imposed…": the US imposed… too). */
+  function coordinatedClaims(claim: Claim): Claim[] {
+    const co = coSubjects.get(claim);
+    if (!co) return [];
+    const rel = lex.relations.get(claim.relation);
+    let coId = co.item.actorId;
+    if (rel?.subjectScope === 'state' && kindOfId(kinds, coId) !== 'state') coId = stateOf(coId) ?? coId;
+    if (coId === claim.subject || coId === claim.object?.actorId) return [];
+    const mentionIds = new Set(claim.mentionIds.filter((m) => m !== co.subjectMentionId));
+    if (co.item.mentionId) mentionIds.add(co.item.mentionId);
+    const id = stableId(doc.id, 'claim', claim.start, claim.end, `${claim.relation}@${claim.cue!.start}+${coId}:${claim.quote}`);
+    return [{ ...claim, id, subject: coId, mentionIds: [...mentionIds].sort() }];
+  }
 
   function buildClaim(hit: CueHit, clause: Span2, sent: Span2, previousSubject: ActorItem | undefined, furniture = false): Claim | null {
     const rel = hit.cue.relation;
@@ -538,8 +563,14 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         // The agent of a noun: a by-phrase, a named modifier just before it ("Lukashenko's rapprochement",
         // "a Russian air-base"), or a named possessor inside it ("the release of X's prisoners").
         const named = modifiers.filter((i) => i.basis === 'mention').pop();
-        const inside = hit.cue.nominal ? clauseItems.find((i) => i.start >= hit.start && i.end <= hit.end && i.possessive && i.basis === 'mention') : undefined;
+        // Also a name that qualifies the cue's last noun inside it ("the reversal of US sanctions": the US sanctions).
+        const inside = hit.cue.nominal
+          ? clauseItems.find((i) => i.start > hit.start && i.end < hit.end && i.basis === 'mention' && i.kind !== 'place' && (i.possessive || i.adjective || /^\s+[a-z][\w-]*$/.test(text.slice(i.end, hit.end))))
+          : undefined;
         subject = byPhrase() ?? named ?? inside;
+        // "In a recent visit to X, A and B discussed…": the fronted noun's agent is the main clause's subject, not a guess
+        // Only openers of inclusion ("in", "on", "during"): after "despite", "following" the event is someone else's.
+        if (!subject && inFronted && /^\s*(?:in|on|during|at)\b/i.test(text.slice(clause.start, hit.start))) subject = frontedSubject;
         // "The EU welcomed the release of prisoners": the clause's subject is not the agent of an of-nominalisation,
         // unless a light verb carries it ("X made a visit"); the story's focal state is then the best guess, marked as such.
         if (!subject && hit.cue.nominal && focal && !(lex.lightVerb?.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) ?? false)) {
@@ -570,7 +601,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       } else if (hasObject || rel.objectDefault === 'subject') {
         object = afterCue.find((i) => i !== subject && i.actorId !== subject?.actorId && objectWindow(i));
         // "China and Russia held joint exercises": the coordinated actor is the other party.
-        if (!object && subject && hasObject) {
+        if (!object && subject && hasObject && rel.coordination === 'object') {
           const c = coordinated(subject);
           if (c && c.end <= hit.start) object = c;
         }
@@ -656,8 +687,12 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const polarity = negated(hit, clause) ? 'negated' : 'affirmed';
     let modality: Claim['modality'] = 'asserted';
     const clauseMasked = mask(text.slice(clause.start, clause.end), clause.start, [...dateSpans, ...actorSpans]);
-    if (allMatches(lex.hedge, clauseMasked).length > 0) modality = 'hedged';
-    if (allMatches(lex.prediction, clauseMasked).length > 0 || isPredicted(time, published)) modality = 'predicted';
+    // A modal after the cue governs the cue only with nothing between that opens another verb phrase: in "visited
+    // Minsk, a step that might lead to…" or "hosted talks and will host more", the "might"/"will" are another verb's.
+    const governs = (m: { index: number; end: number }) =>
+      m.index < hit.end - clause.start || !/[,;:(]|\b(?:that|which|who|whom|whose|where|when|and|or|but|as|so|to)\b/i.test(clauseMasked.slice(hit.end - clause.start, m.index));
+    if (allMatches(lex.hedge, clauseMasked).some(governs)) modality = 'hedged';
+    if (allMatches(lex.prediction, clauseMasked).some(governs) || isPredicted(time, published)) modality = 'predicted';
     if (reported.is) modality = 'reported';
     // "were asked whether X should…", "if Y wins": what follows the subordinator is not asserted, whoever says it.
     const irrealis =
@@ -714,7 +749,13 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       const lit = { start: at, end: at + (m?.[1]?.length ?? 0) };
       if (m?.[1] && !items.some((i) => i.start < lit.end && lit.start < i.end) && !overlapsAny(lit, dateSpans) && !MONTHS.test(m[1])) claim.object = { literal: m[1] };
     }
+    // "The EU is easing sanctions": a target told without a name is the story's focal state (never the subject itself).
+    if (!claim.object && rel.objectFocal && focal && focal.actorId !== subjectId) claim.object = { actorId: focal.actorId };
     if (rel.requiresObject && !claim.object) return null;
+    if (rel.coordination === 'subjects' && !passive && subjectBasis === 'mention' && subject.basis === 'mention') {
+      const co = coordinated(subject);
+      if (co && co.end <= hit.start && co.kind !== 'place' && !co.adjective) coSubjects.set(claim, { item: co, subjectMentionId: subject.mentionId });
+    }
     if (value) claim.value = value;
     if (reported.is && reported.source) claim.attributedTo = reported.source.actorId;
     else if (reported.is && reported.literal) claim.attributedTo = reported.literal;
@@ -819,15 +860,26 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const ownDate = (d: DateMention) => {
       // "the commission said on Monday": the time of the report, not of what is reported.
       if (REPORT_TIME.test(text.slice(Math.max(clause.start, d.start - 30), d.start))) return false;
+      // "The Jan. 18 announcement that X would…": the date of the announcement, not of what it announces.
+      if (d.end <= hit.start && REPORT_NOUN_AFTER.test(text.slice(d.end, d.end + 30))) return false;
       if (d.start >= hit.end) return !/\b(?:that|which|who|whose|where)\b/i.test(text.slice(hit.end, d.start));
       // "Shor, a businessman who … was sentenced last year …, has denied paying voters": enclosed in a relative clause.
       const lastComma = text.lastIndexOf(',', d.start);
       if (lastComma >= clause.start && /\b(?:who|which|whose)\b/i.test(text.slice(lastComma, d.start)) && /,/.test(text.slice(d.end, hit.start))) return false;
       return true;
     };
-    const near = (ds: DateMention[]) => ds.slice().sort((a, b) => dist(a) - dist(b))[0];
+    // A year inside a name ("Zapad 2021 … took place in September") yields to any other date of the same span.
+    const inName = (d: DateMention) => /^\d{4}$/.test(d.value) && d.text.trim() === d.value && NOT_NAME_WORD.test(NAME_BEFORE_YEAR.exec(text.slice(Math.max(0, d.start - 40), d.start))?.[1] ?? 'The') === false;
+    const near = (ds0: DateMention[]) => {
+      const ds = ds0.some((d) => !inName(d)) ? ds0.filter((d) => !inName(d)) : ds0;
+      return ds.slice().sort((a, b) => dist(a) - dist(b))[0];
+    };
     const inClause = near(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && ownDate(d)));
-    const inSentence = inClause ? undefined : near(dates.filter((d) => d.start >= sent.start && d.end <= sent.end && ownDate(d)));
+    // A date of another clause of the sentence is the claim's only when it opens the sentence before the cue's clause
+    // ("When X … in 2014, Y …"): a later clause's date is its own verb's, and a "since" date opens another clause's period.
+    const otherClauseOk = (d: DateMention) =>
+      d.end <= clause.start && !/\bsince\s+(?:the\s+)?(?:\S+\s+){0,3}$/i.test(text.slice(Math.max(sent.start, d.start - 40), d.start));
+    const inSentence = inClause ? undefined : near(dates.filter((d) => d.start >= sent.start && d.end <= sent.end && ownDate(d) && otherClauseOk(d)));
     const d = inClause ?? inSentence;
     const mk = (m: DateMention, basis: Claim['time']['basis']): Claim['time'] => {
       const t: Claim['time'] = { mentionId: m.id, value: m.value === 'PRESENT_REF' && published ? published : m.value, basis };
@@ -842,6 +894,11 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const firstCueWord = text.slice(hit.start, hit.end).split(/\s+/)[0] ?? '';
     // The tense of the clause up to a few words past the cue ("Russian loans are not enough").
     const present = PRESENT_TENSE.test(text.slice(clause.start, Math.min(clause.end, hit.end + 20))) || (rel.kind === 'stance' && /[^s]s$/i.test(firstCueWord));
+    // "has been accused of arresting…", "has kept power by holding referendums": a habit up to now, told in the present
+    // perfect with a gerund and no date, has no one time: an unspecified past, not the narrative's nor the publication's.
+    const before = text.slice(clause.start, hit.start);
+    const perfect = /\b(?:has|have)\s+(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|ne|wn|t)\b[^,;]*?\b(?:by|of)\s+((?:\S+\s+){0,3})$/i.exec(before);
+    if (perfect && (/^\w+ing\b/i.test(perfect[1] ?? '') || /^\w+ing\b/i.test(text.slice(hit.start, hit.end)))) return { value: 'PAST_REF', basis: 'document' };
     if (narrative && !present) return mk(narrative, 'narrative');
     return { value: published ?? 'XXXX', basis: 'document' };
   }

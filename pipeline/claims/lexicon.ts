@@ -56,6 +56,16 @@ export const RelationSchema = z.object({
   objectIn: z.enum(['after', 'cue']).default('after'),
   /** When no object is found: none, or the subject itself ("Belarus defends its sovereignty"). */
   objectDefault: z.enum(['none', 'subject']).default('none'),
+  /**
+   * When no object is named, the target is the story's focal state (a sanction, a loan, a base told without
+   * naming whom: "the EU is easing sanctions" in a story about one country), unless that is the subject itself.
+   */
+  objectFocal: z.boolean().default(false),
+  /**
+   * "X and Y <cue>": object: the coordinated actor is the other party ("China and Russia held joint exercises");
+   * subjects: both act, each a claim of its own ("the EU and the US lifted sanctions on Belarus").
+   */
+  coordination: z.enum(['object', 'subjects']).default('object'),
   /** No claim without an object ("left the EU" is leaving; "left no party with a majority" is not). */
   requiresObject: z.boolean().default(false),
   /**

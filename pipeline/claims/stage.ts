@@ -39,7 +39,7 @@ export function setStateOf(fn: StateOf): void {
 
 export const claimsStage: Stage = {
   name: 'claims',
-  version: '3',
+  version: '4',
   requires: ['text', 'mentions.date', 'mentions.actor', 'mentions.quantity'],
   assigns: ['claims'],
   dataFiles: [RELATIONS_FILE, CUES_FILE, STATES_FILE],
