@@ -280,20 +280,10 @@ function finish(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'fai
       });
     }
     s.wallMs = performance.now() - p.started;
-    p.store.finishRun(s.runId, {
-      status,
-      read: s.read,
-      extracted: s.extracted,
-      cached: s.cached,
-      skipped: s.skipped.length,
-      removed: s.removed,
-      stageMs: roundAll(s.stageMs),
-      stepsMs: roundAll(s.steps.ms),
-      wallMs: s.wallMs,
-    });
+    recordRun(p, status, s.wallMs);
   } catch (err) {
     try {
-      p.store.finishRun(s.runId, { status: 'failed', read: s.read, extracted: s.extracted, cached: s.cached, skipped: s.skipped.length, removed: s.removed, stageMs: roundAll(s.stageMs), stepsMs: roundAll(s.steps.ms), wallMs: performance.now() - p.started });
+      recordRun(p, 'failed', performance.now() - p.started);
     } finally {
       p.lock.release();
       p.store.close();
@@ -303,6 +293,22 @@ function finish(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'fai
   p.lock.release();
   p.store.close();
   return s;
+}
+
+/** The run's row in the store, from its summary (steps not yet run have no times). */
+function recordRun(p: Plan, status: 'done' | 'interrupted' | 'failed', wallMs: number): void {
+  const s = p.summary;
+  p.store.finishRun(s.runId, {
+    status,
+    read: s.read,
+    extracted: s.extracted,
+    cached: s.cached,
+    skipped: s.skipped.length,
+    removed: s.removed,
+    stageMs: roundAll(s.stageMs),
+    stepsMs: roundAll(s.steps.ms),
+    wallMs,
+  });
 }
 
 function roundAll(r: Record<string, number>): Record<string, number> {
@@ -326,8 +332,7 @@ export function runPipeline(opts: InlineOptions): RunSummary {
 
 function finishFailed(p: Plan): void {
   try {
-    const s = p.summary;
-    p.store.finishRun(s.runId, { status: 'failed', read: s.read, extracted: s.extracted, cached: s.cached, skipped: s.skipped.length, removed: s.removed, stageMs: roundAll(s.stageMs), stepsMs: {}, wallMs: performance.now() - p.started });
+    recordRun(p, 'failed', performance.now() - p.started);
   } finally {
     p.lock.release();
     p.store.close();

@@ -44,20 +44,8 @@ export function saveLedger(db: Db, ledger: Pick<Ledger, 'entries' | 'disagreemen
   const disDel = db.prepare('DELETE FROM disagreements WHERE id = ?');
 
   return db
-    .transaction(() => {
-      const entries: SaveCounts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
-      const oldEntries = new Map((db.prepare('SELECT id, json FROM ledger_entries').all() as { id: string; json: string }[]).map((r) => [r.id, r.json]));
-      const keep = new Set<string>();
-      for (const e of ledger.entries) {
-        keep.add(e.id);
-        const json = JSON.stringify(e);
-        const old = oldEntries.get(e.id);
-        if (old === json) {
-          entries.unchanged++;
-          continue;
-        }
-        if (old === undefined) entries.added++;
-        else entries.changed++;
+    .transaction(() => ({
+      entries: syncRows(db, 'ledger_entries', ledger.entries, (e, json) => {
         entryPut.run({
           id: e.id,
           subject: e.subject,
@@ -77,28 +65,12 @@ export function saveLedger(db: Db, ledger: Pick<Ledger, 'entries' | 'disagreemen
         for (const s of e.supports) sourcePut.run(e.id, s.docId, s.claimId);
         topicsDel.run(e.id);
         for (const t of e.topics) topicPut.run(e.id, t);
-      }
-      for (const id of oldEntries.keys()) {
-        if (keep.has(id)) continue;
+      }, (id) => {
         sourcesDel.run(id);
         topicsDel.run(id);
         entryDel.run(id);
-        entries.removed++;
-      }
-
-      const disagreements: SaveCounts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
-      const oldDis = new Map((db.prepare('SELECT id, json FROM disagreements').all() as { id: string; json: string }[]).map((r) => [r.id, r.json]));
-      const keepDis = new Set<string>();
-      for (const d of ledger.disagreements) {
-        keepDis.add(d.id);
-        const json = JSON.stringify(d);
-        const old = oldDis.get(d.id);
-        if (old === json) {
-          disagreements.unchanged++;
-          continue;
-        }
-        if (old === undefined) disagreements.added++;
-        else disagreements.changed++;
+      }),
+      disagreements: syncRows(db, 'disagreements', ledger.disagreements, (d, json) => {
         disPut.run({
           id: d.id,
           kind: d.kind,
@@ -110,15 +82,44 @@ export function saveLedger(db: Db, ledger: Pick<Ledger, 'entries' | 'disagreemen
           entry_b: d.sides[1].entryId,
           json,
         });
-      }
-      for (const id of oldDis.keys()) {
-        if (keepDis.has(id)) continue;
-        disDel.run(id);
-        disagreements.removed++;
-      }
-      return { entries, disagreements };
-    })
+      }, (id) => disDel.run(id)),
+    }))
     .immediate();
+}
+
+/**
+ * Bring one table's rows in line with `items`, compared by id and exact JSON:
+ * `put` writes an added or changed item (with its JSON), `remove` deletes an id
+ * no longer there. Call inside a transaction.
+ */
+function syncRows<T extends { id: string }>(
+  db: Db,
+  table: 'ledger_entries' | 'disagreements',
+  items: readonly T[],
+  put: (item: T, json: string) => void,
+  remove: (id: string) => void,
+): SaveCounts {
+  const counts: SaveCounts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+  const old = new Map((db.prepare(`SELECT id, json FROM ${table}`).all() as { id: string; json: string }[]).map((r) => [r.id, r.json]));
+  const keep = new Set<string>();
+  for (const item of items) {
+    keep.add(item.id);
+    const json = JSON.stringify(item);
+    const before = old.get(item.id);
+    if (before === json) {
+      counts.unchanged++;
+      continue;
+    }
+    if (before === undefined) counts.added++;
+    else counts.changed++;
+    put(item, json);
+  }
+  for (const id of old.keys()) {
+    if (keep.has(id)) continue;
+    remove(id);
+    counts.removed++;
+  }
+  return counts;
 }
 
 /** The stored entries and disagreements, sorted by id (the JSON as saved). */
