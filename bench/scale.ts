@@ -34,6 +34,7 @@ import type { Stage } from '../pipeline/core/stage.ts';
 import type { BatchOptions, RunSummary } from '../pipeline/runner/run.ts';
 import { countWords } from '../pipeline/store/db.ts';
 import { threadCpuMs } from '../pipeline/runner/cpu.ts';
+import { readPublished } from './lib/published.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -78,24 +79,6 @@ function snapshot(tmp: string): string {
   for (const f of ['package.json', 'tsconfig.json']) cpSync(path.join(ROOT, f), path.join(root, f));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
   return root;
-}
-
-function readPublished(dir: string): Record<string, { published: string }> {
-  const file = path.join(dir, 'published.tsv');
-  if (!existsSync(file)) return {};
-  const out: Record<string, { published: string }> = {};
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = (lines.shift() ?? '').split('\t');
-  const idCol = header.indexOf('id');
-  const pubCol = header.indexOf('published');
-  if (idCol < 0 || pubCol < 0) throw new Error(`${file}: expected a header with id and published columns`);
-  for (const l of lines) {
-    const cells = l.split('\t');
-    const id = cells[idCol]?.trim();
-    const published = cells[pubCol]?.trim();
-    if (id && published) out[id] = { published };
-  }
-  return out;
 }
 
 /** A working corpus: symlinks to the texts plus manifest.json, so the bench can add an article. */
