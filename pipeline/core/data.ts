@@ -3,11 +3,13 @@
  * validated by a zod schema. A bad file fails loudly, naming the file and the
  * path inside it: rules are reviewed like code and must not half-load.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import type { z } from 'zod';
+import { writeDerivedFile } from './fs-atomic.ts';
 import { sha256 } from './ids.ts';
 
 /** Folder of the English language data (pipeline/lang/en). */
@@ -23,9 +25,84 @@ export class DataFileError extends Error {
   }
 }
 
+/**
+ * Parsed YAML kept as JSON, keyed by the hash of the YAML text. The yaml package
+ * takes about 0.5 s of CPU to parse the rule files that JSON.parse reads in 10 ms,
+ * and every worker thread of every run pays it; the data files are reviewed as
+ * YAML, so they stay YAML and the JSON is only ever a cache. A key is the text's
+ * content hash, so an edited file can never be read from a stale entry. Entries
+ * are held in memory (per thread) and on disk under node_modules/.cache (shared
+ * by runs); CLAIMS_DATA_CACHE=off turns both off, CLAIMS_DATA_CACHE=<dir> moves
+ * the disk cache. A missing, unwritable or corrupt cache only costs the parse.
+ */
+const parsedJson = new Map<string, string>();
+const CACHE_FORMAT = '1';
+
+/** Drop this thread's in-memory entries (tests; the disk cache stays). */
+export function forgetParsedData(): void {
+  parsedJson.clear();
+}
+
+function dataCacheDir(): string | null {
+  const env = process.env['CLAIMS_DATA_CACHE'];
+  if (env === 'off') return null;
+  if (env) return env;
+  try {
+    // Beside the compiled worker's cache: the node_modules the yaml package is installed in.
+    const yamlPath = createRequire(import.meta.url).resolve('yaml');
+    const at = yamlPath.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+    return at < 0 ? null : path.join(yamlPath.slice(0, at), 'node_modules', '.cache', 'claims-pipeline', 'data');
+  } catch {
+    return null;
+  }
+}
+
+function parseYaml(text: string): unknown {
+  if (process.env['CLAIMS_DATA_CACHE'] === 'off') return YAML.parse(text);
+  const key = sha256(`${CACHE_FORMAT}\u0000${text}`);
+  let json = parsedJson.get(key);
+  const dir = json === undefined ? dataCacheDir() : null;
+  const file = dir ? path.join(dir, `${key}.json`) : null;
+  if (json === undefined && file && existsSync(file)) {
+    try {
+      const cached = readFileSync(file, 'utf8');
+      JSON.parse(cached); // a corrupt entry falls through to the parse below
+      json = cached;
+    } catch {
+      json = undefined;
+    }
+  }
+  if (json === undefined) {
+    const value: unknown = YAML.parse(text);
+    json = JSON.stringify(value);
+    // Only values that survive JSON unchanged may be served from it (no Infinity, no undefined in arrays).
+    if (!sameJsonValue(value, JSON.parse(json))) return value;
+    if (file) {
+      try {
+        writeDerivedFile(file, json);
+      } catch {
+        // read-only node_modules: the memory cache still serves this thread
+      }
+    }
+  }
+  parsedJson.set(key, json);
+  // A fresh object per caller: compiled tables must never share mutable state.
+  return JSON.parse(json);
+}
+
+function sameJsonValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameJsonValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 export function parseDataText(file: string, text: string): unknown {
   try {
-    return file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
+    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
     throw new DataFileError(file, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
   }

@@ -8,7 +8,8 @@
  * compiler tsx itself uses, so the code is transformed the same way), with
  * packages left as imports, and kept under node_modules/.cache keyed by a hash
  * of the sources: a re-run with unchanged code reuses it, an edited file makes
- * a new one. Written to a temporary folder and renamed, so concurrent runs never
+ * a new one (the packages it bundles are pinned by package-lock.json; the hash
+ * covers the lock file too). Written to a temporary folder and renamed, so concurrent runs never
  * see half a bundle.
  *
  * The stages find their data files from their own location (core/data.ts:
@@ -23,7 +24,16 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Bump when the way the bundle is made changes. */
-const BUNDLE_VERSION = '1';
+const BUNDLE_VERSION = '2';
+
+/**
+ * Packages the bundle leaves as imports. Everything else (remark and its ~100
+ * micromark modules, compromise, yaml, zod, …) is bundled in: resolving and
+ * loading each package module separately cost a worker ~740 ms of CPU at start,
+ * the single bundle ~400 ms. Native addons cannot be bundled, and the wink model
+ * (4 MB of tables) loads faster as its own module than parsed inside the bundle.
+ */
+const EXTERNAL_PACKAGES = ['better-sqlite3', 'wink-eng-lite-web-model', 'esbuild', 'piscina'];
 
 function tsFiles(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -44,6 +54,9 @@ function sourcesHash(pipelineDir: string, esbuildVersion: string): string {
     h.update(readFileSync(f));
     h.update('\u0000');
   }
+  // The bundled packages' versions: an npm install that changes them makes a new bundle.
+  const lock = path.join(path.dirname(pipelineDir), 'package-lock.json');
+  if (existsSync(lock)) h.update(readFileSync(lock));
   return h.digest('hex').slice(0, 20);
 }
 
@@ -102,8 +115,10 @@ export async function compiledWorker(workerFile: string): Promise<string | undef
         platform: 'node',
         format: 'esm',
         target: `node${process.versions.node.split('.')[0]}`,
-        // Packages stay imports, resolved from node_modules above the cache as from the sources.
-        packages: 'external',
+        // The few packages left as imports resolve from node_modules above the cache, as from the sources.
+        external: EXTERNAL_PACKAGES,
+        // Bundled CommonJS packages call require() (of node: built-ins): give the ES module one.
+        banner: { js: "import { createRequire as __claimsCreateRequire } from 'node:module'; const require = __claimsCreateRequire(import.meta.url);" },
         ...(existsSync(tsconfig) ? { tsconfig } : {}),
         logLevel: 'silent',
       });

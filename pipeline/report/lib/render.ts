@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../../core/fs-atomic.ts';
+import { isSoundFile, writeDerivedFile, writeFileAtomic } from '../../core/fs-atomic.ts';
 import { sha256 } from '../../core/ids.ts';
 import type { DocumentJson } from '../../core/schema.ts';
 import type { DocSource, Ledger, ReportInput, ReportOutput, ReportPage, WriteReportResult } from '../types.ts';
@@ -144,9 +144,10 @@ export function writeReport(outDir: string, ledger: Ledger, docs: readonly Docum
     const ctx = pageContext(ledger, summary, byDoc);
     const key = pageKey(hash, ctx, opts);
     const file = path.join(outDir, summary.page);
-    if (!old || old.key !== key || old.summary.page !== summary.page || !existsSync(file)) {
+    if (!old || old.key !== key || old.summary.page !== summary.page || !isSoundFile(file)) {
       doc ??= load(id);
-      writeFileAtomic(file, renderPageHtml(buildPageView(doc, ctx), opts));
+      // Pages are re-made from the store whenever they are missing or empty: no fsync per page (core/fs-atomic.ts).
+      writeDerivedFile(file, renderPageHtml(buildPageView(doc, ctx), opts));
       rendered.push(id);
     }
     next.docs[id] = { hash, key, summary };
