@@ -1,5 +1,5 @@
 /** The cross-source ledger: entries, disagreements, timelines (code in lib/). */
-export { LedgerIndex, buildLedger, writeLedger, readLedger, LEDGER_FILE, type LedgerInput } from './lib/ledger.ts';
+export { LedgerIndex, buildLedger, writeLedger, readLedger, LEDGER_FILE, type LedgerInput, type LedgerMention } from './lib/ledger.ts';
 export {
   LedgerSchema,
   EntrySchema,

@@ -16,8 +16,8 @@ import path from 'node:path';
 import { CUES_FILE, RELATIONS_FILE } from '../claims/lexicon.ts';
 import { dataFilesHash } from '../core/data.ts';
 import { sha256 } from '../core/ids.ts';
-import type { Claim, Mention } from '../core/schema.ts';
-import { LEDGER_VERSION, LedgerIndex, type Ledger, type LedgerInput } from '../ledger/index.ts';
+import type { Claim } from '../core/schema.ts';
+import { LEDGER_VERSION, LedgerIndex, type Ledger, type LedgerInput, type LedgerMention } from '../ledger/index.ts';
 import type { Store } from '../store/db.ts';
 
 /** The data files the ledger reads besides the documents (the claims lexicon). */
@@ -39,7 +39,21 @@ interface DocRow {
 
 const DOC_COLUMNS = "id, cache_key, title, outlet, published, json_extract(json, '$.meta.url') AS url";
 
-function inputOf(r: DocRow, claims: Claim[], mentions: Mention[]): LedgerInput {
+interface ActorNameRow {
+  doc_id: string;
+  actor_id: string;
+  value: string;
+}
+
+// The mentions table keeps an actor's id in actor_id and its canonical name in value (store/rows.ts).
+const ACTOR_NAMES = "SELECT doc_id, actor_id, value FROM mentions WHERE type = 'actor' ORDER BY doc_id, rowid";
+const ACTOR_NAMES_OF = "SELECT doc_id, actor_id, value FROM mentions WHERE type = 'actor' AND doc_id = ? ORDER BY rowid";
+
+function actorName(r: ActorNameRow): LedgerMention {
+  return { type: 'actor', actorId: r.actor_id, canonical: r.value };
+}
+
+function inputOf(r: DocRow, claims: Claim[], mentions: LedgerMention[]): LedgerInput {
   return { id: r.id, meta: { title: r.title, outlet: r.outlet, published: r.published, url: r.url }, claims, mentions };
 }
 
@@ -52,11 +66,13 @@ export function loadAllLedgerInputs(store: Store): { inputs: LedgerInput[]; keys
     if (!list) claims.set(r.doc_id, (list = []));
     list.push(JSON.parse(r.json) as Claim);
   }
-  const mentions = new Map<string, Mention[]>();
-  for (const r of db.prepare('SELECT doc_id, json FROM mentions ORDER BY doc_id, rowid').iterate() as Iterable<{ doc_id: string; json: string }>) {
+  // Only what the ledger reads of mentions (actor ids and names), from their columns: parsing every
+  // mention's JSON was most of a full load.
+  const mentions = new Map<string, LedgerMention[]>();
+  for (const r of db.prepare(ACTOR_NAMES).iterate() as Iterable<ActorNameRow>) {
     let list = mentions.get(r.doc_id);
     if (!list) mentions.set(r.doc_id, (list = []));
-    list.push(JSON.parse(r.json) as Mention);
+    list.push(actorName(r));
   }
   const inputs: LedgerInput[] = [];
   const keys = new Map<string, string>();
@@ -73,7 +89,7 @@ export function loadLedgerInput(store: Store, id: string): LedgerInput | undefin
   const r = db.prepare(`SELECT ${DOC_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocRow | undefined;
   if (!r) return undefined;
   const claims = (db.prepare('SELECT json FROM claims WHERE doc_id = ? ORDER BY rowid').all(id) as { json: string }[]).map((x) => JSON.parse(x.json) as Claim);
-  const mentions = (db.prepare('SELECT json FROM mentions WHERE doc_id = ? ORDER BY rowid').all(id) as { json: string }[]).map((x) => JSON.parse(x.json) as Mention);
+  const mentions = (db.prepare(ACTOR_NAMES_OF).all(id) as ActorNameRow[]).map(actorName);
   return inputOf(r, claims, mentions);
 }
 

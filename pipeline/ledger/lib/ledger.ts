@@ -25,12 +25,18 @@ import {
   type TimelineItem,
 } from './schema.ts';
 
+/**
+ * What the ledger reads of a document's mentions: the actors' ids and names (for
+ * display). A document's full mentions fit it; the store loads only these fields.
+ */
+export type LedgerMention = { type: 'actor'; actorId: string; canonical: string } | { type: Exclude<Mention['type'], 'actor'> };
+
 export interface LedgerInput {
   id: string;
   meta: Pick<DocMeta, 'title' | 'outlet' | 'published'> & { url?: string | null | undefined };
   text?: string;
   claims: readonly Claim[];
-  mentions: readonly Mention[];
+  mentions: readonly LedgerMention[];
 }
 
 interface DocState {
