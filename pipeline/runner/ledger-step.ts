@@ -16,7 +16,7 @@ import path from 'node:path';
 import { CUES_FILE, RELATIONS_FILE } from '../claims/lexicon.ts';
 import { dataFilesHash } from '../core/data.ts';
 import { sha256 } from '../core/ids.ts';
-import type { Claim } from '../core/schema.ts';
+import type { Claim, DocumentJson } from '../core/schema.ts';
 import { LEDGER_VERSION, LedgerIndex, type Ledger, type LedgerInput, type LedgerMention } from '../ledger/index.ts';
 import type { Store } from '../store/db.ts';
 
@@ -98,6 +98,8 @@ interface Live {
   index: LedgerIndex;
   /** Document id → the cache key the index holds it at. */
   keys: Map<string, string>;
+  /** What happened to the index since the last updateLedger (reported by it): a full load, documents added and removed. */
+  pending: { mode: 'full' | 'incremental'; added: number; removed: number };
 }
 
 const live = new Map<string, Live>();
@@ -115,6 +117,51 @@ export function dropLiveLedgers(): void {
   live.clear();
 }
 
+/**
+ * Load the store's ledger into this process's live index now (a no-op when it is
+ * loaded already), so that a run can feed it each document as it commits
+ * (`feedLedger`) and the ledger step at the end only reconciles. On a cold run
+ * the store is empty and this costs nothing; the load is otherwise the one
+ * updateLedger would do at the end.
+ */
+export function primeLedger(store: Store, storeFile: string): void {
+  const at = path.resolve(storeFile);
+  const dataKey = ledgerDataKey();
+  const state = live.get(at);
+  if (state && state.dataKey === dataKey) return;
+  const { inputs, keys } = loadAllLedgerInputs(store);
+  const index = new LedgerIndex();
+  for (const d of inputs) index.addDocument(d);
+  live.set(at, { dataKey, index, keys, pending: { mode: 'full', added: inputs.length, removed: 0 } });
+}
+
+/**
+ * A document just committed to the store at `cacheKey` (with the ledger input the
+ * worker made from it), or skipped (`input` null: it leaves the ledger). Only a
+ * primed index is fed; updateLedger diffs the keys afterwards anyway, so a document
+ * fed here and the store can never disagree for long.
+ */
+export function feedLedger(storeFile: string, id: string, cacheKey: string, input: LedgerInput | null): void {
+  const state = live.get(path.resolve(storeFile));
+  if (!state) return;
+  if (state.keys.has(id)) state.pending.removed++; // addDocument replaces it
+  if (input) {
+    state.index.addDocument(input);
+    state.keys.set(id, cacheKey);
+    state.pending.added++;
+  } else if (state.keys.has(id)) {
+    state.index.removeDocument(id);
+    state.keys.delete(id);
+  }
+}
+
+/** A document's ledger input, as loadAllLedgerInputs reads it back from the store. */
+export function ledgerInputOf(json: DocumentJson): LedgerInput {
+  const mentions: LedgerMention[] = [];
+  for (const m of json.mentions) if (m.type === 'actor') mentions.push({ type: 'actor', actorId: m.actorId, canonical: m.canonical });
+  return { id: json.id, meta: { title: json.meta.title, outlet: json.meta.outlet, published: json.meta.published, url: json.meta.url ?? null }, claims: json.claims, mentions };
+}
+
 /** Bring the ledger up to date with the store's documents. `storeFile` names the store the live index belongs to. */
 export function updateLedger(store: Store, storeFile: string): LedgerUpdate {
   const at = path.resolve(storeFile);
@@ -124,12 +171,14 @@ export function updateLedger(store: Store, storeFile: string): LedgerUpdate {
     const { inputs, keys } = loadAllLedgerInputs(store);
     const index = new LedgerIndex();
     for (const d of inputs) index.addDocument(d);
-    live.set(at, { dataKey, index, keys });
+    live.set(at, { dataKey, index, keys, pending: { mode: 'incremental', added: 0, removed: 0 } });
     return { ledger: index.build(), mode: 'full', added: inputs.length, removed: 0 };
   }
+  // Documents fed since (feedLedger) are at their keys already; the diff catches the rest.
+  const { mode } = state.pending;
+  let { added, removed } = state.pending;
+  state.pending = { mode: 'incremental', added: 0, removed: 0 };
   const now = new Map((store.db.prepare('SELECT id, cache_key FROM documents').all() as { id: string; cache_key: string }[]).map((r) => [r.id, r.cache_key]));
-  let added = 0;
-  let removed = 0;
   for (const [id, key] of state.keys) {
     if (now.get(id) === key) continue;
     state.index.removeDocument(id);
@@ -144,5 +193,5 @@ export function updateLedger(store: Store, storeFile: string): LedgerUpdate {
     state.keys.set(id, key);
     added++;
   }
-  return { ledger: state.index.build(), mode: 'incremental', added, removed };
+  return { ledger: state.index.build(), mode, added, removed };
 }

@@ -14,6 +14,8 @@ import { documentRows, type DocumentRows } from '../store/rows.ts';
 import { runStages, type Stage } from '../core/stage.ts';
 import { docIdOf, readCorpusFile } from '../corpus/read.ts';
 import { threadCpuMs } from './cpu.ts';
+import type { LedgerInput } from '../ledger/index.ts';
+import { ledgerInputOf } from './ledger-step.ts';
 
 export interface DocTask {
   dir: string;
@@ -44,6 +46,8 @@ export interface DocResult {
   cpuMs?: Record<string, number>;
   /** The store's rows for the document, made here (in the worker) so the main thread only inserts them. */
   rows?: DocumentRows;
+  /** What the ledger reads of the document (its claims, actor names, meta), so the main thread feeds the ledger as documents commit. */
+  ledger?: LedgerInput;
 }
 
 /** A worker's task function over a fixed stage list (see ./worker.ts). */
@@ -124,7 +128,8 @@ export function processDocument(task: DocTask, stages: readonly Stage[]): DocRes
   lap('validate');
   writeExport(path.join(task.outDir, 'documents', `${json.id}.json`), `${JSON.stringify(json, null, 2)}\n`);
   const rows = documentRows(json);
+  const ledger = ledgerInputOf(json);
   stageMs['export'] = performance.now() - t1;
   lap('export');
-  return { ...base, status: 'written', reasons: [], rows };
+  return { ...base, status: 'written', reasons: [], rows, ledger };
 }

@@ -25,6 +25,7 @@ import { Store } from '../store/db.ts';
 import { documentKey, resumeFrom, stageFingerprints, stageKeys } from './cache.ts';
 import { exportIsSound, writeExport } from './export.ts';
 import { runCorpusSteps, type CorpusStepsResult } from './corpus-steps.ts';
+import { feedLedger, primeLedger } from './ledger-step.ts';
 import { processDocument, type DocResult, type DocTask } from './process-doc.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { threadCpuMs } from './cpu.ts';
@@ -216,6 +217,8 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
         summary.removed++;
       }
     }
+    // The ledger is fed as documents commit (see commit), so the ledger step at the end only reconciles.
+    if (!opts.noCorpusSteps && (todo.length > 0 || summary.removed > 0)) primeLedger(store, storeFile);
     return { store, lock, storeFile, todo, keys, summary, started, log };
   } catch (err) {
     lock.release();
@@ -253,9 +256,11 @@ function commit(p: Plan, r: DocResult, outDir: string): void {
     // kept as it was — nothing already written is lost — but it leaves the ledger.
     if (existsSync(exportPath(outDir, r.id))) p.log(`${r.source}: earlier output ${exportPath(outDir, r.id)} kept; the document is left out of this run's ledger`);
     p.store.putSkipped(r.id, key, r.reasons);
+    feedLedger(p.storeFile, r.id, key, null);
     p.summary.skipped.push({ id: r.id, source: r.source, reasons: r.reasons });
   } else {
     p.store.putRows(r.rows, key, p.summary.runId, planned.chain);
+    if (r.ledger) feedLedger(p.storeFile, r.id, key, r.ledger);
     p.summary.written++;
   }
   // The one serial part of extraction: the main thread's transaction per document.
