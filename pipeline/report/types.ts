@@ -5,6 +5,9 @@
  */
 import type { DocumentJson } from '../core/schema.ts';
 import type { Ledger } from '../ledger/index.ts';
+import type { DocSummary } from './lib/view.ts';
+
+export type { DocSummary } from './lib/view.ts';
 
 export type {
   Disagreement,
@@ -52,6 +55,11 @@ export interface DocSource {
   ids: readonly string[];
   hash(id: string): string;
   load(id: string): DocumentJson;
+  /**
+   * The document's summary (lib/view.ts summarizeDoc) at this hash, made beforehand (the runner's
+   * workers make it while exporting), so the document need not be loaded for it; undefined when unknown.
+   */
+  summary?(id: string, hash: string): DocSummary | undefined;
 }
 
 export interface WriteReportResult {

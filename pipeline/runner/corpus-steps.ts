@@ -10,10 +10,10 @@ import { updateAnnotations } from '../annotate/update.ts';
 import { sha256 } from '../core/ids.ts';
 import type { DocumentJson } from '../core/schema.ts';
 import { buildLedger, writeLedger } from '../ledger/index.ts';
-import { writeReport } from '../report/index.ts';
+import { planReport, type DocSummary, type PageTask, type ReportPlan } from '../report/index.ts';
 import { Store } from '../store/db.ts';
 import { saveLedger } from '../store/ledger.ts';
-import { ledgerDataKey, loadAllLedgerInputs, updateLedger } from './ledger-step.ts';
+import { ledgerDataKey, loadAllLedgerInputs, updateLedger, type LedgerUpdate } from './ledger-step.ts';
 
 /** Bump when what the corpus steps write changes (forces them once). */
 export const CORPUS_STEPS_VERSION = '2';
@@ -26,6 +26,8 @@ export interface CorpusStepsOptions {
   annotations?: string;
   /** Skip the report (out/report.md, out/report.html, out/report/docs/). */
   noReport?: boolean;
+  /** Report summaries made by the workers this run (id → the cache key they were made at, and the summary). */
+  summaries?: ReadonlyMap<string, { hash: string; summary: DocSummary }>;
   log: (line: string) => void;
 }
 
@@ -55,17 +57,94 @@ function timed<T>(res: CorpusStepsResult, name: string, f: () => T): T {
 }
 
 export function runCorpusSteps(opts: CorpusStepsOptions): CorpusStepsResult {
-  const res: CorpusStepsResult = { ran: [], ms: {} };
-  const fp = corpusFingerprint(opts.store);
-  const key = 'corpus.fingerprint';
-  const annotationsKey = opts.annotations ? `annotations.fingerprint:${opts.annotations}` : undefined;
-  const corpusChanged = opts.force || opts.store.getMeta(key) !== fp;
-  const annotationsDue = annotationsKey !== undefined && (opts.force || opts.store.getMeta(annotationsKey) !== fp);
-  if (corpusChanged) {
-    const update = timed(res, 'ledger', () => updateLedger(opts.store, opts.storeFile));
-    const saved = timed(res, 'ledger-store', () => saveLedger(opts.store.db, update.ledger));
-    timed(res, 'ledger-export', () => writeLedger(opts.output, update.ledger));
-    res.ledger = {
+  const steps = new CorpusSteps(opts);
+  if (steps.corpusChanged) {
+    const update = steps.ledger();
+    const plan = steps.planReport(update, false);
+    steps.storeLedger(update);
+    if (plan) steps.finishReport(plan);
+    steps.corpusDone();
+  }
+  steps.annotations();
+  return steps.res;
+}
+
+/**
+ * runCorpusSteps with the report's pages rendered by `renderPages` (the runner's
+ * worker threads), started before the ledger is stored and exported, so the two
+ * overlap. Same files and store as runCorpusSteps.
+ */
+export async function runCorpusStepsWith(opts: CorpusStepsOptions, renderPages: (tasks: PageTask[]) => Promise<void>): Promise<CorpusStepsResult> {
+  const steps = new CorpusSteps(opts);
+  if (steps.corpusChanged) {
+    const update = steps.ledger();
+    const plan = steps.planReport(update, true);
+    const pages = plan && plan.tasks.length > 0 ? renderPages(plan.tasks) : Promise.resolve();
+    // Never leave the promise unobserved while the ledger is stored (a failure is rethrown below).
+    pages.catch(() => {});
+    try {
+      steps.storeLedger(update);
+    } finally {
+      await pages.catch(() => {});
+    }
+    await pages;
+    if (plan) steps.finishReport(plan);
+    steps.corpusDone();
+  }
+  steps.annotations();
+  return steps.res;
+}
+
+/** The corpus steps, one method per step, shared by the two ways of running them. */
+class CorpusSteps {
+  readonly res: CorpusStepsResult = { ran: [], ms: {} };
+  readonly corpusChanged: boolean;
+  private readonly fp: string;
+  private readonly key = 'corpus.fingerprint';
+  private readonly annotationsKey: string | undefined;
+  private readonly annotationsDue: boolean;
+  private reportMs = 0;
+
+  constructor(private readonly opts: CorpusStepsOptions) {
+    this.fp = corpusFingerprint(opts.store);
+    this.annotationsKey = opts.annotations ? `annotations.fingerprint:${opts.annotations}` : undefined;
+    this.corpusChanged = opts.force || opts.store.getMeta(this.key) !== this.fp;
+    this.annotationsDue = this.annotationsKey !== undefined && (opts.force || opts.store.getMeta(this.annotationsKey) !== this.fp);
+  }
+
+  ledger(): LedgerUpdate {
+    return timed(this.res, 'ledger', () => updateLedger(this.opts.store, this.opts.storeFile));
+  }
+
+  /** The report's plan (pages rendered now unless deferred); undefined with noReport. */
+  planReport(update: LedgerUpdate, deferPages: boolean): ReportPlan | undefined {
+    if (this.opts.noReport) return undefined;
+    const t0 = performance.now();
+    const { store } = this.opts;
+    // Only the documents whose page must be re-rendered are loaded; the store's cache key is their content hash.
+    const rows = store.db.prepare<[], { id: string; cache_key: string }>('SELECT id, cache_key FROM documents ORDER BY id').all();
+    const keys = new Map(rows.map((r) => [r.id, r.cache_key]));
+    const summaries = this.opts.summaries;
+    const plan = planReport(
+      this.opts.output,
+      update.ledger,
+      {
+        ids: rows.map((r) => r.id),
+        hash: (id) => keys.get(id) ?? '',
+        load: (id) => JSON.parse(store.documentJsonText(id) ?? '{}') as DocumentJson,
+        ...(summaries ? { summary: (id: string, hash: string) => (summaries.get(id)?.hash === hash ? summaries.get(id)?.summary : undefined) } : {}),
+      },
+      {},
+      { deferPages },
+    );
+    this.reportMs += performance.now() - t0;
+    return plan;
+  }
+
+  storeLedger(update: LedgerUpdate): void {
+    const saved = timed(this.res, 'ledger-store', () => saveLedger(this.opts.store.db, update.ledger));
+    timed(this.res, 'ledger-export', () => writeLedger(this.opts.output, update.ledger));
+    this.res.ledger = {
       mode: update.mode,
       added: update.added,
       removed: update.removed,
@@ -73,27 +152,26 @@ export function runCorpusSteps(opts: CorpusStepsOptions): CorpusStepsResult {
       disagreements: update.ledger.disagreements.length,
       entriesWritten: saved.entries.added + saved.entries.changed + saved.entries.removed,
     };
-    if (!opts.noReport) {
-      timed(res, 'report', () => {
-        // Only the documents whose page must be re-rendered are loaded; the store's cache key is their content hash.
-        const rows = opts.store.db.prepare<[], { id: string; cache_key: string }>('SELECT id, cache_key FROM documents ORDER BY id').all();
-        const keys = new Map(rows.map((r) => [r.id, r.cache_key]));
-        writeReport(opts.output, update.ledger, {
-          ids: rows.map((r) => r.id),
-          hash: (id) => keys.get(id) ?? '',
-          load: (id) => JSON.parse(opts.store.documentJsonText(id) ?? '{}') as DocumentJson,
-        });
-      });
-    }
-    opts.store.setMeta(key, fp);
   }
-  if (annotationsDue && opts.annotations && annotationsKey) {
-    const dir = opts.annotations;
-    const rep = timed(res, 'annotations', () => updateAnnotations(opts.output, dir));
-    for (const e of rep.errors) opts.log(`${e.file}:${e.line}: ${e.problem}`);
-    opts.store.setMeta(annotationsKey, fp);
+
+  finishReport(plan: ReportPlan): void {
+    const t0 = performance.now();
+    plan.finish();
+    this.res.ran.push('report');
+    this.res.ms['report'] = this.reportMs + (performance.now() - t0);
   }
-  return res;
+
+  corpusDone(): void {
+    this.opts.store.setMeta(this.key, this.fp);
+  }
+
+  annotations(): void {
+    if (!this.annotationsDue || !this.opts.annotations || !this.annotationsKey) return;
+    const dir = this.opts.annotations;
+    const rep = timed(this.res, 'annotations', () => updateAnnotations(this.opts.output, dir));
+    for (const e of rep.errors) this.opts.log(`${e.file}:${e.line}: ${e.problem}`);
+    this.opts.store.setMeta(this.annotationsKey, this.fp);
+  }
 }
 
 export interface LedgerPoint {

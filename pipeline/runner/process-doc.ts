@@ -16,6 +16,7 @@ import { docIdOf, readCorpusFile } from '../corpus/read.ts';
 import { threadCpuMs } from './cpu.ts';
 import type { LedgerInput } from '../ledger/index.ts';
 import { ledgerInputOf } from './ledger-step.ts';
+import { summarizeDoc, type DocSummary } from '../report/index.ts';
 
 export interface DocTask {
   dir: string;
@@ -48,6 +49,8 @@ export interface DocResult {
   rows?: DocumentRows;
   /** What the ledger reads of the document (its claims, actor names, meta), so the main thread feeds the ledger as documents commit. */
   ledger?: LedgerInput;
+  /** The report's summary of the document (report/lib/view.ts), so the report need not load it again. */
+  summary?: DocSummary;
 }
 
 /** A worker's task function over a fixed stage list (see ./worker.ts). */
@@ -129,7 +132,8 @@ export function processDocument(task: DocTask, stages: readonly Stage[]): DocRes
   writeExport(path.join(task.outDir, 'documents', `${json.id}.json`), `${JSON.stringify(json, null, 2)}\n`);
   const rows = documentRows(json);
   const ledger = ledgerInputOf(json);
+  const summary = summarizeDoc(json);
   stageMs['export'] = performance.now() - t1;
   lap('export');
-  return { ...base, status: 'written', reasons: [], rows, ledger };
+  return { ...base, status: 'written', reasons: [], rows, ledger, summary };
 }

@@ -24,7 +24,9 @@ import { acquireRunLock, type RunLock } from '../store/lock.ts';
 import { Store } from '../store/db.ts';
 import { documentKey, resumeFrom, stageFingerprints, stageKeys } from './cache.ts';
 import { exportIsSound, writeExport } from './export.ts';
-import { runCorpusSteps, type CorpusStepsResult } from './corpus-steps.ts';
+import { runCorpusSteps, runCorpusStepsWith, type CorpusStepsOptions, type CorpusStepsResult } from './corpus-steps.ts';
+import { pageRenderer } from './pages.ts';
+import type { DocSummary, PageTask } from '../report/index.ts';
 import { feedLedger, primeLedger } from './ledger-step.ts';
 import { processDocument, type DocResult, type DocTask } from './process-doc.ts';
 import { createProgress, type Progress } from './progress.ts';
@@ -114,6 +116,8 @@ interface Plan {
   summary: RunSummary;
   started: number;
   log: (line: string) => void;
+  /** Report summaries the workers made for the documents committed in this run (see process-doc.ts). */
+  summaries: Map<string, { hash: string; summary: DocSummary }>;
 }
 
 export function defaultStorePath(output: string): string {
@@ -219,7 +223,7 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
     }
     // The ledger is fed as documents commit (see commit), so the ledger step at the end only reconciles.
     if (!opts.noCorpusSteps && (todo.length > 0 || summary.removed > 0)) primeLedger(store, storeFile);
-    return { store, lock, storeFile, todo, keys, summary, started, log };
+    return { store, lock, storeFile, todo, keys, summary, started, log, summaries: new Map() };
   } catch (err) {
     lock.release();
     store.close();
@@ -261,6 +265,7 @@ function commit(p: Plan, r: DocResult, outDir: string): void {
   } else {
     p.store.putRows(r.rows, key, p.summary.runId, planned.chain);
     if (r.ledger) feedLedger(p.storeFile, r.id, key, r.ledger);
+    if (r.summary) p.summaries.set(r.id, { hash: key, summary: r.summary });
     p.summary.written++;
   }
   // The one serial part of extraction: the main thread's transaction per document.
@@ -268,35 +273,52 @@ function commit(p: Plan, r: DocResult, outDir: string): void {
   if (c0 !== undefined) p.summary.stageCpuMs['commit'] = (p.summary.stageCpuMs['commit'] ?? 0) + (threadCpuMs()! - c0);
 }
 
+function stepsOptions(p: Plan, opts: RunOptions): CorpusStepsOptions {
+  return {
+    store: p.store,
+    storeFile: p.storeFile,
+    output: opts.output,
+    force: opts.force ?? false,
+    ...(opts.annotations ? { annotations: opts.annotations } : {}),
+    ...(opts.noReport ? { noReport: true } : {}),
+    summaries: p.summaries,
+    log: p.log,
+  };
+}
+
 function finish(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'failed'): RunSummary {
+  try {
+    if (status === 'done' && !opts.noCorpusSteps) p.summary.steps = runCorpusSteps(stepsOptions(p, opts));
+  } catch (err) {
+    closeRun(p, 'failed');
+    throw err;
+  }
+  return closeRun(p, status);
+}
+
+/** finish() with the report's pages rendered by `renderPages` (the worker threads). */
+async function finishWith(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'failed', renderPages: (tasks: PageTask[]) => Promise<void>): Promise<RunSummary> {
+  try {
+    if (status === 'done' && !opts.noCorpusSteps) p.summary.steps = await runCorpusStepsWith(stepsOptions(p, opts), renderPages);
+  } catch (err) {
+    closeRun(p, 'failed');
+    throw err;
+  }
+  return closeRun(p, status);
+}
+
+/** Record the run, release the lock, close the store. */
+function closeRun(p: Plan, status: 'done' | 'interrupted' | 'failed'): RunSummary {
   const s = p.summary;
   s.skipped.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   s.interrupted = status === 'interrupted';
   try {
-    if (status === 'done' && !opts.noCorpusSteps) {
-      s.steps = runCorpusSteps({
-        store: p.store,
-        storeFile: p.storeFile,
-        output: opts.output,
-        force: opts.force ?? false,
-        ...(opts.annotations ? { annotations: opts.annotations } : {}),
-        ...(opts.noReport ? { noReport: true } : {}),
-        log: p.log,
-      });
-    }
     s.wallMs = performance.now() - p.started;
     recordRun(p, status, s.wallMs);
-  } catch (err) {
-    try {
-      recordRun(p, 'failed', performance.now() - p.started);
-    } finally {
-      p.lock.release();
-      p.store.close();
-    }
-    throw err;
+  } finally {
+    p.lock.release();
+    p.store.close();
   }
-  p.lock.release();
-  p.store.close();
   return s;
 }
 
@@ -392,6 +414,7 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
     progress?.stop();
     p.log = plain;
   };
+  let pool: Piscina<DocTask, DocResult> | undefined;
   try {
     if (p.summary.cached > 0 || p.summary.removed > 0) {
       p.log(`${p.summary.cached} unchanged (cached), ${p.todo.length} to extract, ${p.summary.removed} removed`);
@@ -420,7 +443,7 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
       const compiled = opts.pipeline || process.env['CLAIMS_TSX_WORKER'] === '1' ? undefined : await compiledWorker(WORKER_FILE);
       const workerFile = compiled ?? opts.pipeline?.workerFile ?? WORKER_FILE;
       tuneV8();
-      const pool = new Piscina<DocTask, DocResult>({
+      pool = new Piscina<DocTask, DocResult>({
         filename: workerFile,
         minThreads: Math.min(workers, p.todo.length),
         maxThreads: workers,
@@ -428,13 +451,14 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
         // A bounded queue keeps results from piling up in memory; see the loop below.
         idleTimeout: 1_000,
       });
+      const submit = pool;
       // Keep at most 2 tasks per worker in flight; stop submitting when aborted,
       // and let the documents in flight finish and commit.
       const inFlight = new Set<Promise<void>>();
       try {
         for (const t of p.todo) {
           if (opts.signal?.aborted) break;
-          const job: Promise<void> = pool.run(taskOf(p, t)).then(onResult);
+          const job: Promise<void> = submit.run(taskOf(p, t)).then(onResult);
           const tracked = job.finally(() => inFlight.delete(tracked));
           inFlight.add(tracked);
           if (inFlight.size >= workers * 2) await Promise.race(inFlight);
@@ -443,17 +467,24 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
       } finally {
         // Nothing may commit after the store closes: wait for every document in flight.
         await Promise.allSettled(inFlight);
-        await pool.destroy();
       }
     }
   } catch (err) {
     stopProgress();
+    await pool?.destroy();
     finishFailed(p);
     throw err;
   }
   stopProgress();
   const interrupted = Boolean(opts.signal?.aborted) && p.summary.extracted < p.todo.length;
-  return finish(p, opts, interrupted ? 'interrupted' : 'done');
+  const status = interrupted ? 'interrupted' : 'done';
+  if (!pool) return finish(p, opts, status);
+  try {
+    // The workers stay up for the report's pages (./pages.ts).
+    return await finishWith(p, opts, status, pageRenderer(pool, workers, opts.output, p.log));
+  } finally {
+    await pool.destroy();
+  }
 }
 
 /**

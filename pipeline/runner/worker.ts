@@ -10,3 +10,5 @@ import { DOC_STAGES } from '../stages.ts';
 import { taskHandler } from './process-doc.ts';
 
 export default taskHandler(DOC_STAGES);
+/** The report's pages, in batches (./pages.ts). */
+export { renderPages } from './pages.ts';

@@ -42,6 +42,15 @@ export function exports(output: string): Record<string, string> {
   return out;
 }
 
+/** The report: index (Markdown and HTML) and every document's page. */
+export function reportFiles(output: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of ['report.md', 'report.html']) out[f] = readFileSync(path.join(output, f), 'utf8');
+  const docs = path.join(output, 'report', 'docs');
+  for (const f of readdirSync(docs).sort()) out[`report/docs/${f}`] = readFileSync(path.join(docs, f), 'utf8');
+  return out;
+}
+
 /**
  * The store's content that must not depend on how it was made: no run ids, no
  * timings, and no cache keys (they hash the lexicon's path, which differs per sandbox).

@@ -10,7 +10,7 @@ import { DOC_STAGES } from '../../pipeline/stages.ts';
 import { runBatch, runPipeline } from '../../pipeline/runner/run.ts';
 import { RunLockedError } from '../../pipeline/store/lock.ts';
 import { DOC_STAGES as TEST_STAGES } from '../fixtures/runner/stages.ts';
-import { FIXTURES, WORKER_FILE, exports, sandbox, storeContent, type Sandbox, removeSandboxes } from './helpers.ts';
+import { FIXTURES, WORKER_FILE, exports, reportFiles, sandbox, storeContent, type Sandbox, removeSandboxes } from './helpers.ts';
 
 const PIPELINE = { stages: TEST_STAGES, workerFile: WORKER_FILE };
 
@@ -136,11 +136,12 @@ describe('re-running from the first changed stage', () => {
 });
 
 describe('workers', () => {
-  it('gives identical exports and store content with 1 and 2 worker threads and inline', async () => {
+  it('gives identical exports, store content and report with 1 and 2 worker threads and inline', async () => {
     const outs: string[] = [];
+    const lines: string[] = [];
     for (const workers of [1, 2, 0]) {
       const sb = sandbox();
-      const s = await runBatch({ input: sb.input, output: sb.output, workers, pipeline: PIPELINE, progress: false, ...quiet });
+      const s = await runBatch({ input: sb.input, output: sb.output, workers, pipeline: PIPELINE, progress: false, log: (l) => lines.push(l) });
       expect(s).toMatchObject({ read: 5, written: 4, extracted: 5 });
       outs.push(sb.output);
     }
@@ -150,6 +151,24 @@ describe('workers', () => {
     expect(storeContent(two)).toEqual(storeContent(one));
     expect(storeContent(inline)).toEqual(storeContent(one));
     expect(storeContent(one).claims.length).toBeGreaterThan(0);
+    // With workers the report's pages are rendered in them (runner/pages.ts), inline in this thread.
+    expect(lines.filter((l) => l.startsWith('report:'))).toEqual([]);
+    const pages = reportFiles(one);
+    expect(Object.keys(pages).filter((f) => f.startsWith('report/docs/'))).toHaveLength(4);
+    expect(reportFiles(two)).toEqual(pages);
+    expect(reportFiles(inline)).toEqual(pages);
+  }, 180_000);
+
+  it('renders the report pages in this thread when the worker module cannot (and says so)', async () => {
+    const sb = sandbox();
+    const lines: string[] = [];
+    const workerFile = path.join(FIXTURES, 'worker-no-pages.ts');
+    const s = await runBatch({ input: sb.input, output: sb.output, workers: 1, pipeline: { stages: TEST_STAGES, workerFile }, progress: false, log: (l) => lines.push(l) });
+    expect(s.steps.ran).toContain('report');
+    expect(lines.some((l) => /rendering pages in worker threads failed .*; rendering 4 in the main thread/.test(l))).toBe(true);
+    const clean = sandbox();
+    runPipeline({ input: clean.input, output: clean.output, stages: TEST_STAGES, ...quiet });
+    expect(reportFiles(sb.output)).toEqual(reportFiles(clean.output));
   }, 180_000);
 });
 

@@ -100,6 +100,30 @@ function readManifest(file: string): Manifest | null {
   }
 }
 
+/** A page to (re)render: the document, its page file, and what the ledger puts on it. */
+export interface PageTask {
+  id: string;
+  /** The page's file (absolute, or relative to the working folder, as outDir was given). */
+  file: string;
+  ctx: PageContext;
+  title?: string;
+}
+
+/** Render one page from its document and write it (pure apart from the write; runs in worker threads too). */
+export function renderPageFile(task: PageTask, doc: DocumentJson): void {
+  if (doc.id !== task.id) throw new Error(`report: document loaded for id ${task.id} has id ${doc.id}`);
+  // Pages are re-made from the store whenever they are missing or empty: no fsync per page (core/fs-atomic.ts).
+  writeDerivedFile(task.file, renderPageHtml(buildPageView(doc, task.ctx), task.title !== undefined ? { title: task.title } : {}));
+}
+
+/** The report with its pages decided but (when deferred) not yet rendered; finish() writes the rest. */
+export interface ReportPlan {
+  /** Pages still to render (empty unless pages were deferred), in id order. */
+  tasks: PageTask[];
+  /** Remove the pages of documents that left, render the index, write it and the manifest (last). */
+  finish(): WriteReportResult;
+}
+
 /**
  * Bring <outDir>/report.md, report.html and report/docs/*.html up to date.
  * Documents come whole (an array) or as a DocSource, whose load() is called
@@ -108,7 +132,17 @@ function readManifest(file: string): Manifest | null {
  * short re-renders what it had not recorded.
  */
 export function writeReport(outDir: string, ledger: Ledger, docs: readonly DocumentJson[] | DocSource, opts: Options = {}): WriteReportResult {
-  const source = isSource(docs) ? docs : arraySource(docs);
+  return planReport(outDir, ledger, isSource(docs) ? docs : arraySource(docs), opts, { deferPages: false }).finish();
+}
+
+/**
+ * writeReport in two halves, so the pages can be rendered elsewhere (the runner
+ * renders them in its worker threads while it stores the ledger): with
+ * deferPages, the pages to render come back as tasks, to be done with
+ * renderPageFile before finish(). A document is loaded here only when neither
+ * the manifest nor source.summary has its summary.
+ */
+export function planReport(outDir: string, ledger: Ledger, source: DocSource, opts: Options, how: { deferPages: boolean }): ReportPlan {
   const manifestFile = path.join(outDir, MANIFEST);
   let t = performance.now();
   const lap = (): number => {
@@ -124,6 +158,7 @@ export function writeReport(outDir: string, ledger: Ledger, docs: readonly Docum
   const ids = [...new Set(source.ids)].sort(byId);
   const summaries: DocSummary[] = [];
   const rendered: string[] = [];
+  const tasks: PageTask[] = [];
   const load = (id: string): DocumentJson => {
     const doc = source.load(id);
     if (doc.id !== id) throw new Error(`report: document loaded for id ${id} has id ${doc.id}`);
@@ -134,10 +169,10 @@ export function writeReport(outDir: string, ledger: Ledger, docs: readonly Docum
     const hash = source.hash(id);
     const old = prev?.docs[id];
     let doc: DocumentJson | undefined;
-    let summary: DocSummary;
-    if (old && old.hash === hash) {
-      summary = old.summary;
-    } else {
+    let summary: DocSummary | undefined;
+    if (old && old.hash === hash) summary = old.summary;
+    else summary = source.summary?.(id, hash);
+    if (!summary) {
       doc = load(id);
       summary = summarizeDoc(doc);
     }
@@ -145,32 +180,38 @@ export function writeReport(outDir: string, ledger: Ledger, docs: readonly Docum
     const key = pageKey(hash, ctx, opts);
     const file = path.join(outDir, summary.page);
     if (!old || old.key !== key || old.summary.page !== summary.page || !isSoundFile(file)) {
-      doc ??= load(id);
-      // Pages are re-made from the store whenever they are missing or empty: no fsync per page (core/fs-atomic.ts).
-      writeDerivedFile(file, renderPageHtml(buildPageView(doc, ctx), opts));
+      const task: PageTask = { id, file, ctx, ...(opts.title !== undefined ? { title: opts.title } : {}) };
+      if (how.deferPages) tasks.push(task);
+      else renderPageFile(task, doc ?? load(id));
       rendered.push(id);
     }
     next.docs[id] = { hash, key, summary };
     summaries.push(summary);
   }
-
-  // Pages of documents that left: those in the old manifest, and any other page file in the folder.
-  const removed = Object.keys(prev?.docs ?? {}).filter((id) => !(id in next.docs)).sort(byId);
-  const keep = new Set(summaries.map((s) => path.basename(s.page)));
-  const docsDir = path.join(outDir, DOCS_DIR);
-  if (existsSync(docsDir)) {
-    for (const f of readdirSync(docsDir)) if (f.endsWith('.html') && !keep.has(f)) rmSync(path.join(docsDir, f), { force: true });
-  }
-
   ms.pages = lap();
-  const index = renderIndex(ledger, summaries, opts);
-  ms.index = lap();
-  const files = { markdown: path.join(outDir, INDEX_MD), html: path.join(outDir, INDEX_HTML), manifest: manifestFile };
-  writeFileAtomic(files.markdown, index.markdown);
-  writeFileAtomic(files.html, index.html);
-  writeFileAtomic(manifestFile, JSON.stringify(next));
-  ms.write = lap();
-  return { ...files, pagesDir: docsDir, rendered, removed, kept: ids.length - rendered.length, ms };
+
+  return {
+    tasks,
+    finish: () => {
+      lap();
+      // Pages of documents that left: those in the old manifest, and any other page file in the folder.
+      const removed = Object.keys(prev?.docs ?? {}).filter((id) => !(id in next.docs)).sort(byId);
+      const keep = new Set(summaries.map((s) => path.basename(s.page)));
+      const docsDir = path.join(outDir, DOCS_DIR);
+      if (existsSync(docsDir)) {
+        for (const f of readdirSync(docsDir)) if (f.endsWith('.html') && !keep.has(f)) rmSync(path.join(docsDir, f), { force: true });
+      }
+      ms.pages += lap();
+      const index = renderIndex(ledger, summaries, opts);
+      ms.index = lap();
+      const files = { markdown: path.join(outDir, INDEX_MD), html: path.join(outDir, INDEX_HTML), manifest: manifestFile };
+      writeFileAtomic(files.markdown, index.markdown);
+      writeFileAtomic(files.html, index.html);
+      writeFileAtomic(manifestFile, JSON.stringify(next));
+      ms.write = lap();
+      return { ...files, pagesDir: docsDir, rendered, removed, kept: ids.length - rendered.length, ms };
+    },
+  };
 }
 
 function isSource(docs: readonly DocumentJson[] | DocSource): docs is DocSource {
