@@ -126,6 +126,15 @@ export function analyse(text: string): NlpLayer {
 const CLITIC_HOSTS = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'let', 'where', 'how', 'this']);
 const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.-]*?)(['’]s?)$/u;
 
+/** What POSSESSIVE needs at the end ("’", "'", "’s", "'s"): tested first, since the Unicode regex per token is the adapter's largest own cost. */
+function endsInClitic(w: string): boolean {
+  const last = w.charCodeAt(w.length - 1);
+  if (last === 0x27 || last === 0x2019) return true;
+  if (last !== 0x73) return false; // "s"
+  const before = w.charCodeAt(w.length - 2);
+  return before === 0x27 || before === 0x2019;
+}
+
 /**
  * Split "Russia’s" into "Russia" + "’s" (and "Belarus’" into "Belarus" + "’")
  * where wink returned them whole; returns the new tokens and, for each old
@@ -137,7 +146,7 @@ export function splitPossessives(tokens: readonly Token[]): { tokens: Token[]; f
   const after: number[] = new Array(tokens.length);
   tokens.forEach((t, i) => {
     first[i] = out.length;
-    const m = t.text.length > 2 ? POSSESSIVE.exec(t.text) : null;
+    const m = t.text.length > 2 && endsInClitic(t.text) ? POSSESSIVE.exec(t.text) : null;
     const host = m?.[1];
     const clitic = m?.[2];
     if (host && clitic && /^\p{Lu}/u.test(host) && !CLITIC_HOSTS.has(host.toLowerCase()) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'X')) {
