@@ -503,17 +503,38 @@ function isPlural(tok: Token | undefined): boolean {
   return (tok.lemma && tok.lemma.toLowerCase() !== w) || /[^s]s$/.test(w) || /^(?:people|men|women|children|police|staff|personnel|troops|cattle)$/.test(w);
 }
 
+/**
+ * The lower-case words a quantity can start with, other than a digit: rank cues, and what
+ * readCore reads ("a"/"an" before a scale or fraction, "half", vague plurals, the first words
+ * of vague determiners, number words). A token that is none of them and does not start with a
+ * digit starts nothing (no rank, no ratio token, no core): scanSentence skips it without the
+ * lookups and regexes it would otherwise try (most tokens are such words).
+ */
+const startWordsOf = new WeakMap<Tables, Set<string>>();
+function startWords(t: Tables): Set<string> {
+  let words = startWordsOf.get(t);
+  if (!words) {
+    words = new Set(['a', 'an', 'half', ...t.rankCues, ...t.vague.keys(), ...t.vagueDeterminers.byFirst.keys(), ...t.numberWords.keys()]);
+    startWordsOf.set(t, words);
+  }
+  return words;
+}
+
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 /** Scan one sentence's tokens [lo, hi). */
 export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: number, t: Tables, dateish: Set<number>): RawQuantity[] {
   const ctx: Ctx = { text, tokens: layer.tokens, lo, hi, t, dateish };
   const { tokens } = ctx;
   const out: RawQuantity[] = [];
   let floor = lo; // tokens before this index belong to an earlier quantity
+  const starts = startWords(t);
 
   for (let i = lo; i < hi; i++) {
     if (i < floor) continue;
     const tok = tokens[i]!;
     const w = tok.text.toLowerCase();
+    if (!isAsciiDigit(tok.text.charCodeAt(0)) && !starts.has(w)) continue;
 
     // ranks: "ranked 157", "ranks 12th", "ranked at 40"
     if (t.rankCues.has(w)) {
