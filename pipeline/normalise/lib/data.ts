@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { loadData } from '../../core/data.ts';
-import { firstCharFilter, literalFilter } from './literals.ts';
+import { literalTests } from './literals.ts';
 
 export const DATA_FILE = 'normalise/chrome.yaml';
 
@@ -56,10 +56,11 @@ export type NormaliseData = z.infer<typeof NormaliseDataSchema>;
 const TRIMMED: unique symbol = Symbol('matchTrimmed');
 const RULES: unique symbol = Symbol('rules');
 
-/** One regex of a group with its literal prefilter (null: always tried). */
+/** One regex of a group with its literal prefilters (see literalTests; null: none). */
 interface Rule {
   re: RegExp;
   filter: RegExp | null;
+  firstChar: RegExp | null;
 }
 
 /** A compiled rule group: `match(line)` gives the first match (with named groups) or null. */
@@ -83,7 +84,7 @@ export function compileGroup(g: RuleGroup, anchored = true): Matcher {
     const alt = g.phrases.map(escape).join('|');
     regs.unshift(new RegExp(anchored ? `^(?:${alt})\\s*[:›»]?$` : `\\b(?:${alt})\\b`, 'iu'));
   }
-  const rules: Rule[] = regs.map((re) => ({ re, filter: literalFilter(re) }));
+  const rules: Rule[] = regs.map((re) => ({ re, ...literalTests(re) }));
   const matchTrimmed = (t: string): RegExpExecArray | null => {
     for (const r of regs) {
       const m = r.exec(t);
@@ -161,9 +162,9 @@ const MEMO_MAX = 2000;
 interface ListRule {
   id: string;
   re: RegExp;
-  /** Literals the line must hold (see literalFilter). */
+  /** Literals the line must hold (see literalTests). */
   filter: RegExp | null;
-  /** Characters the line must begin with (see firstCharFilter). */
+  /** Characters the line must begin with (see literalTests). */
   firstChar: RegExp | null;
 }
 
@@ -182,7 +183,7 @@ const dispatches = new WeakMap<readonly Matcher[], Dispatch | null>();
 function dispatchOf(ms: readonly Matcher[]): Dispatch | null {
   let d = dispatches.get(ms);
   if (d !== undefined) return d;
-  d = ms.every((x) => x[RULES]) ? { rules: ms.flatMap((x) => x[RULES]!.map(({ re, filter }) => ({ id: x.id, re, filter, firstChar: firstCharFilter(re) }))), byFirstChar: new Map() } : null;
+  d = ms.every((x) => x[RULES]) ? { rules: ms.flatMap((x) => x[RULES]!.map((r) => ({ id: x.id, ...r }))), byFirstChar: new Map() } : null;
   dispatches.set(ms, d);
   return d;
 }

@@ -311,36 +311,28 @@ const MIN_ANYWHERE_LENGTH = 3;
 const escapeLiteral = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 /**
- * A cheap test that is false only for lines the regex cannot match: a regex of the literals
- * the regex needs (at the start, or anywhere), with the regex's own flags. Null when the
- * regex offers none worth testing first (it is then always tried).
+ * Cheap tests that are false only for lines the regex cannot match, with the regex's own flags:
+ * `filter`, a regex of the literals the regex needs (at the start, or anywhere), null when none
+ * is worth testing first; `firstChar`, for a regex anchored on known literals, a regex of the
+ * characters a line must begin with. One parse of the source gives both.
  */
-export function literalFilter(re: RegExp): RegExp | null {
+export function literalTests(re: RegExp): { filter: RegExp | null; firstChar: RegExp | null } {
   // The analysis knows the syntax of the `u` flag; `m`, `s`, `y`, `g` or `v` would change what ^, . or the set syntax mean.
-  if (!re.unicode || re.flags.replace(/[iu]/g, '') !== '') return null;
-  const alts = parse(re.source);
-  if (!alts) return null;
+  const alts = re.unicode && re.flags.replace(/[iu]/g, '') === '' ? parse(re.source) : null;
+  if (!alts) return { filter: null, firstChar: null };
   const anchored = anchoredAtStart(alts);
-  if (anchored) {
-    const pre = prefixesOf(alts);
-    if (pre) return looksAroundFirst(alts) ? new RegExp(`^(?:${pre.map(escapeLiteral).join('|')})`, re.flags) : null;
+  const pre = anchored ? prefixesOf(alts) : null;
+  if (pre) {
+    const firsts = [...new Set(pre.map((p) => String.fromCodePoint(p.codePointAt(0)!)))];
+    return {
+      filter: looksAroundFirst(alts) ? new RegExp(`^(?:${pre.map(escapeLiteral).join('|')})`, re.flags) : null,
+      firstChar: new RegExp(`^(?:${firsts.map(escapeLiteral).join('|')})`, re.flags),
+    };
   }
   const any = anywhereOf(alts);
-  if (any && any.length <= (anchored ? MAX_ANYWHERE_ANCHORED : MAX_ANYWHERE) && shortest(any) >= MIN_ANYWHERE_LENGTH) {
-    return new RegExp(any.map(escapeLiteral).join('|'), re.flags);
-  }
-  return null;
+  const worth = any !== null && any.length <= (anchored ? MAX_ANYWHERE_ANCHORED : MAX_ANYWHERE) && shortest(any) >= MIN_ANYWHERE_LENGTH;
+  return { filter: worth ? new RegExp(any.map(escapeLiteral).join('|'), re.flags) : null, firstChar: null };
 }
 
-/**
- * For a regex anchored with `^` whose match must begin with a known literal: a regex (with the
- * regex's own flags) of the characters a line can begin with for it to match; else null.
- */
-export function firstCharFilter(re: RegExp): RegExp | null {
-  if (!re.unicode || re.flags.replace(/[iu]/g, '') !== '') return null;
-  const alts = parse(re.source);
-  const pre = alts && prefixesOf(alts);
-  if (!pre) return null;
-  const firsts = [...new Set(pre.map((p) => String.fromCodePoint(p.codePointAt(0)!)))];
-  return new RegExp(`^(?:${firsts.map(escapeLiteral).join('|')})`, re.flags);
-}
+/** literalTests(re).filter. */
+export const literalFilter = (re: RegExp): RegExp | null => literalTests(re).filter;

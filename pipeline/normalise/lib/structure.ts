@@ -109,7 +109,8 @@ function startsLower(s: string): boolean {
 function unitsOf(block: Block, data: CompiledData): Unit[] {
   const listItem = block.type === 'list-item';
   const mk = (lines: Line[]): Unit => {
-    const text = lines.map((l) => l.text).join(' ');
+    // One line: its own string, not an equal copy (the rule memo finds it by identity, without hashing it again).
+    const text = lines.length === 1 ? lines[0]!.text : lines.map((l) => l.text).join(' ');
     return { lines, block, text, role: 'short', rule: '', words: wordCount(text), listItem };
   };
   if (block.type === 'heading' || listItem) return [mk(block.lines)];
