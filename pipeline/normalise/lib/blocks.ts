@@ -30,10 +30,75 @@ export interface Block {
 
 const processor = unified().use(remarkParse).freeze();
 
+const inSkip = (skip: readonly [number, number][], s: number, e: number): boolean => skip.some(([a, b]) => s < b && e > a);
+
+/** The blocks of a paste: plainTextBlocks when the paste uses no markdown syntax, else remark's. */
 export function parseBlocks(raw: string, skip: readonly [number, number][] = []): Block[] {
+  return plainTextBlocks(raw, skip) ?? markdownBlocks(raw, skip);
+}
+
+/**
+ * Characters that can start inline markdown (escapes, code spans, emphasis, links and
+ * images, autolinks and inline HTML), a character reference, a NUL or BOM (which micromark
+ * rewrites), or a line ending other than LF.
+ */
+const INLINE_SYNTAX = /[\\`*_[\]<\0\r\uFEFF]|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
+/**
+ * A line whose first visible character could open a block other than a paragraph (ATX
+ * heading, block quote, bullet or ordered list item, thematic break, setext underline,
+ * fenced code, HTML, link definition), or that ends in two spaces (a hard break).
+ * Deliberately wider than CommonMark: "-5 degrees" or "#1 seed" only send the paste to remark.
+ */
+const BLOCK_SYNTAX = /^[ \t]*(?:[#>*+\-=_`~<[]|\d{1,9}[.)](?:[ \t]|$))| {2}$/m;
+const BLANK_LINE = /^[ \t]*$/;
+
+/**
+ * remark's blocks for a paste with no markdown syntax in it, without running micromark
+ * (its tokenizers cost about as much as the rest of the stage; most pastes are plain text).
+ * Returns null, and the paste goes to remark, unless every line is plain: then CommonMark
+ * reads it as paragraphs separated by blank lines (lines of spaces and tabs only), each
+ * paragraph starting at its first visible character and ending at its last line's end,
+ * with one text leaf from its start to its last non-space, non-tab character. A paragraph's
+ * first line indented by four columns or more (or by a tab) would be code: null as well.
+ * test/normalise/blocks.test.ts checks that this gives exactly remark's blocks.
+ */
+export function plainTextBlocks(raw: string, skip: readonly [number, number][] = []): Block[] | null {
+  if (INLINE_SYNTAX.test(raw) || BLOCK_SYNTAX.test(raw)) return null;
+  const blocks: Block[] = [];
+  let start = -1; // raw start of the open paragraph
+  let end = -1; // raw end of its last line so far
+  const close = (): void => {
+    if (start < 0) return;
+    let textEnd = end;
+    while (textEnd > start && (raw[textEnd - 1] === ' ' || raw[textEnd - 1] === '\t')) textEnd--;
+    if (!inSkip(skip, start, end)) {
+      const lines = toLines(raw, [[start, textEnd]]);
+      if (lines.length) blocks.push({ type: 'paragraph', start, end, lines });
+    }
+    start = -1;
+  };
+  for (let lineStart = 0; lineStart <= raw.length; ) {
+    let lineEnd = raw.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = raw.length;
+    const line = raw.slice(lineStart, lineEnd);
+    if (BLANK_LINE.test(line)) close();
+    else if (start < 0) {
+      let indent = 0;
+      while (line[indent] === ' ') indent++;
+      if (indent >= 4 || line[indent] === '\t') return null;
+      start = lineStart + indent;
+    }
+    if (start >= 0) end = lineEnd;
+    lineStart = lineEnd + 1;
+  }
+  close();
+  return blocks;
+}
+
+/** The blocks remark-parse finds in a markdown paste. */
+export function markdownBlocks(raw: string, skip: readonly [number, number][] = []): Block[] {
   const tree = processor.parse(raw) as Root;
   const blocks: Block[] = [];
-  const inSkip = (s: number, e: number) => skip.some(([a, b]) => s < b && e > a);
 
   const leavesOf = (node: Nodes, out: [number, number][]): void => {
     const p = node.position;
@@ -62,7 +127,7 @@ export function parseBlocks(raw: string, skip: readonly [number, number][] = [])
   const addBlock = (type: BlockType, node: Nodes, leaves: [number, number][], depth?: number): void => {
     const p = node.position;
     if (p?.start.offset === undefined || p.end.offset === undefined) return;
-    if (inSkip(p.start.offset, p.end.offset)) return;
+    if (inSkip(skip, p.start.offset, p.end.offset)) return;
     const lines = toLines(raw, leaves);
     if (lines.length === 0) return;
     const b: Block = { type, start: p.start.offset, end: p.end.offset, lines };
@@ -107,6 +172,7 @@ export function parseBlocks(raw: string, skip: readonly [number, number][] = [])
 }
 
 const WS = /\s/;
+const NOT_A_LONE_SPACE = /[^\S ]| {2}/;
 
 /** Cut leaf ranges at line breaks; trim each line's pieces; drop empty lines. */
 export function toLines(raw: string, leaves: readonly [number, number][]): Line[] {
@@ -127,11 +193,9 @@ export function toLines(raw: string, leaves: readonly [number, number][]): Line[
       cur.pop();
     }
     if (cur.length) {
-      const text = cur
-        .map(([s, e]) => raw.slice(s, e))
-        .join('')
-        .replace(/\s+/g, ' ')
-        .trim();
+      const joined = cur.length === 1 ? raw.slice(cur[0]![0], cur[0]![1]) : cur.map(([s, e]) => raw.slice(s, e)).join('');
+      // Folding changes nothing unless some whitespace is not a lone space: skip building the copy then.
+      const text = (NOT_A_LONE_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
       if (text) lines.push({ pieces: cur, start: cur[0]![0], end: cur[cur.length - 1]![1], text });
     }
     cur = [];

@@ -11,8 +11,34 @@ import type { Kept } from './structure.ts';
 
 const WS = /\s/;
 
+/** WS.test for one UTF-16 unit, without a regex call for ASCII (called for every character of the text). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && WS.test(String.fromCharCode(c)));
+}
+
 export function buildText(raw: string, kept: readonly Kept[]): { text: string; offsets: OffsetMap; paragraphs: Paragraph[] } {
   const b = new TextBuilder();
+  // Copies of adjacent raw ranges are handed to the builder as one (it would merge their
+  // segments anyway): one piece per run of copied text instead of one per word and space.
+  let copyStart = 0;
+  let copyEnd = 0;
+  const flushCopy = (): void => {
+    if (copyEnd > copyStart) b.copy(raw, copyStart, copyEnd);
+    copyStart = copyEnd = 0;
+  };
+  const copy = (s: number, e: number): void => {
+    if (e <= s) return;
+    if (copyEnd > copyStart && copyEnd === s) copyEnd = e;
+    else {
+      flushCopy();
+      copyStart = s;
+      copyEnd = e;
+    }
+  };
+  const replace = (text: string, s: number, e: number): void => {
+    flushCopy();
+    b.replace(text, s, e);
+  };
   const paragraphs: Paragraph[] = [];
   let prevRawEnd = 0;
   for (const k of kept) {
@@ -20,7 +46,8 @@ export function buildText(raw: string, kept: readonly Kept[]): { text: string; o
     const lastLine = k.lines[k.lines.length - 1];
     if (!first || !lastLine) continue;
     const rawStart = first.start;
-    if (paragraphs.length) b.replace('\n\n', prevRawEnd, Math.max(prevRawEnd, rawStart));
+    if (paragraphs.length) replace('\n\n', prevRawEnd, Math.max(prevRawEnd, rawStart));
+    flushCopy();
     const start = b.length;
     let lastChar = '';
     let lastEnd = rawStart;
@@ -30,25 +57,25 @@ export function buildText(raw: string, kept: readonly Kept[]): { text: string; o
         // "counter-\nintuitive": keep the hyphen, join without a space.
         if (lastChar === '-' && /\p{Ll}/u.test(next)) {
           /* nothing between */
-        } else b.replace(' ', lastEnd, line.start);
+        } else replace(' ', lastEnd, line.start);
       }
       let pendingWs = -1; // raw start of a whitespace run not yet written
       for (const [s, e] of line.pieces) {
         let i = s;
         while (i < e) {
-          if (WS.test(raw[i]!)) {
+          if (isSpace(raw.charCodeAt(i))) {
             if (pendingWs < 0) pendingWs = i;
             i++;
             continue;
           }
           if (pendingWs >= 0) {
-            if (i - pendingWs === 1 && raw[pendingWs] === ' ') b.copy(raw, pendingWs, i);
-            else b.replace(' ', pendingWs, i);
+            if (i - pendingWs === 1 && raw[pendingWs] === ' ') copy(pendingWs, i);
+            else replace(' ', pendingWs, i);
             pendingWs = -1;
           }
           let j = i;
-          while (j < e && !WS.test(raw[j]!)) j++;
-          b.copy(raw, i, j);
+          while (j < e && !isSpace(raw.charCodeAt(j))) j++;
+          copy(i, j);
           lastChar = raw[j - 1]!;
           i = j;
         }
@@ -56,6 +83,7 @@ export function buildText(raw: string, kept: readonly Kept[]): { text: string; o
       }
       lastEnd = line.end;
     });
+    flushCopy();
     const end = b.length;
     paragraphs.push({ start, end, rawStart, rawEnd: lastLine.end, kind: k.kind });
     prevRawEnd = lastLine.end;

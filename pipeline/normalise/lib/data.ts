@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { loadData } from '../../core/data.ts';
+import { literalTests } from './literals.ts';
 
 export const DATA_FILE = 'normalise/chrome.yaml';
 
@@ -53,19 +54,25 @@ export type RuleGroup = z.infer<typeof RuleGroupSchema>;
 export type NormaliseData = z.infer<typeof NormaliseDataSchema>;
 
 const TRIMMED: unique symbol = Symbol('matchTrimmed');
-const REGEXES: unique symbol = Symbol('regexes');
+const RULES: unique symbol = Symbol('rules');
+
+/** One regex of a group with its literal prefilters (see literalTests; null: none). */
+interface Rule {
+  re: RegExp;
+  filter: RegExp | null;
+  firstChar: RegExp | null;
+}
 
 /** A compiled rule group: `match(line)` gives the first match (with named groups) or null. */
 export interface Matcher {
   id: string;
   match(line: string): RegExpExecArray | null;
   test(line: string): boolean;
-  /** `match` on a line already trimmed (firstMatch trims once for all the groups it tries). */
+  /** `match` on a line already trimmed. */
   [TRIMMED]?: (trimmed: string) => RegExpExecArray | null;
-  /** The group's regexes, for firstMatch's one-pass pre-check of a whole list. */
-  [REGEXES]?: readonly RegExp[];
+  /** The group's regexes in order, with their prefilters, for firstMatch. */
+  [RULES]?: readonly Rule[];
 }
-
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -77,6 +84,7 @@ export function compileGroup(g: RuleGroup, anchored = true): Matcher {
     const alt = g.phrases.map(escape).join('|');
     regs.unshift(new RegExp(anchored ? `^(?:${alt})\\s*[:›»]?$` : `\\b(?:${alt})\\b`, 'iu'));
   }
+  const rules: Rule[] = regs.map((re) => ({ re, ...literalTests(re) }));
   const matchTrimmed = (t: string): RegExpExecArray | null => {
     for (const r of regs) {
       const m = r.exec(t);
@@ -85,7 +93,7 @@ export function compileGroup(g: RuleGroup, anchored = true): Matcher {
     return null;
   };
   const match = (line: string): RegExpExecArray | null => matchTrimmed(line.trim());
-  return { id: g.id, match, test: (line) => match(line) !== null, [TRIMMED]: matchTrimmed, [REGEXES]: regs };
+  return { id: g.id, match, test: (line) => match(line) !== null, [TRIMMED]: matchTrimmed, [RULES]: rules };
 }
 
 export interface CompiledData {
@@ -150,43 +158,44 @@ export type MatchHit = { id: string; m: RegExpExecArray } | null;
 const memo = new WeakMap<readonly Matcher[], Map<string, MatchHit>>();
 const MEMO_MAX = 2000;
 
-/**
- * One regex that matches wherever any regex of the list does: their alternation, all
- * case-insensitive (which only widens a case-sensitive pattern), group names dropped.
- * Most lines are running text that no chrome rule matches; one pass over such a line
- * costs about 60% of trying each rule in turn (widget list, 2,963 te3-silver lines); for
- * lists of fewer than PRECHECK_MIN anchored rules it costs more, so they are tried as they are.
- * A line it rejects matches nothing in the list; a line it accepts is tried rule by
- * rule in order, as before. Null when the list cannot be joined (a back-reference,
- * a matcher not made by compileGroup, a source that does not compile joined).
- */
-const PRECHECK_MIN = 5;
-const prechecks = new WeakMap<readonly Matcher[], RegExp | null>();
+/** A rule of a list, for firstMatch: its group, its regex and the cheap tests that may rule it out. */
+interface ListRule {
+  id: string;
+  re: RegExp;
+  /** Literals the line must hold (see literalTests). */
+  filter: RegExp | null;
+  /** Characters the line must begin with (see literalTests). */
+  firstChar: RegExp | null;
+}
 
-function precheckOf(ms: readonly Matcher[]): RegExp | null {
-  let pre = prechecks.get(ms);
-  if (pre !== undefined) return pre;
-  pre = null;
-  const sources: string[] = [];
-  let joinable = ms.length > 1;
-  for (const x of ms) {
-    const regs = x[REGEXES];
-    if (!regs) joinable = false;
-    for (const r of regs ?? []) {
-      if (/\\(?:k<|[1-9]|\(\?<)/.test(r.source) || r.flags.replace(/[iu]/g, '') !== '') joinable = false;
-      sources.push(`(?:${r.source.replace(/\(\?<([A-Za-z_$][\w$]*)>/g, '(?:')})`);
-    }
+/**
+ * A list's rules in order and, by the first character of a line, the rules that can match a
+ * line beginning with it (most rules are anchored on a word: a line starting "T" is not tried
+ * against "^(?:share|…)"). Null for a list with a matcher not made by compileGroup.
+ */
+interface Dispatch {
+  rules: ListRule[];
+  byFirstChar: Map<string, ListRule[]>;
+}
+
+const dispatches = new WeakMap<readonly Matcher[], Dispatch | null>();
+
+function dispatchOf(ms: readonly Matcher[]): Dispatch | null {
+  let d = dispatches.get(ms);
+  if (d !== undefined) return d;
+  d = ms.every((x) => x[RULES]) ? { rules: ms.flatMap((x) => x[RULES]!.map((r) => ({ id: x.id, ...r }))), byFirstChar: new Map() } : null;
+  dispatches.set(ms, d);
+  return d;
+}
+
+/** The rules of a list, in order, that can match a line starting with `first` (a code point, or "" for an empty line). */
+function rulesFor(d: Dispatch, first: string): ListRule[] {
+  let rules = d.byFirstChar.get(first);
+  if (rules === undefined) {
+    rules = d.rules.filter((r) => r.firstChar === null || r.firstChar.test(first));
+    d.byFirstChar.set(first, rules);
   }
-  // Short lists of anchored rules fail fast one by one; joined, the engine tries every position.
-  if (joinable && sources.length >= PRECHECK_MIN) {
-    try {
-      pre = new RegExp(sources.join('|'), 'iu');
-    } catch {
-      pre = null;
-    }
-  }
-  prechecks.set(ms, pre);
-  return pre;
+  return rules;
 }
 
 export function firstMatch(ms: readonly Matcher[], line: string): MatchHit {
@@ -196,12 +205,25 @@ export function firstMatch(ms: readonly Matcher[], line: string): MatchHit {
   if (known !== undefined) return known;
   const t = line.trim();
   let hit: MatchHit = null;
-  const pre = precheckOf(ms);
-  if (pre === null || pre.test(t)) for (const x of ms) {
-    const m = x[TRIMMED] ? x[TRIMMED](t) : x.match(line);
-    if (m) {
-      hit = { id: x.id, m };
-      break;
+  const d = dispatchOf(ms);
+  if (d) {
+    // The rules in order, as the groups' matchers try them, less those the line's first character or literals rule out.
+    const first = t.length ? String.fromCodePoint(t.codePointAt(0)!) : '';
+    for (const r of rulesFor(d, first)) {
+      if (r.filter && !r.filter.test(t)) continue;
+      const m = r.re.exec(t);
+      if (m) {
+        hit = { id: r.id, m };
+        break;
+      }
+    }
+  } else {
+    for (const x of ms) {
+      const m = x.match(line);
+      if (m) {
+        hit = { id: x.id, m };
+        break;
+      }
     }
   }
   if (seen.size >= MEMO_MAX) seen.clear();

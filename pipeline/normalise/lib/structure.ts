@@ -61,8 +61,39 @@ const NAME_LINE = /^\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}$/u;
 /** Words that make a capitalised line a title, a masthead or a label rather than a person's name. */
 const NOT_NAME_WORD = /\b(?:the|of|and|for|in|on|at|to|a|an|with|from|by|is|are|news|daily|weekly|times|post|journal|review|magazine|report|line|letter|notes?|dispatch|digest|world|politics|opinion|analysis|home|about|archive|subscribe|menu|search)\b/i;
 
+const SPACE = /\s/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Number of whitespace-separated tokens with a letter or digit in them: what
+ * `s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length` counts, in one pass without
+ * building the tokens (it runs on every unit); ASCII is decided without a regex.
+ */
 export function wordCount(s: string): number {
-  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let words = 0;
+  let inToken = false;
+  let counted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let space: boolean;
+    let letterOrDigit: boolean;
+    if (c < 128) {
+      space = c === 32 || (c >= 9 && c <= 13);
+      letterOrDigit = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+    } else {
+      const ch = String.fromCodePoint(s.codePointAt(i)!);
+      i += ch.length - 1;
+      space = SPACE.test(ch);
+      letterOrDigit = !space && LETTER_OR_DIGIT.test(ch);
+    }
+    if (space) {
+      inToken = false;
+      continue;
+    }
+    if (!inToken) (inToken = true), (counted = false);
+    if (letterOrDigit && !counted) (words++, (counted = true));
+  }
+  return words;
 }
 
 export function isProseText(s: string): boolean {
@@ -78,7 +109,8 @@ function startsLower(s: string): boolean {
 function unitsOf(block: Block, data: CompiledData): Unit[] {
   const listItem = block.type === 'list-item';
   const mk = (lines: Line[]): Unit => {
-    const text = lines.map((l) => l.text).join(' ');
+    // One line: its own string, not an equal copy (the rule memo finds it by identity, without hashing it again).
+    const text = lines.length === 1 ? lines[0]!.text : lines.map((l) => l.text).join(' ');
     return { lines, block, text, role: 'short', rule: '', words: wordCount(text), listItem };
   };
   if (block.type === 'heading' || listItem) return [mk(block.lines)];

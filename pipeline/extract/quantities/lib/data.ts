@@ -169,6 +169,21 @@ export function tables(): Tables {
 }
 
 /**
+ * A cue word as a whole word, compiled once per cue (resolveCurrency runs per document). Global,
+ * for String.match, which starts a global regex from lastIndex 0 every time: sharing it is safe.
+ */
+const cueRegexes = new Map<string, RegExp>();
+function cueRegex(cue: string): RegExp {
+  let re = cueRegexes.get(cue);
+  if (!re) {
+    const esc = cue.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&');
+    re = new RegExp('(?<![\\p{L}\\p{N}])' + esc + '(?![\\p{L}\\p{N}])', 'gu');
+    cueRegexes.set(cue, re);
+  }
+  return re;
+}
+
+/**
  * The ISO code for an ambiguous currency name's pseudo code ("LEU", "DINAR", "PESO"), from the
  * country the document names most often among the candidates' cue words; the pseudo code itself
  * when no candidate strictly leads. Any other unit is returned unchanged.
@@ -184,11 +199,7 @@ export function resolveCurrency(unit: string, text: string, t: Tables, memo: Map
   let tie = false;
   for (const [iso, cues] of cands) {
     let n = 0;
-    for (const cue of cues) {
-      const esc = cue.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&');
-      const re = new RegExp('(?<![\\p{L}\\p{N}])' + esc + '(?![\\p{L}\\p{N}])', 'gu');
-      n += lowerText.match(re)?.length ?? 0;
-    }
+    for (const cue of cues) n += lowerText.match(cueRegex(cue))?.length ?? 0;
     if (n > bestN) {
       best = iso;
       bestN = n;

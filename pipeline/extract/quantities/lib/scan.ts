@@ -503,16 +503,55 @@ function isPlural(tok: Token | undefined): boolean {
   return (tok.lemma && tok.lemma.toLowerCase() !== w) || /[^s]s$/.test(w) || /^(?:people|men|women|children|police|staff|personnel|troops|cattle)$/.test(w);
 }
 
+/**
+ * The lower-case words a quantity can start with, other than a digit: rank cues, and what
+ * readCore reads ("a"/"an" before a scale or fraction, "half", vague plurals, the first words
+ * of vague determiners, number words). A token that is none of them and does not start with a
+ * digit starts nothing (no rank, no ratio token, no core): scanSentence skips it without the
+ * lookups and regexes it would otherwise try (most tokens are such words).
+ */
+interface StartWords {
+  words: Set<string>;
+  /** The longest start word: lower-casing never shortens a string, so a longer token is none. */
+  maxLength: number;
+  /** By ASCII code: whether a token starting with that character can lower-case to a start word. */
+  asciiFirst: Uint8Array;
+}
+
+const startWordsOf = new WeakMap<Tables, StartWords>();
+function startWords(t: Tables): StartWords {
+  let sw = startWordsOf.get(t);
+  if (!sw) {
+    const words = new Set(['a', 'an', 'half', ...t.rankCues, ...t.vague.keys(), ...t.vagueDeterminers.byFirst.keys(), ...t.numberWords.keys()]);
+    const firsts = new Set([...words].map((w) => w[0]));
+    const asciiFirst = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) asciiFirst[c] = firsts.has(String.fromCharCode(c).toLowerCase()) ? 1 : 0;
+    sw = { words, maxLength: Math.max(...[...words].map((w) => w.length)), asciiFirst };
+    startWordsOf.set(t, sw);
+  }
+  return sw;
+}
+
+/** Whether a token can start a quantity: a digit first, or a start word (cheap exact rejections first: length, first character). */
+function mayStart(sw: StartWords, text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  if (text.length > sw.maxLength || (c < 128 && sw.asciiFirst[c] === 0)) return false;
+  return sw.words.has(text.toLowerCase());
+}
+
 /** Scan one sentence's tokens [lo, hi). */
 export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: number, t: Tables, dateish: Set<number>): RawQuantity[] {
   const ctx: Ctx = { text, tokens: layer.tokens, lo, hi, t, dateish };
   const { tokens } = ctx;
   const out: RawQuantity[] = [];
   let floor = lo; // tokens before this index belong to an earlier quantity
+  const starts = startWords(t);
 
   for (let i = lo; i < hi; i++) {
     if (i < floor) continue;
     const tok = tokens[i]!;
+    if (!mayStart(starts, tok.text)) continue;
     const w = tok.text.toLowerCase();
 
     // ranks: "ranked 157", "ranks 12th", "ranked at 40"
