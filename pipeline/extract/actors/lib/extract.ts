@@ -22,7 +22,7 @@ import { stableId, slug } from '../../../core/ids.ts';
 import type { ActorKind, ActorMention, DateMention, ParagraphKind, Span } from '../../../core/schema.ts';
 import { foldToken, gazetteer, type Gazetteer, type Pattern } from './gazetteer.ts';
 import { inOffice, referenceDate, resolveOffice } from './offices.ts';
-import { keysMatch, translitKey } from './translit.ts';
+import { KEYS_MATCH_MIN, keysMatch, translitKey } from './translit.ts';
 import { wholeWords } from './tokens.ts';
 import { caseOk, isAcronym, isCap } from './case.ts';
 
@@ -405,7 +405,8 @@ function fuzzySurnameIds(g: Gazetteer, key: string): readonly string[] | undefin
   let ids = known.get(key);
   if (ids === undefined) {
     ids = g.surnameKeys.get(key) ?? null;
-    if (!ids) {
+    // keysMatch allows an edit only between keys of seven letters or more
+    if (!ids && key.length >= KEYS_MATCH_MIN) {
       for (const [k2, v] of g.surnameKeysByInitial.get(key[0] ?? '') ?? []) if (keysMatch(key, k2) === 1) ids = [...(ids ?? []), ...v];
     }
     if (known.size >= FUZZY_KEYS_MAX) known.clear();

@@ -251,7 +251,7 @@ export function foldToken(t: string): string {
 }
 
 /** Tokenise a phrase with wink, as the text is, so aliases and text split the same way. */
-function tokenise(phrase: string): string[] {
+export function tokenise(phrase: string): string[] {
   return wholeWords(analyse(phrase)).tokens.map((t) => t.text);
 }
 
@@ -264,7 +264,7 @@ function tokenise(phrase: string): string[] {
  * phrases with an apostrophe are still read alone, in their turn, so wink meets every
  * phrase in the same order either way.
  */
-function tokeniseAll(phrases: readonly string[]): string[][] {
+export function tokeniseAll(phrases: readonly string[]): string[][] {
   const out: string[][] = new Array(phrases.length);
   let batch: number[] = [];
   const readBatch = (): void => {
