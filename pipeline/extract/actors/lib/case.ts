@@ -6,14 +6,19 @@
  * comparison.
  */
 
+// (regexes built once: a literal in a function body is a new RegExp object at every call)
+const STARTS_UPPER = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_UPPER = /\p{Lu}/u;
+
 export function isCap(t: string): boolean {
   const c = t.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(t);
+  return STARTS_UPPER.test(t);
 }
 
 export function isAcronym(t: string): boolean {
-  return t.length >= 2 && !/\p{Ll}/u.test(t) && /\p{Lu}/u.test(t);
+  return t.length >= 2 && !HAS_LOWER.test(t) && HAS_UPPER.test(t);
 }
 
 const ASCII = /^[\x00-\x7f]*$/;

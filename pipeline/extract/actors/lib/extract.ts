@@ -629,7 +629,7 @@ function foreignGivenName(g: Gazetteer, tokens: Token[], keys: string[], covered
   const prev = tokens[k];
   if (!prev || covered[k] || sentOf[k] !== sentOf[i] || !isCap(prev.text) || prev.pos !== 'PROPN') return false;
   if (tokens[i]!.start - prev.end !== 1 || g.cues.notNames.has(keys[k]!) || g.cues.notAlone.has(keys[k]!) || titleBefore(g, keys, i) || officeEndsAt(g, keys, i)) return false;
-  if (/^[IVX]+\.?$/.test(prev.text) || /^\p{Lu}\.$/u.test(prev.text)) return false; // section numbers, initials
+  if (ROMAN_NUMERAL.test(prev.text) || INITIAL.test(prev.text)) return false; // section numbers, initials
   const gk = translitKey(prev.text);
   return !ids.some((id) => (g.people.get(id)?.givenKeys ?? []).some((x) => keysMatch(gk, x) >= 0 || x.startsWith(gk) || gk.startsWith(x)));
 }
@@ -640,7 +640,7 @@ function extendGivenName(g: Gazetteer, tokens: Token[], keys: string[], covered:
   const t = tokens[k];
   if (!t || covered[k] || sentOf[k] !== sentOf[d.i]) return;
   if (!isCap(t.text) || t.pos !== 'PROPN' || g.cues.notNames.has(keys[k]!) || tokens[d.i]!.start - t.end !== 1) return;
-  if (titleBefore(g, keys, k + 1) || /^[IVX]+\.?$/.test(t.text) || g.cues.notAlone.has(keys[k]!)) return;
+  if (titleBefore(g, keys, k + 1) || ROMAN_NUMERAL.test(t.text) || g.cues.notAlone.has(keys[k]!)) return;
   d.i = k;
   covered[k] = 1;
 }
@@ -705,6 +705,13 @@ function adjectiveDenotesState(g: Gazetteer, tokens: Token[], keys: string[], st
   return false;
 }
 
+// regexes of the per-name tests, built once
+const LOWER_WORD = /^\p{Ll}+$/u;
+const HAS_LETTER = /\p{L}/u;
+const OPENING_QUOTE = /^[“"'(‘]$/;
+const ROMAN_NUMERAL = /^[IVX]+\.?$/;
+const INITIAL = /^\p{Lu}\.$/u;
+
 const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'de', 'von', 'van', 'der', 'al', 'bin', 'la', 'le']);
 
 /**
@@ -757,7 +764,7 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
       const glued = tokens[j]!.start === tokens[j - 1]!.end;
       if (isNameToken(tokens[j]!)) j++;
       // a word wink split inside ("Dubček") continues the name
-      else if (glued && /^\p{Ll}+$/u.test(tokens[j]!.text)) j++;
+      else if (glued && LOWER_WORD.test(tokens[j]!.text)) j++;
       // "Trans-Caspian"
       else if (glued && keys[j] === '-' && j + 1 < tokens.length && !covered[j + 1] && tokens[j + 1]!.start === tokens[j]!.end && isNameToken(tokens[j + 1]!)) j += 2;
       // "the Socialists of Igor Dodon": a connector before a first name starts another name
@@ -784,21 +791,22 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     const first = i;
     i = j - 1;
     if (a >= b) continue;
-    if (tokens.slice(a, b).every((t, n) => g.cues.notAlone.has(keys[a + n]!) || !/\p{L}/u.test(t.text))) continue;
+    const words = tokens.slice(a, b);
+    if (words.every((t, n) => g.cues.notAlone.has(keys[a + n]!) || !HAS_LETTER.test(t.text))) continue;
     if (!running(tokens[a]!.start)) continue;
-    if (!tokens.slice(a, b).some((t) => t.pos === 'PROPN')) continue;
-    if (tokens.slice(a, b).every((t) => isAcronym(t.text)) && tokens.slice(a, b).some((t) => t.text.length > 6)) continue; // SHOUTED headings
+    if (!words.some((t) => t.pos === 'PROPN')) continue;
+    if (words.every((t) => isAcronym(t.text)) && words.some((t) => t.text.length > 6)) continue; // SHOUTED headings
     // a single word opening a sentence is more often a common word than a name
     const sentStart = layer.sentences[sentOf[a]!]?.tokenStart;
     // (kept only as a possible bare surname of a person named in full before)
-    if (b - a === 1 && (a === sentStart || (a === first && first > 0 && /^[“"'(‘]$/.test(tokens[first - 1]!.text)))) {
+    if (b - a === 1 && (a === sentStart || (a === first && first > 0 && OPENING_QUOTE.test(tokens[first - 1]!.text)))) {
       runs.push({ i: a, j: b, initial: true });
       continue;
     }
     const run: Run = { i: a, j: b };
     const last = keys[b - 1]!;
     const multi = b - a > 1;
-    const tags = tokens.slice(a, b).map((t) => lexiconTag(t.text));
+    const tags = words.map((t) => lexiconTag(t.text));
     // "the Eastern Partnership program": a lower-case non-actor head right after the name makes it a name of a thing
     const after = tokens[b];
     const thingAfter = !!after && sentOf[b] === sentOf[a] && !isCap(after.text) && g.cues.nonActorHeads.has(keys[b]!);

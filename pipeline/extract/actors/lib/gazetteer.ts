@@ -232,17 +232,19 @@ export interface Gazetteer {
 }
 
 /** Fold a token for matching: diacritics off, curly apostrophes straight, lower case. */
-function isPrintableAscii(t: string): boolean {
-  // a character loop: this runs on every token of every document, and beats /^[\x20-\x7e]*$/
+export function foldToken(t: string): string {
+  // A character loop for the common case, printable ASCII, run on every token of every
+  // document: it finds whether there is anything to lower-case, and most tokens have not.
+  let upper = false;
   for (let k = 0; k < t.length; k++) {
     const c = t.charCodeAt(k);
-    if (c < 0x20 || c > 0x7e) return false;
+    if (c < 0x20 || c > 0x7e) return foldUnicode(t);
+    if (c >= 65 && c <= 90) upper = true;
   }
-  return true;
+  return upper ? t.toLowerCase() : t;
 }
 
-export function foldToken(t: string): string {
-  if (isPrintableAscii(t)) return t.toLowerCase();
+function foldUnicode(t: string): string {
   return t
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
