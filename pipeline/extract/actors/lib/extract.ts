@@ -66,7 +66,6 @@ const COMPROMISE_MIN_OCCURRENCES = 2;
 const POSSESSIVE = new Set(["'s", "'", 's']);
 const POSSESSIVE_PRONOUN = new Set(['his', 'her', 'its', 'their']);
 
-
 export interface ActorOptions {
   /** Run compromise's tagger on sentences with unclassified names (default true; benchmarks turn it off to compare). */
   compromise?: boolean;
