@@ -56,8 +56,22 @@ export function lexiconTag(word: string): LexiconTag | undefined {
     for (const w of Object.keys(model.two.orgWords)) if (weak(w)) lexicon.set(w, 'org-word');
     for (const w of Object.keys(model.two.placeWords)) if (weak(w)) lexicon.set(w, 'place-word');
   }
-  return lexicon.get(word.toLowerCase());
+  let tag = tagOfWord.get(word);
+  if (tag === undefined) {
+    tag = lexicon.get(word.toLowerCase()) ?? null;
+    if (tagOfWord.size >= WORDS_MAX) tagOfWord.clear();
+    tagOfWord.set(word, tag);
+  }
+  return tag ?? undefined;
 }
+
+/**
+ * lexiconTag by the word as written: the same words come back in every document, and
+ * lower-casing each one costs more than the lookup. A function of the word alone, so
+ * remembering it across documents changes nothing.
+ */
+const tagOfWord = new Map<string, LexiconTag | null>();
+const WORDS_MAX = 50_000;
 
 const stats = { calls: 0, chars: 0, ms: 0 };
 
@@ -66,15 +80,48 @@ export function compromiseStats(): { calls: number; chars: number; ms: number } 
   return { ...stats };
 }
 
+interface CompromiseView {
+  json: (o: object) => unknown;
+  compute: (hooks: string[]) => void;
+  people: () => { toView: () => CompromiseView };
+  organizations: () => CompromiseView;
+  places: () => CompromiseView;
+}
+
+interface CompromiseWorld {
+  hooks: string[];
+  methods: { one: { tokenize: { fromString: (text: string, world: CompromiseWorld) => unknown } } };
+}
+
+let tagger: { world: CompromiseWorld; View: new (document: unknown) => CompromiseView; hooks: string[] } | undefined;
+
+/**
+ * `nlp(text)` without its last step, the chunker: it only sets each term's chunk
+ * (noun/verb phrase), which people(), organizations() and places() never read, and it
+ * costs about a tenth of a call. The rest is what nlp() does (API/inputs.js: tokenize
+ * the string into a View, then compute every hook in order).
+ */
+function parse(text: string): CompromiseView {
+  if (!tagger) {
+    const world = (nlp as unknown as { world: () => CompromiseWorld }).world();
+    const View = (nlp('') as unknown as { constructor: new (document: unknown) => CompromiseView }).constructor;
+    tagger = { world, View, hooks: world.hooks.filter((h) => h !== 'chunks') };
+  }
+  const doc = new tagger.View(tagger.world.methods.one.tokenize.fromString(text, tagger.world));
+  doc.compute(tagger.hooks);
+  return doc;
+}
+
 /**
  * compromise's people, organisations and places in `text`, as [start, end)
  * offsets shifted by `base` (the text's offset in the document).
  */
 export function nameCandidates(text: string, base = 0): NameCandidates {
   const t0 = performance.now();
-  const doc = nlp(text);
+  const doc = parse(text);
   const out = {
-    people: spans(doc.people(), base),
+    // as a plain view: People#json also parses every name into first/last name and guesses a gender, unused here
+    people: spans(doc.people().toView(), base),
     organisations: spans(doc.organizations(), base),
     places: spans(doc.places(), base),
   };

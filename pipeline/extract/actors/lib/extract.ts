@@ -22,8 +22,9 @@ import { stableId, slug } from '../../../core/ids.ts';
 import type { ActorKind, ActorMention, DateMention, ParagraphKind, Span } from '../../../core/schema.ts';
 import { foldToken, gazetteer, type Gazetteer, type Pattern } from './gazetteer.ts';
 import { inOffice, referenceDate, resolveOffice } from './offices.ts';
-import { keysMatch, translitKey } from './translit.ts';
+import { KEYS_MATCH_MIN, keysMatch, translitKey } from './translit.ts';
 import { wholeWords } from './tokens.ts';
+import { caseOk, isAcronym, isCap } from './case.ts';
 
 export interface ActorInput {
   id: string;
@@ -46,7 +47,7 @@ interface Draft {
   office?: string;
   resolvedAt?: string;
   /** Same-surname candidates still to choose between. */
-  candidates?: string[];
+  candidates?: readonly string[];
 }
 
 interface GazMatch {
@@ -64,25 +65,6 @@ const COMPROMISE_CONTEXT = 4;
 const COMPROMISE_MIN_OCCURRENCES = 2;
 const POSSESSIVE = new Set(["'s", "'", 's']);
 const POSSESSIVE_PRONOUN = new Set(['his', 'her', 'its', 'their']);
-
-function isCap(t: string): boolean {
-  const c = t.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(t);
-}
-
-function isAcronym(t: string): boolean {
-  return t.length >= 2 && !/\p{Ll}/u.test(t) && /\p{Lu}/u.test(t);
-}
-
-/** Case check of an alias token against a text token: acronyms exactly, capitalised words need a capital. */
-function caseOk(pattern: string, text: string): boolean {
-  if (isAcronym(pattern.replace(/\./g, '')) && pattern.replace(/\./g, '').length >= 2) {
-    return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') === pattern.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  }
-  if (isCap(pattern)) return isCap(text);
-  return true;
-}
 
 export interface ActorOptions {
   /** Run compromise's tagger on sentences with unclassified names (default true; benchmarks turn it off to compare). */
@@ -355,11 +337,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
     if (covered[i]) continue;
     const t = tokens[i]!;
     if (!isCap(t.text) || t.pos !== 'PROPN' || t.text.length < 4 || g.cues.notNames.has(keys[i]!)) continue;
-    const key = translitKey(t.text);
-    let ids = g.surnameKeys.get(key);
-    if (!ids) {
-      for (const [k2, v] of g.surnameKeysByInitial.get(key[0] ?? '') ?? []) if (keysMatch(key, k2) === 1) ids = [...(ids ?? []), ...v];
-    }
+    const ids = fuzzySurnameIds(g, translitKey(t.text));
     if (!ids || ids.length === 0) continue;
     if (foreignGivenName(g, tokens, keys, covered, sentOf, i, ids)) continue;
     const p = g.people.get(ids[0]!)!;
@@ -393,7 +371,7 @@ export function extractActors(input: ActorInput, published: string | null, dates
         const j = i + an.keys.length;
         if (first === undefined || first > i || j > tokens.length) continue;
         let ok = true;
-        for (let n = 0; n < an.keys.length && ok; n++) ok = !covered[i + n] && keys[i + n] === an.keys[n] && caseOk(an.tokens[n]!, tokens[i + n]!.text) && sentOf[i + n] === sentOf[i];
+        for (let n = 0; n < an.keys.length && ok; n++) ok = !covered[i + n] && keys[i + n] === an.keys[n] && caseOk(an.cases[n]!, tokens[i + n]!.text) && sentOf[i + n] === sentOf[i];
         // "the Union State", "the Union of Journalists": part of a longer name
         if (!ok || nameWordAt(g, tokens, keys, sentOf, j, i, false) || keys[j] === 'of') continue;
         const a = g.actors.get(an.actorId)!;
@@ -413,6 +391,31 @@ export function extractActors(input: ActorInput, published: string | null, dates
     .sort((x, y) => x.i - y.i || y.j - x.j)
     .map((d) => toMention(input, tokens, d));
 }
+
+/**
+ * Listed people whose surname has this transliteration key: the same key, else keys one
+ * edit away (translit.ts keysMatch). The one-edit scan compares with every surname of the
+ * same initial, so answers are remembered by key: they depend on the key and the gazetteer
+ * alone (built once per process), never on the documents read before.
+ */
+function fuzzySurnameIds(g: Gazetteer, key: string): readonly string[] | undefined {
+  let known = fuzzyIdsByKey.get(g);
+  if (!known) fuzzyIdsByKey.set(g, (known = new Map()));
+  let ids = known.get(key);
+  if (ids === undefined) {
+    ids = g.surnameKeys.get(key) ?? null;
+    // keysMatch allows an edit only between keys of seven letters or more
+    if (!ids && key.length >= KEYS_MATCH_MIN) {
+      for (const [k2, v] of g.surnameKeysByInitial.get(key[0] ?? '') ?? []) if (keysMatch(key, k2) === 1) ids = [...(ids ?? []), ...v];
+    }
+    if (known.size >= FUZZY_KEYS_MAX) known.clear();
+    known.set(key, ids);
+  }
+  return ids ?? undefined;
+}
+
+const fuzzyIdsByKey = new WeakMap<Gazetteer, Map<string, readonly string[] | null>>();
+const FUZZY_KEYS_MAX = 50_000;
 
 function toMention(input: ActorInput, tokens: Token[], d: Draft): ActorMention {
   const start = tokens[d.i]!.start;
@@ -450,13 +453,19 @@ function sentenceSpan(layer: NlpLayer, si: number): Span {
   return s ? { start: s.start, end: s.end } : { start: 0, end: 0 };
 }
 
+/** Mark the tokens overlapping [start, end); tokens are in text order and do not overlap, so the first one is found by binary search. */
 function markSpan(tokens: Token[], covered: Uint8Array, start: number, end: number): void {
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.start >= end) break;
-    if (t.end > start) covered[k] = 1;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end > start) hi = mid;
+    else lo = mid + 1;
   }
+  for (let k = lo; k < tokens.length && tokens[k]!.start < end; k++) covered[k] = 1;
 }
+
+const USE_RANK = { alias: 0, surname: 1, metonym: 2, adjective: 3 } as const;
 
 function matchAt(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Array, i: number): GazMatch | undefined {
   const list = g.index.get(keys[i]!);
@@ -469,7 +478,7 @@ function matchAt(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Arr
     let ok = true;
     for (let k = 0; k < p.keys.length && ok; k++) {
       const t = tokens[i + k]!;
-      ok = keys[i + k] === p.keys[k] && caseOk(p.tokens[k]!, t.text) && sentOf[i + k] === sentOf[i];
+      ok = keys[i + k] === p.keys[k] && caseOk(p.cases[k]!, t.text) && sentOf[i + k] === sentOf[i];
       // tokens of a name are adjacent or one space apart
       if (ok && k > 0) ok = t.start - tokens[i + k - 1]!.end <= 1;
     }
@@ -477,10 +486,9 @@ function matchAt(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Arr
     if (best) best.patterns.push(p);
     else best = { i, j, patterns: [p] };
   }
-  if (best) {
+  if (best && best.patterns.length > 1) {
     // prefer names over surnames over metonyms over adjectives for the same words
-    const rank = { alias: 0, surname: 1, metonym: 2, adjective: 3 } as const;
-    best.patterns.sort((a, b) => rank[a.use] - rank[b.use]);
+    best.patterns.sort((a, b) => USE_RANK[a.use] - USE_RANK[b.use]);
     const top = best.patterns[0]!.use;
     best.patterns = best.patterns.filter((p) => p.use === top);
   }
@@ -620,7 +628,7 @@ function foreignGivenName(g: Gazetteer, tokens: Token[], keys: string[], covered
   const prev = tokens[k];
   if (!prev || covered[k] || sentOf[k] !== sentOf[i] || !isCap(prev.text) || prev.pos !== 'PROPN') return false;
   if (tokens[i]!.start - prev.end !== 1 || g.cues.notNames.has(keys[k]!) || g.cues.notAlone.has(keys[k]!) || titleBefore(g, keys, i) || officeEndsAt(g, keys, i)) return false;
-  if (/^[IVX]+\.?$/.test(prev.text) || /^\p{Lu}\.$/u.test(prev.text)) return false; // section numbers, initials
+  if (ROMAN_NUMERAL.test(prev.text) || INITIAL.test(prev.text)) return false; // section numbers, initials
   const gk = translitKey(prev.text);
   return !ids.some((id) => (g.people.get(id)?.givenKeys ?? []).some((x) => keysMatch(gk, x) >= 0 || x.startsWith(gk) || gk.startsWith(x)));
 }
@@ -631,7 +639,7 @@ function extendGivenName(g: Gazetteer, tokens: Token[], keys: string[], covered:
   const t = tokens[k];
   if (!t || covered[k] || sentOf[k] !== sentOf[d.i]) return;
   if (!isCap(t.text) || t.pos !== 'PROPN' || g.cues.notNames.has(keys[k]!) || tokens[d.i]!.start - t.end !== 1) return;
-  if (titleBefore(g, keys, k + 1) || /^[IVX]+\.?$/.test(t.text) || g.cues.notAlone.has(keys[k]!)) return;
+  if (titleBefore(g, keys, k + 1) || ROMAN_NUMERAL.test(t.text) || g.cues.notAlone.has(keys[k]!)) return;
   d.i = k;
   covered[k] = 1;
 }
@@ -696,11 +704,46 @@ function adjectiveDenotesState(g: Gazetteer, tokens: Token[], keys: string[], st
   return false;
 }
 
+// regexes of the per-name tests, built once
+const LOWER_WORD = /^\p{Ll}+$/u;
+const HAS_LETTER = /\p{L}/u;
+const OPENING_QUOTE = /^[“"'(‘]$/;
+const ROMAN_NUMERAL = /^[IVX]+\.?$/;
+const INITIAL = /^\p{Lu}\.$/u;
+
+const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'de', 'von', 'van', 'der', 'al', 'bin', 'la', 'le']);
+
+/**
+ * The first paragraph holding a position. Paragraphs come in text order without
+ * overlaps (normalise builds them so), which allows a binary search; in any other
+ * order, the plain scan.
+ */
+function paragraphFinder<P extends { start: number; end: number }>(paragraphs: readonly P[]): (pos: number) => P | undefined {
+  const ordered = paragraphs.every((p, k) => k === 0 || paragraphs[k - 1]!.end <= p.start);
+  if (!ordered) return (pos) => paragraphs.find((x) => pos >= x.start && pos < x.end);
+  return (pos) => {
+    // the last paragraph starting at or before pos
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid]!.start <= pos) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const p = paragraphs[at];
+    return p && pos < p.end ? p : undefined;
+  };
+}
+
 function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string[], covered: Uint8Array, sentOf: Int32Array, useCompromise: boolean): Draft[] {
   const { tokens } = layer;
+  const paragraphOf = paragraphFinder(input.paragraphs ?? []);
   const running = (pos: number): boolean => {
     if (!input.paragraphs) return true;
-    const p = input.paragraphs.find((x) => pos >= x.start && pos < x.end);
+    const p = paragraphOf(pos);
     return !p || RUNNING.has(p.kind);
   };
   interface Run {
@@ -712,7 +755,7 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     initial?: boolean;
   }
   const runs: Run[] = [];
-  const connectors = new Set(['of', 'for', 'and', 'de', 'von', 'van', 'der', 'al', 'bin', 'la', 'le']);
+  const connectors = NAME_CONNECTORS;
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || !isNameToken(tokens[i]!)) continue;
     let j = i + 1;
@@ -720,7 +763,7 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
       const glued = tokens[j]!.start === tokens[j - 1]!.end;
       if (isNameToken(tokens[j]!)) j++;
       // a word wink split inside ("Dubček") continues the name
-      else if (glued && /^\p{Ll}+$/u.test(tokens[j]!.text)) j++;
+      else if (glued && LOWER_WORD.test(tokens[j]!.text)) j++;
       // "Trans-Caspian"
       else if (glued && keys[j] === '-' && j + 1 < tokens.length && !covered[j + 1] && tokens[j + 1]!.start === tokens[j]!.end && isNameToken(tokens[j + 1]!)) j += 2;
       // "the Socialists of Igor Dodon": a connector before a first name starts another name
@@ -747,21 +790,22 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     const first = i;
     i = j - 1;
     if (a >= b) continue;
-    if (tokens.slice(a, b).every((t, n) => g.cues.notAlone.has(keys[a + n]!) || !/\p{L}/u.test(t.text))) continue;
+    const words = tokens.slice(a, b);
+    if (words.every((t, n) => g.cues.notAlone.has(keys[a + n]!) || !HAS_LETTER.test(t.text))) continue;
     if (!running(tokens[a]!.start)) continue;
-    if (!tokens.slice(a, b).some((t) => t.pos === 'PROPN')) continue;
-    if (tokens.slice(a, b).every((t) => isAcronym(t.text)) && tokens.slice(a, b).some((t) => t.text.length > 6)) continue; // SHOUTED headings
+    if (!words.some((t) => t.pos === 'PROPN')) continue;
+    if (words.every((t) => isAcronym(t.text)) && words.some((t) => t.text.length > 6)) continue; // SHOUTED headings
     // a single word opening a sentence is more often a common word than a name
     const sentStart = layer.sentences[sentOf[a]!]?.tokenStart;
     // (kept only as a possible bare surname of a person named in full before)
-    if (b - a === 1 && (a === sentStart || (a === first && first > 0 && /^[“"'(‘]$/.test(tokens[first - 1]!.text)))) {
+    if (b - a === 1 && (a === sentStart || (a === first && first > 0 && OPENING_QUOTE.test(tokens[first - 1]!.text)))) {
       runs.push({ i: a, j: b, initial: true });
       continue;
     }
     const run: Run = { i: a, j: b };
     const last = keys[b - 1]!;
     const multi = b - a > 1;
-    const tags = tokens.slice(a, b).map((t) => lexiconTag(t.text));
+    const tags = words.map((t) => lexiconTag(t.text));
     // "the Eastern Partnership program": a lower-case non-actor head right after the name makes it a name of a thing
     const after = tokens[b];
     const thingAfter = !!after && sentOf[b] === sentOf[a] && !isCap(after.text) && g.cues.nonActorHeads.has(keys[b]!);

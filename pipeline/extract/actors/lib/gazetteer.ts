@@ -10,6 +10,7 @@ import type { ActorKind } from '../../../core/schema.ts';
 import { analyse } from '../../../adapters/wink.ts';
 import { translitKey } from './translit.ts';
 import { wholeWords } from './tokens.ts';
+import { caseRule, type CaseRule } from './case.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -162,6 +163,8 @@ export interface Pattern {
   /** Tokens as written (for case checks) and their folded keys. */
   tokens: string[];
   keys: string[];
+  /** How each text token must be written (caseRule of each token). */
+  cases: CaseRule[];
   actorId: string;
   use: PatternUse;
   /** Surname that may not stand alone (May, Brown): needs a title before it. */
@@ -192,7 +195,7 @@ export interface Gazetteer {
   stateLeader: Map<string, string>;
   validity: Map<string, Validity>;
   /** Anaphoric names ("the Union") by first folded key, with the organisation they refer back to. */
-  anaphors: Map<string, { keys: string[]; tokens: string[]; actorId: string }[]>;
+  anaphors: Map<string, { keys: string[]; cases: CaseRule[]; actorId: string }[]>;
   /** Office cues as folded token sequences, longest first. */
   officeCues: { keys: string[]; office: string }[];
   /** Office cues by first key and by last key (longest first), for quick lookups. */
@@ -229,10 +232,19 @@ export interface Gazetteer {
 }
 
 /** Fold a token for matching: diacritics off, curly apostrophes straight, lower case. */
-const ASCII = /^[\x20-\x7e]*$/;
-
 export function foldToken(t: string): string {
-  if (ASCII.test(t)) return t.toLowerCase();
+  // A character loop for the common case, printable ASCII, run on every token of every
+  // document: it finds whether there is anything to lower-case, and most tokens have not.
+  let upper = false;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c < 0x20 || c > 0x7e) return foldUnicode(t);
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper ? t.toLowerCase() : t;
+}
+
+function foldUnicode(t: string): string {
   return t
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -241,8 +253,50 @@ export function foldToken(t: string): string {
 }
 
 /** Tokenise a phrase with wink, as the text is, so aliases and text split the same way. */
-function tokenise(phrase: string): string[] {
+export function tokenise(phrase: string): string[] {
   return wholeWords(analyse(phrase)).tokens.map((t) => t.text);
+}
+
+/**
+ * tokenise() of each phrase, with one wink pass over many phrases (one per paragraph)
+ * instead of one pass each: a pass has a large fixed cost, and the gazetteer has about
+ * two thousand phrases. wink cuts text at spaces and line breaks before anything else,
+ * so a phrase's words come out as they would alone. The one step that looks at the
+ * context is splitting a possessive, by part of speech (wink.ts splitPossessives):
+ * phrases with an apostrophe are still read alone, in their turn, so wink meets every
+ * phrase in the same order either way.
+ */
+export function tokeniseAll(phrases: readonly string[]): string[][] {
+  const out: string[][] = new Array(phrases.length);
+  let batch: number[] = [];
+  const readBatch = (): void => {
+    if (batch.length === 0) return;
+    const starts: number[] = [];
+    let text = '';
+    for (const k of batch) {
+      if (text) text += '\n\n';
+      starts.push(text.length);
+      text += phrases[k]!;
+    }
+    const tokens = wholeWords(analyse(text)).tokens;
+    let n = 0;
+    batch.forEach((k, b) => {
+      const start = starts[b]!;
+      const end = start + phrases[k]!.length;
+      const words: string[] = [];
+      for (; n < tokens.length && tokens[n]!.start < end; n++) if (tokens[n]!.start >= start) words.push(tokens[n]!.text);
+      out[k] = words;
+    });
+    batch = [];
+  };
+  phrases.forEach((phrase, k) => {
+    if (/['’\n]/.test(phrase)) {
+      readBatch();
+      out[k] = tokenise(phrase);
+    } else batch.push(k);
+  });
+  readBatch();
+  return out;
 }
 
 let cached: Gazetteer | undefined;
@@ -282,7 +336,7 @@ function build(): Gazetteer {
       placeNouns: new Set(cues.place.placeNouns),
       reactionWords: new Set(cues.place.reactionWords),
       adjectiveHeads: new Set(cues.adjectiveHeads),
-      personTitles: cues.personTitles.map((t) => ({ keys: tokenise(t).map(foldToken) })),
+      personTitles: [],
       orgHeads: new Set(cues.orgHeads),
       notNames: new Set(cues.notNames),
       notAlone: new Set(cues.notAlone),
@@ -299,16 +353,26 @@ function build(): Gazetteer {
     },
     examples: [],
   };
+  // Every phrase is tokenised in one go once the data has been walked (tokeniseAll); what
+  // needs a phrase's tokens waits in `then`, and runs in the order the phrases were met.
+  const phrases: string[] = [];
+  const then: ((tokens: string[]) => void)[] = [];
+  const withTokens = (phrase: string, use: (tokens: string[]) => void): void => {
+    phrases.push(phrase);
+    then.push(use);
+  };
+  for (const t of cues.personTitles) withTokens(t, (tokens) => g.cues.personTitles.push({ keys: tokens.map(foldToken) }));
   const seen = new Set<string>();
-  const add = (phrase: string, actorId: string, use: PatternUse, needsTitle = false, extra: Partial<Pattern> = {}): void => {
-    const tokens = tokenise(phrase.replace(/^the\s+/, ''));
+  const add = (phrase: string, actorId: string, use: PatternUse, needsTitle = false, extra: Partial<Pattern> = {}): void =>
+    withTokens(phrase.replace(/^the\s+/, ''), (tokens) => index(tokens, actorId, use, needsTitle, extra));
+  const index = (tokens: string[], actorId: string, use: PatternUse, needsTitle: boolean, extra: Partial<Pattern>): void => {
     if (tokens.length === 0) return;
     const keys = tokens.map(foldToken);
     // first use wins (names before adjectives); the same words in another case are a second pattern
     const sig = `${tokens.join(' ')}\u0000${actorId}`;
     if (seen.has(sig)) return;
     seen.add(sig);
-    const p: Pattern = { tokens, keys, actorId, use, needsTitle, ...extra };
+    const p: Pattern = { tokens, keys, cases: tokens.map(caseRule), actorId, use, needsTitle, ...extra };
     const list = g.index.get(keys[0]!) ?? [];
     list.push(p);
     g.index.set(keys[0]!, list);
@@ -342,9 +406,10 @@ function build(): Gazetteer {
     for (const a of o.adjectives) add(a, o.id, 'adjective');
     if (o.state) for (const n of o.shortNames) add(n, o.id, 'alias', false, { focal: o.state });
     for (const a of o.anaphors) {
-      const tokens = tokenise(a);
-      const keys = tokens.map(foldToken);
-      g.anaphors.set(keys[0]!, [...(g.anaphors.get(keys[0]!) ?? []), { keys, tokens, actorId: o.id }]);
+      withTokens(a, (tokens) => {
+        const keys = tokens.map(foldToken);
+        g.anaphors.set(keys[0]!, [...(g.anaphors.get(keys[0]!) ?? []), { keys, cases: tokens.map(caseRule), actorId: o.id }]);
+      });
     }
     for (const c of o.seats) {
       const pid = `place:${slug(c.replace(/^the\s+/, ''))}`;
@@ -376,8 +441,9 @@ function build(): Gazetteer {
     list.push([k, ids]);
     g.surnameKeysByInitial.set(k[0]!, list);
   }
+  for (const o of roles.offices) for (const c of o.cues) withTokens(c, (tokens) => g.officeCues.push({ keys: tokens.map(foldToken), office: o.office }));
+  tokeniseAll(phrases).forEach((tokens, k) => then[k]!(tokens));
   for (const list of g.index.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  for (const o of roles.offices) for (const c of o.cues) g.officeCues.push({ keys: tokenise(c).map(foldToken), office: o.office });
   g.officeCues.sort((a, b) => b.keys.length - a.keys.length);
   for (const c of g.officeCues) {
     const f = c.keys[0]!;

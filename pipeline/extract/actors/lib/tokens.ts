@@ -11,8 +11,15 @@ import type { NlpLayer, Sentence, Token } from '../../../adapters/wink.ts';
 const LETTERS = /^[\p{L}\p{M}]+$/u;
 const ASCII_LETTERS = /^[A-Za-z]+$/;
 
+/** An ASCII character that is not a letter (most glued neighbours are punctuation: "word" + ","). */
+function asciiNonLetter(c: number): boolean {
+  return c < 128 && !((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+}
+
 function joinable(a: Token, b: Token): boolean {
   if (a.end !== b.start) return false;
+  // the regex tests below would fail on these anyway; this saves them on every "word," and "word."
+  if (asciiNonLetter(b.text.charCodeAt(0)) || asciiNonLetter(a.text.charCodeAt(a.text.length - 1))) return false;
   if (!LETTERS.test(a.text) || !LETTERS.test(b.text)) return false;
   // two plain ASCII words glued together are wink's own split ("can" "not"): leave them
   return !(ASCII_LETTERS.test(a.text) && ASCII_LETTERS.test(b.text));
