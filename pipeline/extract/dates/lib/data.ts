@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { loadData } from '../../../core/data.ts';
+import { leadTable, type LeadTable } from './starts.ts';
 
 const StringMap = z.record(z.string(), z.string());
 
@@ -117,6 +118,8 @@ export interface CompiledRule extends Rule {
   /** Order in the file: the earlier rule wins a tie of equal spans. */
   priority: number;
   regex: RegExp;
+  /** The same pattern, matched only at lastIndex: pass 1 tries it where its leads say a match may start. */
+  sticky: RegExp;
   rejectBeforeRe?: RegExp;
   rejectAfterRe?: RegExp;
   keepBeforeRe?: RegExp;
@@ -126,6 +129,8 @@ export interface DateData {
   tables: Tables;
   patterns: Patterns;
   rules: CompiledRule[];
+  /** Where each rule's match may start (read from the compiled patterns). */
+  leads: LeadTable;
 }
 
 function escapeRe(s: string): string {
@@ -216,14 +221,16 @@ export function compileData(tables: Tables, patterns: Patterns, file = 'dates/pa
       } catch (err) {
         throw new Error(`${file}: rule ${r.id}: bad pattern: ${(err as Error).message}`);
       }
-      const c: CompiledRule = { ...r, group: g.name, priority: priority++, regex };
+      const sticky = new RegExp(regex.source, regex.flags.replace('g', 'y'));
+      const c: CompiledRule = { ...r, group: g.name, priority: priority++, regex, sticky };
       if (r.rejectBefore) c.rejectBeforeRe = new RegExp(`(?:${r.rejectBefore})$`, 'iu');
       if (r.rejectAfter) c.rejectAfterRe = new RegExp(`^(?:${r.rejectAfter})`, 'iu');
       if (r.keepBefore) c.keepBeforeRe = new RegExp(`(?:${r.keepBefore})$`, 'iu');
       rules.push(c);
     }
   }
-  return { tables, patterns, rules };
+  // Every pattern opens with the word-edge lookbehind: the lead table relies on it.
+  return { tables, patterns, rules, leads: leadTable(rules.map((r) => r.regex)) };
 }
 
 let cached: DateData | undefined;

@@ -10,6 +10,7 @@ import { stableId } from '../../../core/ids.ts';
 import { nlpOf, sentenceAt, type NlpLayer, type Token } from '../../../adapters/wink.ts';
 import { dateData, type CompiledRule, type DateData, type Tables } from './data.ts';
 import { fillTemplate, type Groups } from './normalise.ts';
+import { startsByRule } from './starts.ts';
 import { parseRef, resolve, resolveCoarse, shift, unanchored, type RefDate, type Tense } from './anchor.ts';
 
 export interface Candidate {
@@ -33,9 +34,10 @@ export interface DateInput {
 /** Pass 1: every rule's matches, with filled templates; rejected matches dropped. */
 export function findCandidates(text: string, data: DateData, nlp: () => NlpLayer): Candidate[] {
   const out: Candidate[] = [];
-  for (const rule of data.rules) {
-    rule.regex.lastIndex = 0;
-    for (const m of text.matchAll(rule.regex)) {
+  const starts = startsByRule(data.leads, text);
+  for (let r = 0; r < data.rules.length; r++) {
+    const rule = data.rules[r]!;
+    for (const m of data.leads.unindexed.has(r) ? text.matchAll(rule.regex) : matchesAt(rule.sticky, text, starts[r]!)) {
       const start = m.index;
       const end = start + m[0].length;
       if (end === start) continue;
@@ -64,6 +66,25 @@ export function findCandidates(text: string, data: DateData, nlp: () => NlpLayer
       }
       out.push(c);
     }
+  }
+  return out;
+}
+
+/**
+ * The matches a global scan of the text would find, tried only at these
+ * positions (in order; every position where one may start is among them).
+ */
+function matchesAt(sticky: RegExp, text: string, positions: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let next = 0;
+  for (const s of positions) {
+    if (s < next) continue;
+    sticky.lastIndex = s;
+    const m = sticky.exec(text);
+    // An empty match is skipped, as a global scan steps past it.
+    if (m === null || m[0].length === 0) continue;
+    out.push(m);
+    next = s + m[0].length;
   }
   return out;
 }
@@ -116,6 +137,11 @@ export function resolveOverlaps(cands: Candidate[]): Candidate[] {
 }
 
 function tokenAtOrAfter(tokens: readonly Token[], pos: number): Token | undefined {
+  return tokens[tokenIndexAtOrAfter(tokens, pos)];
+}
+
+/** Index of the first token ending after pos (binary search; tokens.length if none). */
+function tokenIndexAtOrAfter(tokens: readonly Token[], pos: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -123,7 +149,7 @@ function tokenAtOrAfter(tokens: readonly Token[], pos: number): Token | undefine
     if (tokens[mid]!.end <= pos) lo = mid + 1;
     else hi = mid;
   }
-  return tokens[lo];
+  return lo;
 }
 
 /**
@@ -141,9 +167,8 @@ function posIn(tok: Token, tags: readonly string[]): boolean {
 const VERBISH = new Set(['VERB', 'AUX']);
 
 /** Does this token open another clause (a relative pronoun, a subordinator, a dash)? */
-function isClauseBreak(tok: Token, t: Tables): boolean {
-  const w = tok.text.toLowerCase();
-  if (!t.tense.clauseBreaks.includes(w)) return false;
+function isClauseBreak(tok: Token, lower: string, t: Tables): boolean {
+  if (!t.tense.clauseBreaks.includes(lower)) return false;
   // "that year", "which way": a determiner does not open a clause.
   return tok.pos !== 'DET';
 }
@@ -174,6 +199,31 @@ function reducedPassive(toks: readonly Token[], i: number, t: Tables): boolean {
   return true;
 }
 
+interface SentenceView {
+  toks: Token[];
+  /** The tokens' texts in lower case. */
+  lowerSent: string[];
+  /** Which tokens open another clause, under the tables they were read with. */
+  breaks?: { tables: Tables; at: boolean[] };
+}
+
+/** Per document layer: its sentences' tokens, read once (several dates share a sentence). */
+const sentenceViews = new WeakMap<NlpLayer, Map<number, SentenceView>>();
+
+function sentenceView(layer: NlpLayer, si: number): SentenceView | undefined {
+  const sent = layer.sentences[si];
+  if (!sent) return undefined;
+  let views = sentenceViews.get(layer);
+  if (!views) sentenceViews.set(layer, (views = new Map()));
+  let view = views.get(si);
+  if (!view) {
+    const toks = layer.tokens.slice(sent.tokenStart, sent.tokenEnd);
+    view = { toks, lowerSent: toks.map((x) => x.text.toLowerCase()) };
+    views.set(si, view);
+  }
+  return view;
+}
+
 /**
  * Tense of the verb group governing a span: the nearest verb (left first, then right)
  * in the span's own clause (between the clause breaks around it), with the auxiliaries
@@ -182,18 +232,19 @@ function reducedPassive(toks: readonly Token[], i: number, t: Tables): boolean {
  * words ("By November … had turned" is past, though "by" makes it a deadline).
  */
 export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables, verbOnly = false): Tense {
-  const si = sentenceAt(layer, start);
-  const sent = layer.sentences[si];
-  if (!sent) return 'past';
-  const toks = layer.tokens.slice(sent.tokenStart, sent.tokenEnd);
-  const lowerSent = toks.map((x) => x.text.toLowerCase());
+  const view = sentenceView(layer, sentenceAt(layer, start));
+  if (!view) return 'past';
+  const { toks, lowerSent } = view;
+  if (view.breaks?.tables !== t) view.breaks = { tables: t, at: toks.map((x, i) => isClauseBreak(x, lowerSent[i]!, t)) };
+  const breaks = view.breaks.at;
   // Future cues anywhere in the clause before the date ("is scheduled to … Friday", "the upcoming February vote").
   const beforeToks = lowerSent.filter((_w, i) => toks[i]!.end <= start);
   const before = beforeToks.join(' ');
   const nearToks = beforeToks.slice(-5);
   const near = nearToks.join(' ');
+  const paddedNear = ` ${near} `;
   for (const cue of verbOnly ? [] : t.tense.futureCues) {
-    const at = ` ${near} `.indexOf(` ${cue} `);
+    const at = paddedNear.indexOf(` ${cue} `);
     if (at < 0) continue;
     // "was scheduled to meet Friday", "were to vote in March": future in the past.
     const prev = near.slice(0, Math.max(0, at - 1)).split(' ').pop() ?? '';
@@ -209,7 +260,7 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables, 
   let lo = 0;
   let hi = toks.length;
   toks.forEach((x, i) => {
-    if (!isClauseBreak(x, t)) return;
+    if (!breaks[i]) return;
     if (x.end <= start) lo = Math.max(lo, i);
     else if (x.start >= end) hi = Math.min(hi, i);
   });
@@ -265,11 +316,9 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables, 
 /** A weekday that modifies a noun: possessive ("Monday's vote") or right after one ("the vote Sunday"). */
 function eventModifier(layer: NlpLayer, text: string, start: number, end: number): boolean {
   if (/^['’]s\s/.test(text.slice(end, end + 3))) return true;
-  let prev: Token | undefined;
-  for (const tok of layer.tokens) {
-    if (tok.end > start) break;
-    prev = tok;
-  }
+  // The last token ending at or before the span (tokens are in text order).
+  const after = tokenIndexAtOrAfter(layer.tokens, start);
+  const prev: Token | undefined = layer.tokens[after - 1];
   return prev !== undefined && prev.pos === 'NOUN' && /^\s+$/.test(text.slice(prev.end, start));
 }
 
