@@ -1,5 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 import { describe, expect, it } from 'vitest';
-import { analyse, sentenceAt, splitPossessives, type Token } from '../../pipeline/adapters/wink.ts';
+import { WINK_PIPE, analyse, sentenceAt, splitPossessives, type Token } from '../../pipeline/adapters/wink.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const words = (text: string): string[] => analyse(text).tokens.map((t) => t.text);
 
@@ -30,5 +37,24 @@ describe('wink adapter', () => {
     expect(r.first).toEqual([0, 2, 3]);
     expect(r.after).toEqual([2, 3, 5]);
     expect(r.tokens[1]).toMatchObject({ start: 6, end: 8, pos: 'PART' });
+  });
+
+  it('reads with a lean pipeline that gives what the default one gives on everything the adapter uses', () => {
+    const full = winkNLP(model);
+    const lean = winkNLP(model, WINK_PIPE);
+    const read = (nlp: ReturnType<typeof winkNLP>, text: string): unknown => {
+      const its = nlp.its;
+      const d = nlp.readDoc(text);
+      const t = d.tokens();
+      return [t.out(its.value), t.out(its.precedingSpaces), t.out(its.pos), t.out(its.lemma as never), t.out(its.type), t.out(its.negationFlag), d.sentences().out(its.span), d.entities().out(its.detail)];
+    };
+    const texts = ['corpus', path.join('test', 'fixtures', 'unseen')].flatMap((dir) =>
+      readdirSync(path.join(ROOT, dir))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => readFileSync(path.join(ROOT, dir, f), 'utf8')),
+    );
+    texts.push("He didn't say it wasn't $5 million on Friday, March 3, 2020 at 5 p.m. — 12% of it.");
+    expect(texts.length).toBeGreaterThan(5);
+    for (const text of texts) expect(read(lean, text)).toEqual(read(full, text));
   });
 });
