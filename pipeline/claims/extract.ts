@@ -11,7 +11,7 @@ import { stableId } from '../core/ids.ts';
 import { message } from '../core/messages.ts';
 import type { ActorMention, Claim, DateMention, QuantityMention } from '../core/schema.ts';
 import { nlpOf } from '../adapters/wink.ts';
-import { type CompiledCue, type Lexicon, type Relation, loadLexicon } from './lexicon.ts';
+import { type CompiledCue, type IndexedExpression, type Lexicon, type Relation, type StartIndex, loadLexicon } from './lexicon.ts';
 import { intervalOf, intervalOfTime } from './timex.ts';
 
 /** The state a person acts for ("person:…" → "BLR"), when known. */
@@ -221,8 +221,18 @@ function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[],
   return out;
 }
 
-function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<string, string>, stateOf: StateOf, pos?: PosAt, isRegion?: (id: string) => boolean): ActorItem[] {
+function actorItems(
+  doc: Doc,
+  lex: Lexicon,
+  actors: ActorMention[],
+  kinds: Map<string, string>,
+  stateOf: StateOf,
+  wordStarts: readonly number[],
+  pos?: PosAt,
+  isRegion?: (id: string) => boolean,
+): ActorItem[] {
   const text = doc.text;
+  const whole = { start: 0, end: text.length };
   const items: ActorItem[] = actors.map((a) => ({
     start: a.start,
     end: a.end,
@@ -234,8 +244,9 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
     adjective: a.matchedBy === 'adjective',
   }));
   const taken: Span2[] = actors.map((a) => ({ start: a.start, end: a.end }));
-  for (const l of lex.literalActors) {
-    for (const m of allMatches(l.re, text)) {
+  for (const [literalNo, matches] of matchesByExpression(text, whole, wordStarts, lex.literalActorIndex, lex.literalActors)) {
+    const l = lex.literalActors[literalNo]!;
+    for (const m of matches) {
       const span = { start: m.index, end: m.end };
       if (overlapsAny(span, taken)) continue;
       taken.push(span);
@@ -247,8 +258,9 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
   items.sort((a, b) => a.start - b.start || b.end - a.end);
   // Anaphors: resolved against the items before them (cheap: the last actor of a compatible kind, within a window).
   const anaphors: { span: Span2; kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient'; preferRegion: boolean }[] = [];
-  for (const a of lex.anaphora) {
-    for (const m of allMatches(a.re, text)) {
+  for (const [anaphorNo, matches] of matchesByExpression(text, whole, wordStarts, lex.anaphoraIndex, lex.anaphora)) {
+    const a = lex.anaphora[anaphorNo]!;
+    for (const m of matches) {
       const span = { start: m.index, end: m.end };
       if (overlapsAny(span, taken)) continue;
       if (lex.expletive) {
@@ -266,15 +278,17 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
   // Subject-like mentions: the first actor that can head a subject in its sentence (centering: a pronoun in a
   // new sentence usually continues the previous subject, not the last name mentioned).
   const subjectLike = new Set<ActorItem>();
-  const verbStarts = nlpOf(doc)
-    .tokens.filter((t) => t.pos === 'VERB' || t.pos === 'AUX')
-    .map((t) => t.start);
+  // In text order, as the tokens are.
+  const verbs = nlpOf(doc).tokens.filter((t) => t.pos === 'VERB' || t.pos === 'AUX');
   for (const s of sentences) {
     const it = subjectIn(text, items, s.start, s.end, 'first', pos);
     // Only before the sentence's first verb: "… had approved a referendum on joining Russia" has no subject named.
-    if (it && !verbStarts.some((v) => v >= s.start && v < it.start)) subjectLike.add(it);
+    const firstVerb = verbs[lastAtOrBefore(verbs, s.start - 1) + 1];
+    if (it && !(firstVerb !== undefined && firstVerb.start < it.start)) subjectLike.add(it);
   }
   const resolved: ActorItem[] = [];
+  /** Items and resolved anaphors by start (items first at one start), kept as anaphors are resolved. */
+  const pool: ActorItem[] = items.slice();
   let lastEnd = -1;
   for (const an of anaphors) {
     if (an.span.start < lastEnd) continue;
@@ -290,9 +304,9 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
     if (an.resolve === 'salient' && !found) found = mostSalientState(items.filter((it) => it.end <= an.span.start && an.span.start - it.end <= 600), stateOf);
     const g = pronounGender(text.slice(an.span.start, an.span.end));
     const candidates: ActorItem[] = [];
-    // Earlier resolved anaphors count as mentions of what they resolved to ("the region … It did not.").
-    const pool = [...items, ...resolved].sort((a, b) => a.start - b.start);
-    for (let i = pool.length - 1; i >= 0 && !found; i--) {
+    // Earlier resolved anaphors count as mentions of what they resolved to ("the region … It did not."). Items
+    // starting after the anaphor end after it too: the walk back starts at the last one starting at or before it.
+    for (let i = lastAtOrBefore(pool, an.span.start); i >= 0 && !found; i--) {
       const it = pool[i]!;
       if (it.end > an.span.start) continue;
       if (an.span.start - it.end > 1500) break;
@@ -316,7 +330,7 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
       }
     }
     if (!found) continue;
-    resolved.push({
+    const anaphor: ActorItem = {
       start: an.span.start,
       end: an.span.end,
       actorId: found.actorId,
@@ -326,7 +340,10 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
       basis: found === qualifier || (seat !== undefined && found.actorId === seatState) ? 'mention' : 'anaphora',
       possessive: an.possessive,
       adjective: false,
-    });
+    };
+    resolved.push(anaphor);
+    // After the items and earlier anaphors that start at or before it (the order of a stable sort by start).
+    pool.splice(lastAtOrBefore(pool, anaphor.start) + 1, 0, anaphor);
   }
   for (const it of items) kinds.set(it.actorId, it.kind);
   return [...items, ...resolved].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -339,11 +356,11 @@ interface CueHit {
 }
 
 /** Cue matches of the clause: earliest then longest first, no two overlapping, none inside an actor name. */
-function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Span2[]): CueHit[] {
-  const piece = text.slice(clause.start, clause.end);
+function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Span2[], wordStarts: readonly number[]): CueHit[] {
   const hits: CueHit[] = [];
-  for (const cue of lex.compiled) {
-    for (const m of allMatches(cue.re, piece)) {
+  for (const [cueNo, matches] of matchesByExpression(text, clause, wordStarts, lex.cueIndex, lex.compiled)) {
+    const cue = lex.compiled[cueNo]!;
+    for (const m of matches) {
       const h = { cue, start: clause.start + m.index, end: clause.start + m.end };
       if (blocked.some((b) => h.start >= b.start && h.end <= b.end)) continue;
       if (/^\S+ed\b/i.test(text.slice(h.start, h.end)) && DETERMINER_BEFORE.test(text.slice(Math.max(0, h.start - 12), h.start))) continue;
@@ -360,13 +377,139 @@ function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Sp
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+/** Word characters for the cues' `(?<![\w-])`: a cue match starts only where the character before is none of these. */
+function isWordCharCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
+
+/** \w without the u flag: [A-Za-z0-9_]. */
+function isRegexWordCharCode(c: number): boolean {
+  return c !== 45 && isWordCharCode(c);
+}
+
+/** ASCII lower case of a character code (the cue expressions are case-insensitive without the u flag: ASCII folding only). */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+type Match = { index: number; end: number };
+
+/** Where words start in a text, ascending: the places a cue expression can start (its `(?<![\w-])`). */
+function wordStartsOf(text: string): number[] {
+  const out: number[] = [];
+  let previousIsWord = false;
+  for (let at = 0; at < text.length; at++) {
+    const isWord = isWordCharCode(text.charCodeAt(at));
+    if (isWord && !previousIsWord) out.push(at);
+    previousIsWord = isWord;
+  }
+  return out;
+}
+
+/**
+ * allMatches of each expression of an indexed list over the span of the text (offsets in the span, as over
+ * text.slice(span.start, span.end)), as [expression number, matches] in list order, leaving out expressions
+ * without a match. The prefix trie (see StartIndex) is walked from each word start of the span, and each
+ * expression tried, sticky, only where one of its prefixes stands: the same matches as a full scan, as no match
+ * of it starts anywhere else. `wordStarts`: wordStartsOf(text); the span's own start counts as a word start.
+ */
+function matchesByExpression(text: string, span: Span2, wordStarts: readonly number[], index: StartIndex, expressions: readonly IndexedExpression[]): [number, Match[]][] {
+  const starts = new Map<number, number[]>();
+  // The span's start, then the word starts after it in the span. (No closures here: this runs per clause.)
+  let nextWord = lastAtOrBeforeIn(wordStarts, span.start) + 1;
+  for (let at = span.start; at < span.end; at = nextWord < wordStarts.length ? wordStarts[nextWord++]! : span.end) {
+    let node = index.root.next[lowerAscii(text.charCodeAt(at))];
+    for (let k = at + 1; node !== undefined; k++) {
+      addStarts(starts, node.expressions, at - span.start);
+      if (k >= span.end || !isRegexWordCharCode(text.charCodeAt(k))) addStarts(starts, node.wordExpressions, at - span.start);
+      node = k < span.end ? node.next[lowerAscii(text.charCodeAt(k))] : undefined;
+    }
+  }
+  const piece = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
+  const out: [number, Match[]][] = [];
+  for (const expression of index.always) {
+    const matches = allMatches(expressions[expression]!.re, piece);
+    if (matches.length > 0) out.push([expression, matches]);
+  }
+  for (const [expression, at] of starts) {
+    const matches = stickyMatches(expressions[expression]!.sticky, piece, at);
+    if (matches.length > 0) out.push([expression, matches]);
+  }
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
+function addStarts(starts: Map<number, number[]>, expressions: readonly number[], at: number): void {
+  for (const expression of expressions) {
+    const found = starts.get(expression);
+    if (found === undefined) starts.set(expression, [at]);
+    else found.push(at);
+  }
+}
+
+/** allMatches of an expression, tried only at the given starts (ascending). */
+function stickyMatches(re: RegExp, text: string, starts: readonly number[]): Match[] {
+  const out: Match[] = [];
+  let from = 0;
+  for (const at of starts) {
+    // A start listed twice (two prefixes of the expression end there) or inside the last match.
+    if (at < from) continue;
+    re.lastIndex = at;
+    from = at + 1;
+    // test, not exec: a sticky expression leaves lastIndex at the match's end, and no match array is built.
+    if (!re.test(text) || re.lastIndex === at) continue;
+    out.push({ index: at, end: re.lastIndex });
+    from = re.lastIndex;
+  }
+  return out;
+}
+
 /** An actor glued into a compound modifier ("Moscow-friendly", "Russian-backed"): never a subject or object. */
 function inCompound(text: string, it: Span2): boolean {
   return /^-[a-z]/.test(text.slice(it.end, it.end + 2));
 }
 
 /** wink POS tags by token start, for the few places that need a word class. */
-type PosAt = ReadonlyMap<number, string>;
+interface PosAt {
+  get(start: number): string | undefined;
+}
+
+/**
+ * PosAt over the document's tokens by binary search (instead of a Map of every token built per document): the
+ * tokens are in text order (wink.ts places each at or after the previous one); of tokens sharing a start the
+ * last one answers, as a Map built from them would.
+ */
+function posIndex(tokens: readonly { start: number; pos: string }[]): PosAt {
+  return {
+    get(start: number): string | undefined {
+      const i = lastAtOrBefore(tokens, start);
+      return i >= 0 && tokens[i]!.start === start ? tokens[i]!.pos : undefined;
+    },
+  };
+}
+
+/** Index of the last of `sorted` (ascending) at or before `pos`, or -1. */
+function lastAtOrBeforeIn(sorted: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Index of the last of `sorted` (by start, ascending) whose start is at or before `pos`, or -1. */
+function lastAtOrBefore(sorted: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
 
 /**
  * "former World Bank adviser, Sandu", "Kremlin spokesman Dmitry Peskov": an actor followed only by nouns (and a
@@ -427,8 +570,9 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     .sort((a, b) => a.start - b.start);
   const quantities = doc.mentions.filter((m): m is QuantityMention => m.type === 'quantity').sort((a, b) => a.start - b.start);
   const kinds = new Map<string, string>();
-  const posAt = new Map(nlpOf(doc).tokens.map((t) => [t.start, t.pos] as const));
-  const items = actorItems(doc, lex, actors, kinds, stateOf, posAt, opts.isRegion);
+  const posAt = posIndex(nlpOf(doc).tokens);
+  const wordStarts = wordStartsOf(text);
+  const items = actorItems(doc, lex, actors, kinds, stateOf, wordStarts, posAt, opts.isRegion);
   const salient = mostSalientState(items.filter((i) => i.basis === 'mention'), stateOf);
   // A copy: the focal state stands for the story, not for the mention it was counted from.
   const focal: ActorItem | undefined = salient ? { ...salient } : undefined;
@@ -472,7 +616,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         // One claim per relation per clause: of several cues of one relation, the one that found an object
         // ("first won the presidency …, defeating Igor Dodon"), else the first.
         const best = new Map<string, Claim>();
-        for (const hit of cueHits(text, clause, lex, actorSpans)) {
+        for (const hit of cueHits(text, clause, lex, actorSpans, wordStarts)) {
           const claim = buildClaim(hit, clause, sent, lastSubject, furniture);
           if (!claim) {
             if (opts.report !== false && !hit.cue.relation.requiresObject)
