@@ -11,7 +11,7 @@ import { stableId } from '../core/ids.ts';
 import { message } from '../core/messages.ts';
 import type { ActorMention, Claim, DateMention, QuantityMention } from '../core/schema.ts';
 import { nlpOf } from '../adapters/wink.ts';
-import { type CompiledCue, type IndexedExpression, type Lexicon, type Relation, type StartIndex, loadLexicon } from './lexicon.ts';
+import { type CompiledCue, type CueList, type IndexedExpression, type Lexicon, type Relation, type StartIndex, loadLexicon } from './lexicon.ts';
 import { intervalOf, intervalOfTime } from './timex.ts';
 
 /** The state a person acts for ("person:…" → "BLR"), when known. */
@@ -62,6 +62,10 @@ const REPORT_NOUN_AFTER = /^\s*(?:['’]s\s+)?(?:announcement|statement|report|p
 /** A year glued to a capitalised name ("Union Shield 2015", "Euro 2024"): part of the name, not the claim's time. */
 const NAME_BEFORE_YEAR = /(?:^|[^.!?]\s)([A-Z][\w’'-]*)[\s-]$/;
 const NOT_NAME_WORD = /^(?:In|On|At|By|Since|Until|Before|After|During|From|For|Of|Through|Throughout|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|The|This|That|And|Or|But|AD|BC|CE|BCE)$/;
+/** "predicted that …": the subject of the complement clause follows the last of these before the cue. */
+const COMPLEMENTISER = /\b(?:that|whether)\s+/gi;
+const PASSIVE_AUXILIARY = /\b(?:was|were|is|are|been|being|be|get|gets|got)\b/gi;
+const PRONOUN = /\b(she|her|he|him|his)\b/gi;
 const PRESENT_TENSE = /\b(is|are|am|remains?|continues?|seems?|appears?|has|have)\b/i;
 
 function overlapsAny(a: Span2, spans: readonly Span2[]): boolean {
@@ -69,12 +73,24 @@ function overlapsAny(a: Span2, spans: readonly Span2[]): boolean {
 }
 
 /** Copy of text with the given spans blanked (same length, so offsets hold). */
-function mask(text: string, base: number, spans: readonly Span2[]): string {
-  let out = text;
-  for (const s of spans) {
-    const a = Math.max(0, s.start - base);
-    const b = Math.min(text.length, s.end - base);
-    if (a < b) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+function mask(text: string, base: number, ...spanLists: (readonly Span2[])[]): string {
+  // The union of the spans, blanked in one pass (not one copy of the text per span).
+  let blank: Uint8Array | undefined;
+  for (const spans of spanLists) {
+    for (const s of spans) {
+      const a = Math.max(0, s.start - base);
+      const b = Math.min(text.length, s.end - base);
+      if (a < b) (blank ??= new Uint8Array(text.length)).fill(1, a, b);
+    }
+  }
+  if (!blank) return text;
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const blanked = blank[i] === 1;
+    let j = i + 1;
+    while (j < text.length && (blank[j] === 1) === blanked) j++;
+    out += blanked ? ' '.repeat(j - i) : text.slice(i, j);
+    i = j;
   }
   return out;
 }
@@ -91,6 +107,11 @@ function allMatches(re: RegExp, text: string): { index: number; end: number }[] 
     out.push({ index: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+/** The last match of a global expression that never matches empty (as [...text.matchAll(re)].pop()). */
+function lastMatch(re: RegExp, text: string): Match | undefined {
+  return allMatches(re, text).pop();
 }
 
 function isPossessiveAt(text: string, end: number): boolean {
@@ -188,7 +209,7 @@ function pronounGender(surface: string): Gender | undefined {
  * just before a name or in apposition after it ("Mrs", "spokeswoman", ", a businessman,"), and a he/she in a
  * sentence whose only person so far is that one. Conflicting evidence leaves the person unknown.
  */
-function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[], sentences: readonly Span2[]): Map<string, Gender> {
+function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[], sentences: readonly Span2[], wordStarts: readonly number[]): Map<string, Gender> {
   const votes = new Map<string, Set<Gender>>();
   const vote = (id: string, g: Gender) => {
     let v = votes.get(id);
@@ -197,12 +218,13 @@ function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[],
   };
   const people = items.filter((i) => i.kind === 'person' && i.basis === 'mention');
   for (const p of people) {
-    const before = text.slice(Math.max(0, p.start - 25), p.start);
+    const window = { start: Math.max(0, p.start - 25), end: p.start };
+    const before = text.slice(window.start, window.end);
     const after = /^,\s+(?:a|an|the)\s+[^,.;]{0,60}/.exec(text.slice(p.end, p.end + 80))?.[0] ?? '';
-    for (const [g, re] of [['female', lex.female], ['male', lex.male]] as const) {
-      re.lastIndex = 0;
-      const b = [...before.matchAll(re)].pop();
-      if (b && /^[\s.]*$/.test(before.slice((b.index ?? 0) + b[0].length))) vote(p.actorId, g);
+    const titles = matchesByExpression(text, window, wordStarts, lex.genderIndex, lex.gender);
+    for (const [n, g, re] of [[0, 'female', lex.female], [1, 'male', lex.male]] as const) {
+      const b = titles.find(([expression]) => expression === n)?.[1].pop();
+      if (b && /^[\s.]*$/.test(before.slice(b.end))) vote(p.actorId, g);
       re.lastIndex = 0;
       if (after && re.test(after)) vote(p.actorId, g);
     }
@@ -210,8 +232,9 @@ function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[],
   for (const sent of sentences) {
     const ps = people.filter((i) => i.start >= sent.start && i.end <= sent.end);
     const piece = text.slice(sent.start, sent.end);
-    for (const m of piece.matchAll(/\b(she|her|he|him|his)\b/gi)) {
-      const at = sent.start + (m.index ?? 0);
+    PRONOUN.lastIndex = 0;
+    for (let m = PRONOUN.exec(piece); m !== null; m = PRONOUN.exec(piece)) {
+      const at = sent.start + m.index;
       const prior = new Set(ps.filter((i) => i.end <= at).map((i) => i.actorId));
       if (prior.size === 1) vote([...prior][0]!, pronounGender(m[1]!)!);
     }
@@ -274,17 +297,15 @@ function actorItems(
   anaphors.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const sentences = sentenceSpans(doc);
   const sentenceOf = (pos0: number) => sentences.find((s) => pos0 >= s.start && pos0 < s.end);
-  const gender = genderEvidence(text, lex, items, sentences);
+  const gender = genderEvidence(text, lex, items, sentences, wordStarts);
   // Subject-like mentions: the first actor that can head a subject in its sentence (centering: a pronoun in a
   // new sentence usually continues the previous subject, not the last name mentioned).
   const subjectLike = new Set<ActorItem>();
-  // In text order, as the tokens are.
-  const verbs = nlpOf(doc).tokens.filter((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const tokens = nlpOf(doc).tokens;
   for (const s of sentences) {
     const it = subjectIn(text, items, s.start, s.end, 'first', pos);
     // Only before the sentence's first verb: "… had approved a referendum on joining Russia" has no subject named.
-    const firstVerb = verbs[lastAtOrBefore(verbs, s.start - 1) + 1];
-    if (it && !(firstVerb !== undefined && firstVerb.start < it.start)) subjectLike.add(it);
+    if (it && !verbBetween(tokens, s.start, it.start)) subjectLike.add(it);
   }
   const resolved: ActorItem[] = [];
   /** Items and resolved anaphors by start (items first at one start), kept as anaphors are resolved. */
@@ -446,6 +467,14 @@ function addStarts(starts: Map<number, number[]>, expressions: readonly number[]
   }
 }
 
+/**
+ * allMatches of a cue list over a string (its word starts found here), or over a span of the document's text
+ * (with the document's word starts).
+ */
+function cueMatches(list: CueList, text: string, span: Span2 = { start: 0, end: text.length }, wordStarts: readonly number[] = wordStartsOf(text)): Match[] {
+  return matchesByExpression(text, span, wordStarts, list.index, [list])[0]?.[1] ?? [];
+}
+
 /** allMatches of an expression, tried only at the given starts (ascending). */
 function stickyMatches(re: RegExp, text: string, starts: readonly number[]): Match[] {
   const out: Match[] = [];
@@ -465,7 +494,9 @@ function stickyMatches(re: RegExp, text: string, starts: readonly number[]): Mat
 
 /** An actor glued into a compound modifier ("Moscow-friendly", "Russian-backed"): never a subject or object. */
 function inCompound(text: string, it: Span2): boolean {
-  return /^-[a-z]/.test(text.slice(it.end, it.end + 2));
+  // /^-[a-z]/ on the two characters after it, without the slice.
+  const next = text.charCodeAt(it.end + 1);
+  return text.charCodeAt(it.end) === 45 && next >= 97 && next <= 122;
 }
 
 /** wink POS tags by token start, for the few places that need a word class. */
@@ -485,6 +516,22 @@ function posIndex(tokens: readonly { start: number; pos: string }[]): PosAt {
       return i >= 0 && tokens[i]!.start === start ? tokens[i]!.pos : undefined;
     },
   };
+}
+
+/**
+ * The items that lie inside [from, to), in their order: items.filter((i) => i.start >= from && i.end <= to)
+ * for items sorted by start, found from the first starting at or after `from` by binary search.
+ */
+function itemsWithin<T extends Span2>(items: readonly T[], from: number, to: number): T[] {
+  const out: T[] = [];
+  for (let i = lastAtOrBefore(items, from - 1) + 1; i < items.length && items[i]!.start <= to; i++) if (items[i]!.end <= to) out.push(items[i]!);
+  return out;
+}
+
+/** Whether a verb or auxiliary token starts in [from, to) (tokens are in text order). */
+function verbBetween(tokens: readonly { start: number; pos: string }[], from: number, to: number): boolean {
+  for (let i = lastAtOrBefore(tokens, from - 1) + 1; i < tokens.length && tokens[i]!.start < to; i++) if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return true;
+  return false;
 }
 
 /** Index of the last of `sorted` (ascending) at or before `pos`, or -1. */
@@ -530,7 +577,7 @@ function modifiesNextPerson(text: string, it: ActorItem, next: ActorItem | undef
 
 /** The first actor item that can head a subject in [from, to): not after a preposition, not a modifier of the next actor. */
 function subjectIn(text: string, items: readonly ActorItem[], from: number, to: number, pick: 'first' | 'nearest' = 'first', pos?: PosAt): ActorItem | undefined {
-  const inRange = items.filter((i) => i.start >= from && i.end <= to && i.kind !== 'place');
+  const inRange = itemsWithin(items, from, to).filter((i) => i.kind !== 'place');
   let found: ActorItem | undefined;
   for (let k = 0; k < inRange.length; k++) {
     const it = inRange[k]!;
@@ -609,7 +656,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         }
       }
       const clauses = clauseSpans(text, body, lex);
-      const furniture = allMatches(lex.furniture, sentence).length > 0 || pkind === 'list-item';
+      const furniture = cueMatches(lex.lists.furniture, text, sent, wordStarts).length > 0 || pkind === 'list-item';
       // The topic carries on: the previous sentence's subject (same paragraph) when a clause names none of its own.
       let lastSubject: ActorItem | undefined = para === topicPara ? topic : undefined;
       for (const clause of clauses) {
@@ -662,7 +709,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
 
   function buildClaim(hit: CueHit, clause: Span2, sent: Span2, previousSubject: ActorItem | undefined, furniture = false): Claim | null {
     const rel = hit.cue.relation;
-    const clauseItems = items.filter((i) => i.start >= clause.start && i.end <= clause.end);
+    const clauseItems = itemsWithin(items, clause.start, clause.end);
     const reported = reportingOf(sent, hit);
     const subjectFrom = reported.after !== undefined && reported.after <= hit.start && reported.after >= clause.start ? reported.after : clause.start;
 
@@ -725,8 +772,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       subject ??= frontedSubject;
       // "commentators predicted that the region would ask…": the subject of the complement clause is the cue's.
       if (!subject && !inFronted) {
-        const comp = [...text.slice(from, hit.start).matchAll(/\b(?:that|whether)\s+/gi)].pop();
-        if (comp) subject = subjectIn(text, items, from + (comp.index ?? 0) + comp[0].length, hit.start, rel.subjectPick, posAt);
+        const comp = lastMatch(COMPLEMENTISER, text.slice(from, hit.start));
+        if (comp) subject = subjectIn(text, items, from + comp.end, hit.start, rel.subjectPick, posAt);
       }
       subject ??= subjectIn(text, items, inFronted ? clause.start : from, hit.start, rel.subjectPick, posAt);
       // "his last term", "led to Western sanctions": a modifier when nothing else can be the subject.
@@ -781,10 +828,10 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     }
     if (rel.objectKinds && object && !rel.objectKinds.includes(object.kind as never)) object = undefined;
     if (!object && hasObject && rel.objectMarkers.length > 0) {
-      const marker = new RegExp(`\\b(?:${rel.objectMarkers.join('|')})\\s+`, 'gi');
+      const marker = lex.objectMarkers.get(rel.id)!;
       const piece = text.slice(hit.end, clause.end);
-      for (const m of piece.matchAll(marker)) {
-        const at = hit.end + (m.index ?? 0) + m[0].length;
+      for (const m of allMatches(marker, piece)) {
+        const at = hit.end + m.end;
         const cand = afterCue.find((i) => i.start >= at && i !== subject && i.actorId !== subject?.actorId && (!rel.objectKinds || rel.objectKinds.includes(i.kind as never)) && !/[;]/.test(text.slice(at, i.start)));
         if (cand) {
           object = cand;
@@ -830,17 +877,17 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const time = timeOf(hit, clause, sent, rel);
     const polarity = negated(hit, clause) ? 'negated' : 'affirmed';
     let modality: Claim['modality'] = 'asserted';
-    const clauseMasked = mask(text.slice(clause.start, clause.end), clause.start, [...dateSpans, ...actorSpans]);
+    const clauseMasked = mask(text.slice(clause.start, clause.end), clause.start, dateSpans, actorSpans);
     // A modal after the cue governs the cue only with nothing between that opens another verb phrase: in "visited
     // Minsk, a step that might lead to…" or "hosted talks and will host more", the "might"/"will" are another verb's.
     const governs = (m: { index: number; end: number }) =>
       m.index < hit.end - clause.start || !/[,;:(]|\b(?:that|which|who|whom|whose|where|when|and|or|but|as|so|to)\b/i.test(clauseMasked.slice(hit.end - clause.start, m.index));
-    if (allMatches(lex.hedge, clauseMasked).some(governs)) modality = 'hedged';
-    if (allMatches(lex.prediction, clauseMasked).some(governs) || isPredicted(time, published)) modality = 'predicted';
+    if (cueMatches(lex.lists.hedge, clauseMasked).some(governs)) modality = 'hedged';
+    if (cueMatches(lex.lists.prediction, clauseMasked).some(governs) || isPredicted(time, published)) modality = 'predicted';
     if (reported.is) modality = 'reported';
     // "were asked whether X should…", "if Y wins": what follows the subordinator is not asserted, whoever says it.
     const irrealis =
-      allMatches(lex.irrealis, clauseMasked.slice(0, hit.start - clause.start)).length > 0 || (clause.start > sent.start && /^\s*(?:if|unless)\b/i.test(text.slice(sent.start, clause.start)));
+      cueMatches(lex.lists.irrealis, clauseMasked.slice(0, hit.start - clause.start)).length > 0 || (clause.start > sent.start && /^\s*(?:if|unless)\b/i.test(text.slice(sent.start, clause.start)));
     if (irrealis) modality = modality === 'predicted' ? 'predicted' : 'hedged';
 
     const value = rel.roles.value !== undefined ? valueOf(hit, clause, rel) : undefined;
@@ -907,13 +954,13 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
   }
 
   function reportingOf(sent: Span2, hit: CueHit): { is: boolean; after?: number; source?: ActorItem; literal?: string } {
-    const piece = mask(text.slice(sent.start, hit.start), sent.start, [...dateSpans, ...actorSpans]);
-    const sentItems = items.filter((i) => i.start >= sent.start && i.end <= sent.end);
+    const piece = mask(text.slice(sent.start, hit.start), sent.start, dateSpans, actorSpans);
+    const sentItems = itemsWithin(items, sent.start, sent.end);
     const literalAt = (from: number, to: number) => {
       const words = text.slice(from, to).replace(/^[\s,]+|[\s,.;:]+$/g, '');
       return words.length > 0 && words.split(/\s+/).length <= 6 ? words : undefined;
     };
-    const acc = allMatches(lex.reportingAfter, mask(text.slice(sent.start, sent.end), sent.start, actorSpans)).pop();
+    const acc = cueMatches(lex.lists.reportingAfter, mask(text.slice(sent.start, sent.end), sent.start, actorSpans)).pop();
     if (acc) {
       const at = sent.start + acc.end;
       // "according to the Moldovan opposition newspaper X": an adjective is no source; the phrase is.
@@ -926,7 +973,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       const literal = literalAt(at, end < 0 ? sent.end : at + end);
       return literal ? { is: true, literal } : { is: true };
     }
-    const rep = allMatches(lex.reporting, piece).pop();
+    const rep = cueMatches(lex.lists.reporting, piece).pop();
     if (rep) {
       const repStart = sent.start + rep.index;
       const src = sentItems.filter((i) => i.end <= repStart && repStart - i.end <= 60).pop();
@@ -936,8 +983,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     // A trailing attribution: "…, officials said." / "…, the minister told reporters."
     const tailFrom = text.lastIndexOf(',', sent.end);
     if (tailFrom > hit.end) {
-      const tail = mask(text.slice(tailFrom, sent.end), tailFrom, [...dateSpans, ...actorSpans]);
-      const m = allMatches(lex.reporting, tail)[0];
+      const tail = mask(text.slice(tailFrom, sent.end), tailFrom, dateSpans, actorSpans);
+      const m = cueMatches(lex.lists.reporting, tail)[0];
       if (m && wordsIn(tail.slice(1, m.index)) <= 5) {
         const src = sentItems.find((i) => i.start > tailFrom && i.end <= tailFrom + m.index);
         if (src) return { is: true, source: src };
@@ -951,11 +998,11 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
   function negated(hit: CueHit, clause: Span2): boolean {
     const maskSpans: Span2[] = [...dateSpans];
     const raw = text.slice(clause.start, clause.end);
-    if (lex.notNegation) for (const m of allMatches(lex.notNegation, raw)) maskSpans.push({ start: clause.start + m.index, end: clause.start + m.end });
+    if (lex.lists.notNegation) for (const m of cueMatches(lex.lists.notNegation, raw)) maskSpans.push({ start: clause.start + m.index, end: clause.start + m.end });
     for (const m of allMatches(/\([^()]*\)/g, raw)) maskSpans.push({ start: clause.start + m.index, end: clause.start + m.end });
     const masked = mask(raw, clause.start, maskSpans);
     const before = masked.slice(0, hit.start - clause.start);
-    const neg = allMatches(lex.negation, before).pop();
+    const neg = cueMatches(lex.lists.negation, before).pop();
     if (neg) {
       const between = masked.slice(neg.end, hit.start - clause.start);
       const words = between.trim() === '' ? 0 : between.trim().split(/\s+/).length;
@@ -964,9 +1011,9 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     // A negation inside a gap cue ("did not lift the sanctions" is before; "lifted no sanctions" inside).
     const inside = masked.slice(hit.start - clause.start, hit.end - clause.start);
     if (/\b(no|not|never)\b/i.test(inside)) return true;
-    if (lex.negationAfter) {
+    if (lex.lists.negationAfter) {
       const after = masked.slice(hit.end - clause.start);
-      const m = allMatches(lex.negationAfter, after)[0];
+      const m = cueMatches(lex.lists.negationAfter, after)[0];
       if (m && m.index <= 3 + after.search(/\S|$/) + 20 && !/[;]/.test(after.slice(0, m.index))) return true;
     }
     return false;
@@ -1053,9 +1100,9 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const first = (cueText.split(/\s+/)[0] ?? '').toLowerCase();
     if (!/(?:ed|en)$/.test(first) && !IRREGULAR_PARTICIPLES.has(first)) return false;
     const before = mask(text.slice(clause.start, hit.start), clause.start, dateSpans);
-    const aux = [...before.matchAll(/\b(?:was|were|is|are|been|being|be|get|gets|got)\b/gi)].pop();
+    const aux = lastMatch(PASSIVE_AUXILIARY, before);
     if (!aux) return false;
-    const between = before.slice((aux.index ?? 0) + aux[0].length);
+    const between = before.slice(aux.end);
     return /^(?:[\s,]|\b(?:\w+ed|\w+en|and|or|not|never|later|then|also|again|\w+ly|in|on|at|during|after|subsequently)\b)*$/i.test(between);
   }
 
