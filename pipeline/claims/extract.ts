@@ -11,7 +11,7 @@ import { stableId } from '../core/ids.ts';
 import { message } from '../core/messages.ts';
 import type { ActorMention, Claim, DateMention, QuantityMention } from '../core/schema.ts';
 import { nlpOf } from '../adapters/wink.ts';
-import { type CompiledCue, type CueList, type IndexedExpression, type Lexicon, type Relation, type StartIndex, loadLexicon } from './lexicon.ts';
+import { type CompiledCue, type IndexedExpression, type Lexicon, type Relation, type StartIndex, loadLexicon } from './lexicon.ts';
 import { intervalOf, intervalOfTime } from './timex.ts';
 
 /** The state a person acts for ("person:…" → "BLR"), when known. */
@@ -209,7 +209,7 @@ function pronounGender(surface: string): Gender | undefined {
  * just before a name or in apposition after it ("Mrs", "spokeswoman", ", a businessman,"), and a he/she in a
  * sentence whose only person so far is that one. Conflicting evidence leaves the person unknown.
  */
-function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[], sentences: readonly Span2[], wordStarts: readonly number[]): Map<string, Gender> {
+function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[], sentences: readonly Span2[]): Map<string, Gender> {
   const votes = new Map<string, Set<Gender>>();
   const vote = (id: string, g: Gender) => {
     let v = votes.get(id);
@@ -218,12 +218,10 @@ function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[],
   };
   const people = items.filter((i) => i.kind === 'person' && i.basis === 'mention');
   for (const p of people) {
-    const window = { start: Math.max(0, p.start - 25), end: p.start };
-    const before = text.slice(window.start, window.end);
+    const before = text.slice(Math.max(0, p.start - 25), p.start);
     const after = /^,\s+(?:a|an|the)\s+[^,.;]{0,60}/.exec(text.slice(p.end, p.end + 80))?.[0] ?? '';
-    const titles = matchesByExpression(text, window, wordStarts, lex.genderIndex, lex.gender);
-    for (const [n, g, re] of [[0, 'female', lex.female], [1, 'male', lex.male]] as const) {
-      const b = titles.find(([expression]) => expression === n)?.[1].pop();
+    for (const [g, re] of [['female', lex.female], ['male', lex.male]] as const) {
+      const b = lastMatch(re, before);
       if (b && /^[\s.]*$/.test(before.slice(b.end))) vote(p.actorId, g);
       re.lastIndex = 0;
       if (after && re.test(after)) vote(p.actorId, g);
@@ -297,7 +295,7 @@ function actorItems(
   anaphors.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const sentences = sentenceSpans(doc);
   const sentenceOf = (pos0: number) => sentences.find((s) => pos0 >= s.start && pos0 < s.end);
-  const gender = genderEvidence(text, lex, items, sentences, wordStarts);
+  const gender = genderEvidence(text, lex, items, sentences);
   // Subject-like mentions: the first actor that can head a subject in its sentence (centering: a pronoun in a
   // new sentence usually continues the previous subject, not the last name mentioned).
   const subjectLike = new Set<ActorItem>();
@@ -465,14 +463,6 @@ function addStarts(starts: Map<number, number[]>, expressions: readonly number[]
     if (found === undefined) starts.set(expression, [at]);
     else found.push(at);
   }
-}
-
-/**
- * allMatches of a cue list over a string (its word starts found here), or over a span of the document's text
- * (with the document's word starts).
- */
-function cueMatches(list: CueList, text: string, span: Span2 = { start: 0, end: text.length }, wordStarts: readonly number[] = wordStartsOf(text)): Match[] {
-  return matchesByExpression(text, span, wordStarts, list.index, [list])[0]?.[1] ?? [];
 }
 
 /** allMatches of an expression, tried only at the given starts (ascending). */
@@ -656,7 +646,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         }
       }
       const clauses = clauseSpans(text, body, lex);
-      const furniture = cueMatches(lex.lists.furniture, text, sent, wordStarts).length > 0 || pkind === 'list-item';
+      const furniture = allMatches(lex.furniture, sentence).length > 0 || pkind === 'list-item';
       // The topic carries on: the previous sentence's subject (same paragraph) when a clause names none of its own.
       let lastSubject: ActorItem | undefined = para === topicPara ? topic : undefined;
       for (const clause of clauses) {
@@ -882,12 +872,12 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     // Minsk, a step that might lead to…" or "hosted talks and will host more", the "might"/"will" are another verb's.
     const governs = (m: { index: number; end: number }) =>
       m.index < hit.end - clause.start || !/[,;:(]|\b(?:that|which|who|whom|whose|where|when|and|or|but|as|so|to)\b/i.test(clauseMasked.slice(hit.end - clause.start, m.index));
-    if (cueMatches(lex.lists.hedge, clauseMasked).some(governs)) modality = 'hedged';
-    if (cueMatches(lex.lists.prediction, clauseMasked).some(governs) || isPredicted(time, published)) modality = 'predicted';
+    if (allMatches(lex.hedge, clauseMasked).some(governs)) modality = 'hedged';
+    if (allMatches(lex.prediction, clauseMasked).some(governs) || isPredicted(time, published)) modality = 'predicted';
     if (reported.is) modality = 'reported';
     // "were asked whether X should…", "if Y wins": what follows the subordinator is not asserted, whoever says it.
     const irrealis =
-      cueMatches(lex.lists.irrealis, clauseMasked.slice(0, hit.start - clause.start)).length > 0 || (clause.start > sent.start && /^\s*(?:if|unless)\b/i.test(text.slice(sent.start, clause.start)));
+      allMatches(lex.irrealis, clauseMasked.slice(0, hit.start - clause.start)).length > 0 || (clause.start > sent.start && /^\s*(?:if|unless)\b/i.test(text.slice(sent.start, clause.start)));
     if (irrealis) modality = modality === 'predicted' ? 'predicted' : 'hedged';
 
     const value = rel.roles.value !== undefined ? valueOf(hit, clause, rel) : undefined;
@@ -960,7 +950,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       const words = text.slice(from, to).replace(/^[\s,]+|[\s,.;:]+$/g, '');
       return words.length > 0 && words.split(/\s+/).length <= 6 ? words : undefined;
     };
-    const acc = cueMatches(lex.lists.reportingAfter, mask(text.slice(sent.start, sent.end), sent.start, actorSpans)).pop();
+    const acc = allMatches(lex.reportingAfter, mask(text.slice(sent.start, sent.end), sent.start, actorSpans)).pop();
     if (acc) {
       const at = sent.start + acc.end;
       // "according to the Moldovan opposition newspaper X": an adjective is no source; the phrase is.
@@ -973,7 +963,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       const literal = literalAt(at, end < 0 ? sent.end : at + end);
       return literal ? { is: true, literal } : { is: true };
     }
-    const rep = cueMatches(lex.lists.reporting, piece).pop();
+    const rep = allMatches(lex.reporting, piece).pop();
     if (rep) {
       const repStart = sent.start + rep.index;
       const src = sentItems.filter((i) => i.end <= repStart && repStart - i.end <= 60).pop();
@@ -984,7 +974,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const tailFrom = text.lastIndexOf(',', sent.end);
     if (tailFrom > hit.end) {
       const tail = mask(text.slice(tailFrom, sent.end), tailFrom, dateSpans, actorSpans);
-      const m = cueMatches(lex.lists.reporting, tail)[0];
+      const m = allMatches(lex.reporting, tail)[0];
       if (m && wordsIn(tail.slice(1, m.index)) <= 5) {
         const src = sentItems.find((i) => i.start > tailFrom && i.end <= tailFrom + m.index);
         if (src) return { is: true, source: src };
@@ -998,11 +988,11 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
   function negated(hit: CueHit, clause: Span2): boolean {
     const maskSpans: Span2[] = [...dateSpans];
     const raw = text.slice(clause.start, clause.end);
-    if (lex.lists.notNegation) for (const m of cueMatches(lex.lists.notNegation, raw)) maskSpans.push({ start: clause.start + m.index, end: clause.start + m.end });
+    if (lex.notNegation) for (const m of allMatches(lex.notNegation, raw)) maskSpans.push({ start: clause.start + m.index, end: clause.start + m.end });
     for (const m of allMatches(/\([^()]*\)/g, raw)) maskSpans.push({ start: clause.start + m.index, end: clause.start + m.end });
     const masked = mask(raw, clause.start, maskSpans);
     const before = masked.slice(0, hit.start - clause.start);
-    const neg = cueMatches(lex.lists.negation, before).pop();
+    const neg = allMatches(lex.negation, before).pop();
     if (neg) {
       const between = masked.slice(neg.end, hit.start - clause.start);
       const words = between.trim() === '' ? 0 : between.trim().split(/\s+/).length;
@@ -1011,9 +1001,9 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     // A negation inside a gap cue ("did not lift the sanctions" is before; "lifted no sanctions" inside).
     const inside = masked.slice(hit.start - clause.start, hit.end - clause.start);
     if (/\b(no|not|never)\b/i.test(inside)) return true;
-    if (lex.lists.negationAfter) {
+    if (lex.negationAfter) {
       const after = masked.slice(hit.end - clause.start);
-      const m = cueMatches(lex.lists.negationAfter, after)[0];
+      const m = allMatches(lex.negationAfter, after)[0];
       if (m && m.index <= 3 + after.search(/\S|$/) + 20 && !/[;]/.test(after.slice(0, m.index))) return true;
     }
     return false;

@@ -205,23 +205,6 @@ export interface IndexedExpression {
   sticky: RegExp;
 }
 
-/** A cue list as one expression (the alternation of its patterns) with its own start index. */
-export interface CueList extends IndexedExpression {
-  index: StartIndex;
-}
-
-export interface CueLists {
-  negation: CueList;
-  notNegation: CueList | null;
-  negationAfter: CueList | null;
-  hedge: CueList;
-  reporting: CueList;
-  reportingAfter: CueList;
-  prediction: CueList;
-  irrealis: CueList;
-  furniture: CueList;
-}
-
 export interface Lexicon {
   file: RelationsFile;
   cues: CuesFile;
@@ -239,14 +222,9 @@ export interface Lexicon {
   prediction: RegExp;
   irrealis: RegExp;
   furniture: RegExp;
-  /** The cue lists above (the same expressions), with their start indexes: what extraction matches with. */
-  lists: CueLists;
   datelines: RegExp[];
   female: RegExp;
   male: RegExp;
-  /** The female and male lists again (in that order), indexed: for the words just before a name. */
-  gender: IndexedExpression[];
-  genderIndex: StartIndex;
   anaphora: (IndexedExpression & { kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient'; preferRegion: boolean })[];
   anaphoraIndex: StartIndex;
   fronted: RegExp | null;
@@ -384,14 +362,10 @@ function buildStartIndex(expressions: readonly (readonly string[])[]): StartInde
   return index;
 }
 
-function cueListOf(file: string, patterns: readonly string[]): CueList {
-  return { ...indexedOf(file, patterns), index: buildStartIndex([patterns]) };
-}
-
 /** regexOf, with its sticky twin for matchesByExpression. */
-function indexedOf(file: string, patterns: readonly string[], flags = 'gi'): IndexedExpression {
-  const re = regexOf(file, patterns, flags);
-  return { re, sticky: new RegExp(re.source, `${flags.replace('g', '')}y`) };
+function indexedOf(file: string, patterns: readonly string[]): IndexedExpression {
+  const re = regexOf(file, patterns);
+  return { re, sticky: new RegExp(re.source, 'iy') };
 }
 
 function regexOf(file: string, patterns: readonly string[], flags = 'gi'): RegExp {
@@ -430,17 +404,7 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     }
   }
   const topics = [...new Set(file.relations.flatMap((r) => r.topics))].sort();
-  const lists: CueLists = {
-    negation: cueListOf(CUES_FILE, cues.negation.cues),
-    negationAfter: cues.negationAfter.length > 0 ? cueListOf(CUES_FILE, cues.negationAfter) : null,
-    notNegation: cues.notNegation.length > 0 ? cueListOf(CUES_FILE, cues.notNegation) : null,
-    hedge: cueListOf(CUES_FILE, cues.hedge.cues),
-    reporting: cueListOf(CUES_FILE, cues.reporting.cues),
-    reportingAfter: cueListOf(CUES_FILE, cues.reporting.sourceAfter),
-    prediction: cueListOf(CUES_FILE, cues.prediction.cues),
-    irrealis: cueListOf(CUES_FILE, cues.irrealis.cues),
-    furniture: cueListOf(CUES_FILE, cues.furniture.cues),
-  };
+
   const objectMarkers = new Map<string, RegExp>();
   for (const r of file.relations) {
     if (r.objectMarkers.length === 0) continue;
@@ -457,16 +421,15 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     objectMarkers,
     compiled,
     cueIndex: buildStartIndex(compiled.map((c) => [c.source])),
-    negation: lists.negation.re,
-    negationAfter: lists.negationAfter?.re ?? null,
-    notNegation: lists.notNegation?.re ?? null,
-    hedge: lists.hedge.re,
-    reporting: lists.reporting.re,
-    reportingAfter: lists.reportingAfter.re,
-    prediction: lists.prediction.re,
-    irrealis: lists.irrealis.re,
-    furniture: lists.furniture.re,
-    lists,
+    negation: regexOf(CUES_FILE, cues.negation.cues),
+    negationAfter: cues.negationAfter.length > 0 ? regexOf(CUES_FILE, cues.negationAfter) : null,
+    notNegation: cues.notNegation.length > 0 ? regexOf(CUES_FILE, cues.notNegation) : null,
+    hedge: regexOf(CUES_FILE, cues.hedge.cues),
+    reporting: regexOf(CUES_FILE, cues.reporting.cues),
+    reportingAfter: regexOf(CUES_FILE, cues.reporting.sourceAfter),
+    prediction: regexOf(CUES_FILE, cues.prediction.cues),
+    irrealis: regexOf(CUES_FILE, cues.irrealis.cues),
+    furniture: regexOf(CUES_FILE, cues.furniture.cues),
     datelines: cues.datelines.map((d) => {
       try {
         return new RegExp(d);
@@ -476,9 +439,6 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     }),
     female: regexOf(CUES_FILE, cues.gender.female, 'g'),
     male: regexOf(CUES_FILE, cues.gender.male, 'g'),
-    // Case-sensitive ("Miss", not "miss"): the index folds case, so it only offers more places to try.
-    gender: [indexedOf(CUES_FILE, cues.gender.female, 'g'), indexedOf(CUES_FILE, cues.gender.male, 'g')],
-    genderIndex: buildStartIndex([cues.gender.female, cues.gender.male]),
     anaphora: cues.anaphora.map((a) => ({ ...indexedOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive, resolve: a.resolve, preferRegion: a.preferRegion })),
     anaphoraIndex: buildStartIndex(cues.anaphora.map((a) => [a.pattern])),
     lightVerb: cues.lightVerbs.length > 0 ? new RegExp(`(?:${cues.lightVerbs.map((v) => compileCue(v)).join('|')})\\s+(?:\\S+\\s+){0,3}$`, 'i') : null,
