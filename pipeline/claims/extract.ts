@@ -11,7 +11,7 @@ import { stableId } from '../core/ids.ts';
 import { message } from '../core/messages.ts';
 import type { ActorMention, Claim, DateMention, QuantityMention } from '../core/schema.ts';
 import { nlpOf } from '../adapters/wink.ts';
-import { type CompiledCue, type IndexedExpression, type Lexicon, type Relation, type StartIndex, loadLexicon } from './lexicon.ts';
+import { type CompiledCue, type IndexedExpression, type Lexicon, type PrefixNode, type Relation, type StartIndex, PREFIX_LETTER, loadLexicon } from './lexicon.ts';
 import { intervalOf, intervalOfTime } from './timex.ts';
 
 /** The state a person acts for ("person:…" → "BLR"), when known. */
@@ -406,11 +406,6 @@ function isRegexWordCharCode(c: number): boolean {
   return c !== 45 && isWordCharCode(c);
 }
 
-/** ASCII lower case of a character code (the cue expressions are case-insensitive without the u flag: ASCII folding only). */
-function lowerAscii(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
 type Match = { index: number; end: number };
 
 /** Where words start in a text, ascending: the places a cue expression can start (its `(?<![\w-])`). */
@@ -418,7 +413,9 @@ function wordStartsOf(text: string): number[] {
   const out: number[] = [];
   let previousIsWord = false;
   for (let at = 0; at < text.length; at++) {
-    const isWord = isWordCharCode(text.charCodeAt(at));
+    // isWordCharCode, written out: this loop runs over every character of the document.
+    const c = text.charCodeAt(at);
+    const isWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
     if (isWord && !previousIsWord) out.push(at);
     previousIsWord = isWord;
   }
@@ -437,11 +434,11 @@ function matchesByExpression(text: string, span: Span2, wordStarts: readonly num
   // The span's start, then the word starts after it in the span. (No closures here: this runs per clause.)
   let nextWord = lastAtOrBeforeIn(wordStarts, span.start) + 1;
   for (let at = span.start; at < span.end; at = nextWord < wordStarts.length ? wordStarts[nextWord++]! : span.end) {
-    let node = index.root.next[lowerAscii(text.charCodeAt(at))];
+    let node = childOf(index.root, text.charCodeAt(at));
     for (let k = at + 1; node !== undefined; k++) {
-      addStarts(starts, node.expressions, at - span.start);
-      if (k >= span.end || !isRegexWordCharCode(text.charCodeAt(k))) addStarts(starts, node.wordExpressions, at - span.start);
-      node = k < span.end ? node.next[lowerAscii(text.charCodeAt(k))] : undefined;
+      if (node.expressions.length > 0) addStarts(starts, node.expressions, at - span.start);
+      if (node.wordExpressions.length > 0 && (k >= span.end || !isRegexWordCharCode(text.charCodeAt(k)))) addStarts(starts, node.wordExpressions, at - span.start);
+      node = k < span.end ? childOf(node, text.charCodeAt(k)) : undefined;
     }
   }
   const piece = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
@@ -455,6 +452,11 @@ function matchesByExpression(text: string, span: Span2, wordStarts: readonly num
     if (matches.length > 0) out.push([expression, matches]);
   }
   return out.sort((x, y) => x[0] - y[0]);
+}
+
+function childOf(node: PrefixNode, code: number): PrefixNode | undefined {
+  const letter = code < 128 ? PREFIX_LETTER[code]! : -1;
+  return letter >= 0 ? node.next[letter] : undefined;
 }
 
 function addStarts(starts: Map<number, number[]>, expressions: readonly number[], at: number): void {

@@ -191,13 +191,28 @@ export interface StartIndex {
 }
 
 export interface PrefixNode {
-  /** Children by character code (prefixes are ASCII: [a-z0-9-]); 128 slots, so lookups stay on a plain array. */
+  /** Children by PREFIX_LETTER of the next character. */
   next: (PrefixNode | undefined)[];
   /** Expressions (numbers in the indexed list) one of whose prefixes ends here. */
   expressions: number[];
   /** Expressions one of whose prefixes ends here as a whole word: only where no word character (\w) follows. */
   wordExpressions: number[];
 }
+
+/**
+ * The characters of prefixes ([a-z0-9-], upper case folded as the case-insensitive expressions do: ASCII only)
+ * numbered from 0 by character code; -1 for any other code below 128 (and codes from 128 up are none).
+ */
+export const PREFIX_LETTER: Int8Array = (() => {
+  const letters = 'abcdefghijklmnopqrstuvwxyz0123456789-';
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < letters.length; i++) {
+    table[letters.charCodeAt(i)] = i;
+    table[letters.toUpperCase().charCodeAt(i)] = i;
+  }
+  return table;
+})();
+const PREFIX_LETTERS = 37;
 
 /** An indexed expression: global (for a full scan) and sticky (tried at one place). */
 export interface IndexedExpression {
@@ -339,7 +354,7 @@ function literalPrefix(piece: string): string {
 
 /** The start index of a list of expressions, each an alternation of cue patterns. */
 function buildStartIndex(expressions: readonly (readonly string[])[]): StartIndex {
-  const node = (): PrefixNode => ({ next: new Array<PrefixNode | undefined>(128).fill(undefined), expressions: [], wordExpressions: [] });
+  const node = (): PrefixNode => ({ next: new Array<PrefixNode | undefined>(PREFIX_LETTERS).fill(undefined), expressions: [], wordExpressions: [] });
   const index: StartIndex = { root: node(), always: [] };
   expressions.forEach((patterns, expression) => {
     const prefixes = patterns.map(cuePrefixes);
@@ -350,9 +365,9 @@ function buildStartIndex(expressions: readonly (readonly string[])[]): StartInde
     for (const { prefix, word } of prefixes.flat() as CuePrefix[]) {
       let at = index.root;
       for (let k = 0; k < prefix.length; k++) {
-        const code = prefix.charCodeAt(k);
-        let child = at.next[code];
-        if (!child) at.next[code] = child = node();
+        const letter = PREFIX_LETTER[prefix.charCodeAt(k)]!;
+        let child = at.next[letter];
+        if (!child) at.next[letter] = child = node();
         at = child;
       }
       const list = word ? at.wordExpressions : at.expressions;
