@@ -74,23 +74,13 @@ function overlapsAny(a: Span2, spans: readonly Span2[]): boolean {
 
 /** Copy of text with the given spans blanked (same length, so offsets hold). */
 function mask(text: string, base: number, ...spanLists: (readonly Span2[])[]): string {
-  // The union of the spans, blanked in one pass (not one copy of the text per span).
-  let blank: Uint8Array | undefined;
+  let out = text;
   for (const spans of spanLists) {
     for (const s of spans) {
       const a = Math.max(0, s.start - base);
       const b = Math.min(text.length, s.end - base);
-      if (a < b) (blank ??= new Uint8Array(text.length)).fill(1, a, b);
+      if (a < b) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
     }
-  }
-  if (!blank) return text;
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    const blanked = blank[i] === 1;
-    let j = i + 1;
-    while (j < text.length && (blank[j] === 1) === blanked) j++;
-    out += blanked ? ' '.repeat(j - i) : text.slice(i, j);
-    i = j;
   }
   return out;
 }
@@ -634,7 +624,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       narrative = undefined;
       narrativePara = para;
     }
-    const sentDates = dates.filter((d) => d.start >= sent.start && d.end <= sent.end);
+    const sentDates = itemsWithin(dates, sent.start, sent.end);
     const sentence = text.slice(sent.start, sent.end);
     const skip = pkind === 'byline' || pkind === 'dateline' || /\?\s*["”’)]*$/.test(sentence.trimEnd());
     if (!skip) {
@@ -1057,12 +1047,12 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       const ds = ds0.some((d) => !inName(d)) ? ds0.filter((d) => !inName(d)) : ds0;
       return ds.slice().sort((a, b) => dist(a) - dist(b))[0];
     };
-    const inClause = near(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && ownDate(d)));
+    const inClause = near(itemsWithin(dates, clause.start, clause.end).filter(ownDate));
     // A date of another clause of the sentence is the claim's only when it opens the sentence before the cue's clause
     // ("When X … in 2014, Y …"): a later clause's date is its own verb's, and a "since" date opens another clause's period.
     const otherClauseOk = (d: DateMention) =>
       d.end <= clause.start && !/\bsince\s+(?:the\s+)?(?:\S+\s+){0,3}$/i.test(text.slice(Math.max(sent.start, d.start - 40), d.start));
-    const inSentence = inClause ? undefined : near(dates.filter((d) => d.start >= sent.start && d.end <= sent.end && ownDate(d) && otherClauseOk(d)));
+    const inSentence = inClause ? undefined : near(itemsWithin(dates, sent.start, sent.end).filter((d) => ownDate(d) && otherClauseOk(d)));
     const d = inClause ?? inSentence;
     const mk = (m: DateMention, basis: Claim['time']['basis']): Claim['time'] => {
       const t: Claim['time'] = { mentionId: m.id, value: m.value === 'PRESENT_REF' && published ? published : m.value, basis };
@@ -1103,8 +1093,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const unitOk = (u: string) => !rel.valueUnits || rel.valueUnits.some((w) => w === u || (w === 'money' && /^[A-Z]{3,6}$/.test(u)));
     const nearOk = (q: Span2) =>
       rel.valueMaxWords === undefined || wordsIn(q.start >= hit.end ? text.slice(hit.end, q.start) : text.slice(q.end, hit.start)) <= rel.valueMaxWords;
-    const qs = quantities.filter(
-      (q) => q.start >= clause.start && q.end <= clause.end && !overlapsAny(q, dateSpans) && q.unit !== 'rank' && unitOk(q.unit) && nearOk(q) && !/\b(lei|leu|rubles?|roubles?|hryvnias?|manats?|lari|drams?|tenge|som|dinars?|euros?|dollars?)\b/i.test(q.measure ?? ''),
+    const qs = itemsWithin(quantities, clause.start, clause.end).filter(
+      (q) => !overlapsAny(q, dateSpans) && q.unit !== 'rank' && unitOk(q.unit) && nearOk(q) && !/\b(lei|leu|rubles?|roubles?|hryvnias?|manats?|lari|drams?|tenge|som|dinars?|euros?|dollars?)\b/i.test(q.measure ?? ''),
     );
     const q = qs.slice().sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start))[0];
     if (!q) return undefined;
