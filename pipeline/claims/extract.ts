@@ -11,7 +11,7 @@ import { stableId } from '../core/ids.ts';
 import { message } from '../core/messages.ts';
 import type { ActorMention, Claim, DateMention, QuantityMention } from '../core/schema.ts';
 import { nlpOf } from '../adapters/wink.ts';
-import { type CompiledCue, type Lexicon, type Relation, loadLexicon } from './lexicon.ts';
+import { type CompiledCue, type IndexedExpression, type Lexicon, type PrefixNode, type Relation, type StartIndex, PREFIX_LETTER, loadLexicon } from './lexicon.ts';
 import { intervalOf, intervalOfTime } from './timex.ts';
 
 /** The state a person acts for ("person:…" → "BLR"), when known. */
@@ -62,6 +62,10 @@ const REPORT_NOUN_AFTER = /^\s*(?:['’]s\s+)?(?:announcement|statement|report|p
 /** A year glued to a capitalised name ("Union Shield 2015", "Euro 2024"): part of the name, not the claim's time. */
 const NAME_BEFORE_YEAR = /(?:^|[^.!?]\s)([A-Z][\w’'-]*)[\s-]$/;
 const NOT_NAME_WORD = /^(?:In|On|At|By|Since|Until|Before|After|During|From|For|Of|Through|Throughout|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|The|This|That|And|Or|But|AD|BC|CE|BCE)$/;
+/** "predicted that …": the subject of the complement clause follows the last of these before the cue. */
+const COMPLEMENTISER = /\b(?:that|whether)\s+/gi;
+const PASSIVE_AUXILIARY = /\b(?:was|were|is|are|been|being|be|get|gets|got)\b/gi;
+const PRONOUN = /\b(she|her|he|him|his)\b/gi;
 const PRESENT_TENSE = /\b(is|are|am|remains?|continues?|seems?|appears?|has|have)\b/i;
 
 function overlapsAny(a: Span2, spans: readonly Span2[]): boolean {
@@ -69,12 +73,14 @@ function overlapsAny(a: Span2, spans: readonly Span2[]): boolean {
 }
 
 /** Copy of text with the given spans blanked (same length, so offsets hold). */
-function mask(text: string, base: number, spans: readonly Span2[]): string {
+function mask(text: string, base: number, ...spanLists: (readonly Span2[])[]): string {
   let out = text;
-  for (const s of spans) {
-    const a = Math.max(0, s.start - base);
-    const b = Math.min(text.length, s.end - base);
-    if (a < b) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  for (const spans of spanLists) {
+    for (const s of spans) {
+      const a = Math.max(0, s.start - base);
+      const b = Math.min(text.length, s.end - base);
+      if (a < b) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+    }
   }
   return out;
 }
@@ -91,6 +97,11 @@ function allMatches(re: RegExp, text: string): { index: number; end: number }[] 
     out.push({ index: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+/** The last match of a global expression that never matches empty (as [...text.matchAll(re)].pop()). */
+function lastMatch(re: RegExp, text: string): Match | undefined {
+  return allMatches(re, text).pop();
 }
 
 function isPossessiveAt(text: string, end: number): boolean {
@@ -200,9 +211,8 @@ function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[],
     const before = text.slice(Math.max(0, p.start - 25), p.start);
     const after = /^,\s+(?:a|an|the)\s+[^,.;]{0,60}/.exec(text.slice(p.end, p.end + 80))?.[0] ?? '';
     for (const [g, re] of [['female', lex.female], ['male', lex.male]] as const) {
-      re.lastIndex = 0;
-      const b = [...before.matchAll(re)].pop();
-      if (b && /^[\s.]*$/.test(before.slice((b.index ?? 0) + b[0].length))) vote(p.actorId, g);
+      const b = lastMatch(re, before);
+      if (b && /^[\s.]*$/.test(before.slice(b.end))) vote(p.actorId, g);
       re.lastIndex = 0;
       if (after && re.test(after)) vote(p.actorId, g);
     }
@@ -210,8 +220,9 @@ function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[],
   for (const sent of sentences) {
     const ps = people.filter((i) => i.start >= sent.start && i.end <= sent.end);
     const piece = text.slice(sent.start, sent.end);
-    for (const m of piece.matchAll(/\b(she|her|he|him|his)\b/gi)) {
-      const at = sent.start + (m.index ?? 0);
+    PRONOUN.lastIndex = 0;
+    for (let m = PRONOUN.exec(piece); m !== null; m = PRONOUN.exec(piece)) {
+      const at = sent.start + m.index;
       const prior = new Set(ps.filter((i) => i.end <= at).map((i) => i.actorId));
       if (prior.size === 1) vote([...prior][0]!, pronounGender(m[1]!)!);
     }
@@ -221,8 +232,18 @@ function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[],
   return out;
 }
 
-function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<string, string>, stateOf: StateOf, pos?: PosAt, isRegion?: (id: string) => boolean): ActorItem[] {
+function actorItems(
+  doc: Doc,
+  lex: Lexicon,
+  actors: ActorMention[],
+  kinds: Map<string, string>,
+  stateOf: StateOf,
+  wordStarts: readonly number[],
+  pos?: PosAt,
+  isRegion?: (id: string) => boolean,
+): ActorItem[] {
   const text = doc.text;
+  const whole = { start: 0, end: text.length };
   const items: ActorItem[] = actors.map((a) => ({
     start: a.start,
     end: a.end,
@@ -234,8 +255,9 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
     adjective: a.matchedBy === 'adjective',
   }));
   const taken: Span2[] = actors.map((a) => ({ start: a.start, end: a.end }));
-  for (const l of lex.literalActors) {
-    for (const m of allMatches(l.re, text)) {
+  for (const [literalNo, matches] of matchesByExpression(text, whole, wordStarts, lex.literalActorIndex, lex.literalActors)) {
+    const l = lex.literalActors[literalNo]!;
+    for (const m of matches) {
       const span = { start: m.index, end: m.end };
       if (overlapsAny(span, taken)) continue;
       taken.push(span);
@@ -247,8 +269,9 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
   items.sort((a, b) => a.start - b.start || b.end - a.end);
   // Anaphors: resolved against the items before them (cheap: the last actor of a compatible kind, within a window).
   const anaphors: { span: Span2; kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient'; preferRegion: boolean }[] = [];
-  for (const a of lex.anaphora) {
-    for (const m of allMatches(a.re, text)) {
+  for (const [anaphorNo, matches] of matchesByExpression(text, whole, wordStarts, lex.anaphoraIndex, lex.anaphora)) {
+    const a = lex.anaphora[anaphorNo]!;
+    for (const m of matches) {
       const span = { start: m.index, end: m.end };
       if (overlapsAny(span, taken)) continue;
       if (lex.expletive) {
@@ -266,15 +289,15 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
   // Subject-like mentions: the first actor that can head a subject in its sentence (centering: a pronoun in a
   // new sentence usually continues the previous subject, not the last name mentioned).
   const subjectLike = new Set<ActorItem>();
-  const verbStarts = nlpOf(doc)
-    .tokens.filter((t) => t.pos === 'VERB' || t.pos === 'AUX')
-    .map((t) => t.start);
+  const tokens = nlpOf(doc).tokens;
   for (const s of sentences) {
     const it = subjectIn(text, items, s.start, s.end, 'first', pos);
     // Only before the sentence's first verb: "… had approved a referendum on joining Russia" has no subject named.
-    if (it && !verbStarts.some((v) => v >= s.start && v < it.start)) subjectLike.add(it);
+    if (it && !verbBetween(tokens, s.start, it.start)) subjectLike.add(it);
   }
   const resolved: ActorItem[] = [];
+  /** Items and resolved anaphors by start (items first at one start), kept as anaphors are resolved. */
+  const pool: ActorItem[] = items.slice();
   let lastEnd = -1;
   for (const an of anaphors) {
     if (an.span.start < lastEnd) continue;
@@ -290,9 +313,9 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
     if (an.resolve === 'salient' && !found) found = mostSalientState(items.filter((it) => it.end <= an.span.start && an.span.start - it.end <= 600), stateOf);
     const g = pronounGender(text.slice(an.span.start, an.span.end));
     const candidates: ActorItem[] = [];
-    // Earlier resolved anaphors count as mentions of what they resolved to ("the region … It did not.").
-    const pool = [...items, ...resolved].sort((a, b) => a.start - b.start);
-    for (let i = pool.length - 1; i >= 0 && !found; i--) {
+    // Earlier resolved anaphors count as mentions of what they resolved to ("the region … It did not."). Items
+    // starting after the anaphor end after it too: the walk back starts at the last one starting at or before it.
+    for (let i = lastAtOrBefore(pool, an.span.start); i >= 0 && !found; i--) {
       const it = pool[i]!;
       if (it.end > an.span.start) continue;
       if (an.span.start - it.end > 1500) break;
@@ -316,7 +339,7 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
       }
     }
     if (!found) continue;
-    resolved.push({
+    const anaphor: ActorItem = {
       start: an.span.start,
       end: an.span.end,
       actorId: found.actorId,
@@ -326,7 +349,10 @@ function actorItems(doc: Doc, lex: Lexicon, actors: ActorMention[], kinds: Map<s
       basis: found === qualifier || (seat !== undefined && found.actorId === seatState) ? 'mention' : 'anaphora',
       possessive: an.possessive,
       adjective: false,
-    });
+    };
+    resolved.push(anaphor);
+    // After the items and earlier anaphors that start at or before it (the order of a stable sort by start).
+    pool.splice(lastAtOrBefore(pool, anaphor.start) + 1, 0, anaphor);
   }
   for (const it of items) kinds.set(it.actorId, it.kind);
   return [...items, ...resolved].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -339,11 +365,11 @@ interface CueHit {
 }
 
 /** Cue matches of the clause: earliest then longest first, no two overlapping, none inside an actor name. */
-function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Span2[]): CueHit[] {
-  const piece = text.slice(clause.start, clause.end);
+function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Span2[], wordStarts: readonly number[]): CueHit[] {
   const hits: CueHit[] = [];
-  for (const cue of lex.compiled) {
-    for (const m of allMatches(cue.re, piece)) {
+  for (const [cueNo, matches] of matchesByExpression(text, clause, wordStarts, lex.cueIndex, lex.compiled)) {
+    const cue = lex.compiled[cueNo]!;
+    for (const m of matches) {
       const h = { cue, start: clause.start + m.index, end: clause.start + m.end };
       if (blocked.some((b) => h.start >= b.start && h.end <= b.end)) continue;
       if (/^\S+ed\b/i.test(text.slice(h.start, h.end)) && DETERMINER_BEFORE.test(text.slice(Math.max(0, h.start - 12), h.start))) continue;
@@ -360,13 +386,159 @@ function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Sp
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+/** Word characters for the cues' `(?<![\w-])`: a cue match starts only where the character before is none of these. */
+function isWordCharCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
+
+/** \w without the u flag: [A-Za-z0-9_]. */
+function isRegexWordCharCode(c: number): boolean {
+  return c !== 45 && isWordCharCode(c);
+}
+
+type Match = { index: number; end: number };
+
+/** Where words start in a text, ascending: the places a cue expression can start (its `(?<![\w-])`). */
+function wordStartsOf(text: string): number[] {
+  const out: number[] = [];
+  let previousIsWord = false;
+  for (let at = 0; at < text.length; at++) {
+    // isWordCharCode, written out: this loop runs over every character of the document.
+    const c = text.charCodeAt(at);
+    const isWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+    if (isWord && !previousIsWord) out.push(at);
+    previousIsWord = isWord;
+  }
+  return out;
+}
+
+/**
+ * allMatches of each expression of an indexed list over the span of the text (offsets in the span, as over
+ * text.slice(span.start, span.end)), as [expression number, matches] in list order, leaving out expressions
+ * without a match. The prefix trie (see StartIndex) is walked from each word start of the span, and each
+ * expression tried, sticky, only where one of its prefixes stands: the same matches as a full scan, as no match
+ * of it starts anywhere else. `wordStarts`: wordStartsOf(text); the span's own start counts as a word start.
+ */
+function matchesByExpression(text: string, span: Span2, wordStarts: readonly number[], index: StartIndex, expressions: readonly IndexedExpression[]): [number, Match[]][] {
+  const starts = new Map<number, number[]>();
+  // The span's start, then the word starts after it in the span. (No closures here: this runs per clause.)
+  let nextWord = lastAtOrBeforeIn(wordStarts, span.start) + 1;
+  for (let at = span.start; at < span.end; at = nextWord < wordStarts.length ? wordStarts[nextWord++]! : span.end) {
+    let node = childOf(index.root, text.charCodeAt(at));
+    for (let k = at + 1; node !== undefined; k++) {
+      if (node.expressions.length > 0) addStarts(starts, node.expressions, at - span.start);
+      if (node.wordExpressions.length > 0 && (k >= span.end || !isRegexWordCharCode(text.charCodeAt(k)))) addStarts(starts, node.wordExpressions, at - span.start);
+      node = k < span.end ? childOf(node, text.charCodeAt(k)) : undefined;
+    }
+  }
+  const piece = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
+  const out: [number, Match[]][] = [];
+  for (const expression of index.always) {
+    const matches = allMatches(expressions[expression]!.re, piece);
+    if (matches.length > 0) out.push([expression, matches]);
+  }
+  for (const [expression, at] of starts) {
+    const matches = stickyMatches(expressions[expression]!.sticky, piece, at);
+    if (matches.length > 0) out.push([expression, matches]);
+  }
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
+function childOf(node: PrefixNode, code: number): PrefixNode | undefined {
+  const letter = code < 128 ? PREFIX_LETTER[code]! : -1;
+  return letter >= 0 ? node.next[letter] : undefined;
+}
+
+function addStarts(starts: Map<number, number[]>, expressions: readonly number[], at: number): void {
+  for (const expression of expressions) {
+    const found = starts.get(expression);
+    if (found === undefined) starts.set(expression, [at]);
+    else found.push(at);
+  }
+}
+
+/** allMatches of an expression, tried only at the given starts (ascending). */
+function stickyMatches(re: RegExp, text: string, starts: readonly number[]): Match[] {
+  const out: Match[] = [];
+  let from = 0;
+  for (const at of starts) {
+    // A start listed twice (two prefixes of the expression end there) or inside the last match.
+    if (at < from) continue;
+    re.lastIndex = at;
+    from = at + 1;
+    // test, not exec: a sticky expression leaves lastIndex at the match's end, and no match array is built.
+    if (!re.test(text) || re.lastIndex === at) continue;
+    out.push({ index: at, end: re.lastIndex });
+    from = re.lastIndex;
+  }
+  return out;
+}
+
 /** An actor glued into a compound modifier ("Moscow-friendly", "Russian-backed"): never a subject or object. */
 function inCompound(text: string, it: Span2): boolean {
-  return /^-[a-z]/.test(text.slice(it.end, it.end + 2));
+  // /^-[a-z]/ on the two characters after it, without the slice.
+  const next = text.charCodeAt(it.end + 1);
+  return text.charCodeAt(it.end) === 45 && next >= 97 && next <= 122;
 }
 
 /** wink POS tags by token start, for the few places that need a word class. */
-type PosAt = ReadonlyMap<number, string>;
+interface PosAt {
+  get(start: number): string | undefined;
+}
+
+/**
+ * PosAt over the document's tokens by binary search (instead of a Map of every token built per document): the
+ * tokens are in text order (wink.ts places each at or after the previous one); of tokens sharing a start the
+ * last one answers, as a Map built from them would.
+ */
+function posIndex(tokens: readonly { start: number; pos: string }[]): PosAt {
+  return {
+    get(start: number): string | undefined {
+      const i = lastAtOrBefore(tokens, start);
+      return i >= 0 && tokens[i]!.start === start ? tokens[i]!.pos : undefined;
+    },
+  };
+}
+
+/**
+ * The items that lie inside [from, to), in their order: items.filter((i) => i.start >= from && i.end <= to)
+ * for items sorted by start, found from the first starting at or after `from` by binary search.
+ */
+function itemsWithin<T extends Span2>(items: readonly T[], from: number, to: number): T[] {
+  const out: T[] = [];
+  for (let i = lastAtOrBefore(items, from - 1) + 1; i < items.length && items[i]!.start <= to; i++) if (items[i]!.end <= to) out.push(items[i]!);
+  return out;
+}
+
+/** Whether a verb or auxiliary token starts in [from, to) (tokens are in text order). */
+function verbBetween(tokens: readonly { start: number; pos: string }[], from: number, to: number): boolean {
+  for (let i = lastAtOrBefore(tokens, from - 1) + 1; i < tokens.length && tokens[i]!.start < to; i++) if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return true;
+  return false;
+}
+
+/** Index of the last of `sorted` (ascending) at or before `pos`, or -1. */
+function lastAtOrBeforeIn(sorted: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Index of the last of `sorted` (by start, ascending) whose start is at or before `pos`, or -1. */
+function lastAtOrBefore(sorted: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
 
 /**
  * "former World Bank adviser, Sandu", "Kremlin spokesman Dmitry Peskov": an actor followed only by nouns (and a
@@ -387,7 +559,7 @@ function modifiesNextPerson(text: string, it: ActorItem, next: ActorItem | undef
 
 /** The first actor item that can head a subject in [from, to): not after a preposition, not a modifier of the next actor. */
 function subjectIn(text: string, items: readonly ActorItem[], from: number, to: number, pick: 'first' | 'nearest' = 'first', pos?: PosAt): ActorItem | undefined {
-  const inRange = items.filter((i) => i.start >= from && i.end <= to && i.kind !== 'place');
+  const inRange = itemsWithin(items, from, to).filter((i) => i.kind !== 'place');
   let found: ActorItem | undefined;
   for (let k = 0; k < inRange.length; k++) {
     const it = inRange[k]!;
@@ -427,8 +599,9 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     .sort((a, b) => a.start - b.start);
   const quantities = doc.mentions.filter((m): m is QuantityMention => m.type === 'quantity').sort((a, b) => a.start - b.start);
   const kinds = new Map<string, string>();
-  const posAt = new Map(nlpOf(doc).tokens.map((t) => [t.start, t.pos] as const));
-  const items = actorItems(doc, lex, actors, kinds, stateOf, posAt, opts.isRegion);
+  const posAt = posIndex(nlpOf(doc).tokens);
+  const wordStarts = wordStartsOf(text);
+  const items = actorItems(doc, lex, actors, kinds, stateOf, wordStarts, posAt, opts.isRegion);
   const salient = mostSalientState(items.filter((i) => i.basis === 'mention'), stateOf);
   // A copy: the focal state stands for the story, not for the mention it was counted from.
   const focal: ActorItem | undefined = salient ? { ...salient } : undefined;
@@ -451,7 +624,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       narrative = undefined;
       narrativePara = para;
     }
-    const sentDates = dates.filter((d) => d.start >= sent.start && d.end <= sent.end);
+    const sentDates = itemsWithin(dates, sent.start, sent.end);
     const sentence = text.slice(sent.start, sent.end);
     const skip = pkind === 'byline' || pkind === 'dateline' || /\?\s*["”’)]*$/.test(sentence.trimEnd());
     if (!skip) {
@@ -472,7 +645,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
         // One claim per relation per clause: of several cues of one relation, the one that found an object
         // ("first won the presidency …, defeating Igor Dodon"), else the first.
         const best = new Map<string, Claim>();
-        for (const hit of cueHits(text, clause, lex, actorSpans)) {
+        for (const hit of cueHits(text, clause, lex, actorSpans, wordStarts)) {
           const claim = buildClaim(hit, clause, sent, lastSubject, furniture);
           if (!claim) {
             if (opts.report !== false && !hit.cue.relation.requiresObject)
@@ -518,7 +691,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
 
   function buildClaim(hit: CueHit, clause: Span2, sent: Span2, previousSubject: ActorItem | undefined, furniture = false): Claim | null {
     const rel = hit.cue.relation;
-    const clauseItems = items.filter((i) => i.start >= clause.start && i.end <= clause.end);
+    const clauseItems = itemsWithin(items, clause.start, clause.end);
     const reported = reportingOf(sent, hit);
     const subjectFrom = reported.after !== undefined && reported.after <= hit.start && reported.after >= clause.start ? reported.after : clause.start;
 
@@ -581,8 +754,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       subject ??= frontedSubject;
       // "commentators predicted that the region would ask…": the subject of the complement clause is the cue's.
       if (!subject && !inFronted) {
-        const comp = [...text.slice(from, hit.start).matchAll(/\b(?:that|whether)\s+/gi)].pop();
-        if (comp) subject = subjectIn(text, items, from + (comp.index ?? 0) + comp[0].length, hit.start, rel.subjectPick, posAt);
+        const comp = lastMatch(COMPLEMENTISER, text.slice(from, hit.start));
+        if (comp) subject = subjectIn(text, items, from + comp.end, hit.start, rel.subjectPick, posAt);
       }
       subject ??= subjectIn(text, items, inFronted ? clause.start : from, hit.start, rel.subjectPick, posAt);
       // "his last term", "led to Western sanctions": a modifier when nothing else can be the subject.
@@ -637,10 +810,10 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     }
     if (rel.objectKinds && object && !rel.objectKinds.includes(object.kind as never)) object = undefined;
     if (!object && hasObject && rel.objectMarkers.length > 0) {
-      const marker = new RegExp(`\\b(?:${rel.objectMarkers.join('|')})\\s+`, 'gi');
+      const marker = lex.objectMarkers.get(rel.id)!;
       const piece = text.slice(hit.end, clause.end);
-      for (const m of piece.matchAll(marker)) {
-        const at = hit.end + (m.index ?? 0) + m[0].length;
+      for (const m of allMatches(marker, piece)) {
+        const at = hit.end + m.end;
         const cand = afterCue.find((i) => i.start >= at && i !== subject && i.actorId !== subject?.actorId && (!rel.objectKinds || rel.objectKinds.includes(i.kind as never)) && !/[;]/.test(text.slice(at, i.start)));
         if (cand) {
           object = cand;
@@ -686,7 +859,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const time = timeOf(hit, clause, sent, rel);
     const polarity = negated(hit, clause) ? 'negated' : 'affirmed';
     let modality: Claim['modality'] = 'asserted';
-    const clauseMasked = mask(text.slice(clause.start, clause.end), clause.start, [...dateSpans, ...actorSpans]);
+    const clauseMasked = mask(text.slice(clause.start, clause.end), clause.start, dateSpans, actorSpans);
     // A modal after the cue governs the cue only with nothing between that opens another verb phrase: in "visited
     // Minsk, a step that might lead to…" or "hosted talks and will host more", the "might"/"will" are another verb's.
     const governs = (m: { index: number; end: number }) =>
@@ -763,8 +936,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
   }
 
   function reportingOf(sent: Span2, hit: CueHit): { is: boolean; after?: number; source?: ActorItem; literal?: string } {
-    const piece = mask(text.slice(sent.start, hit.start), sent.start, [...dateSpans, ...actorSpans]);
-    const sentItems = items.filter((i) => i.start >= sent.start && i.end <= sent.end);
+    const piece = mask(text.slice(sent.start, hit.start), sent.start, dateSpans, actorSpans);
+    const sentItems = itemsWithin(items, sent.start, sent.end);
     const literalAt = (from: number, to: number) => {
       const words = text.slice(from, to).replace(/^[\s,]+|[\s,.;:]+$/g, '');
       return words.length > 0 && words.split(/\s+/).length <= 6 ? words : undefined;
@@ -792,7 +965,7 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     // A trailing attribution: "…, officials said." / "…, the minister told reporters."
     const tailFrom = text.lastIndexOf(',', sent.end);
     if (tailFrom > hit.end) {
-      const tail = mask(text.slice(tailFrom, sent.end), tailFrom, [...dateSpans, ...actorSpans]);
+      const tail = mask(text.slice(tailFrom, sent.end), tailFrom, dateSpans, actorSpans);
       const m = allMatches(lex.reporting, tail)[0];
       if (m && wordsIn(tail.slice(1, m.index)) <= 5) {
         const src = sentItems.find((i) => i.start > tailFrom && i.end <= tailFrom + m.index);
@@ -874,12 +1047,12 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
       const ds = ds0.some((d) => !inName(d)) ? ds0.filter((d) => !inName(d)) : ds0;
       return ds.slice().sort((a, b) => dist(a) - dist(b))[0];
     };
-    const inClause = near(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && ownDate(d)));
+    const inClause = near(itemsWithin(dates, clause.start, clause.end).filter(ownDate));
     // A date of another clause of the sentence is the claim's only when it opens the sentence before the cue's clause
     // ("When X … in 2014, Y …"): a later clause's date is its own verb's, and a "since" date opens another clause's period.
     const otherClauseOk = (d: DateMention) =>
       d.end <= clause.start && !/\bsince\s+(?:the\s+)?(?:\S+\s+){0,3}$/i.test(text.slice(Math.max(sent.start, d.start - 40), d.start));
-    const inSentence = inClause ? undefined : near(dates.filter((d) => d.start >= sent.start && d.end <= sent.end && ownDate(d) && otherClauseOk(d)));
+    const inSentence = inClause ? undefined : near(itemsWithin(dates, sent.start, sent.end).filter((d) => ownDate(d) && otherClauseOk(d)));
     const d = inClause ?? inSentence;
     const mk = (m: DateMention, basis: Claim['time']['basis']): Claim['time'] => {
       const t: Claim['time'] = { mentionId: m.id, value: m.value === 'PRESENT_REF' && published ? published : m.value, basis };
@@ -909,9 +1082,9 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const first = (cueText.split(/\s+/)[0] ?? '').toLowerCase();
     if (!/(?:ed|en)$/.test(first) && !IRREGULAR_PARTICIPLES.has(first)) return false;
     const before = mask(text.slice(clause.start, hit.start), clause.start, dateSpans);
-    const aux = [...before.matchAll(/\b(?:was|were|is|are|been|being|be|get|gets|got)\b/gi)].pop();
+    const aux = lastMatch(PASSIVE_AUXILIARY, before);
     if (!aux) return false;
-    const between = before.slice((aux.index ?? 0) + aux[0].length);
+    const between = before.slice(aux.end);
     return /^(?:[\s,]|\b(?:\w+ed|\w+en|and|or|not|never|later|then|also|again|\w+ly|in|on|at|during|after|subsequently)\b)*$/i.test(between);
   }
 
@@ -920,8 +1093,8 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
     const unitOk = (u: string) => !rel.valueUnits || rel.valueUnits.some((w) => w === u || (w === 'money' && /^[A-Z]{3,6}$/.test(u)));
     const nearOk = (q: Span2) =>
       rel.valueMaxWords === undefined || wordsIn(q.start >= hit.end ? text.slice(hit.end, q.start) : text.slice(q.end, hit.start)) <= rel.valueMaxWords;
-    const qs = quantities.filter(
-      (q) => q.start >= clause.start && q.end <= clause.end && !overlapsAny(q, dateSpans) && q.unit !== 'rank' && unitOk(q.unit) && nearOk(q) && !/\b(lei|leu|rubles?|roubles?|hryvnias?|manats?|lari|drams?|tenge|som|dinars?|euros?|dollars?)\b/i.test(q.measure ?? ''),
+    const qs = itemsWithin(quantities, clause.start, clause.end).filter(
+      (q) => !overlapsAny(q, dateSpans) && q.unit !== 'rank' && unitOk(q.unit) && nearOk(q) && !/\b(lei|leu|rubles?|roubles?|hryvnias?|manats?|lari|drams?|tenge|som|dinars?|euros?|dollars?)\b/i.test(q.measure ?? ''),
     );
     const q = qs.slice().sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start))[0];
     if (!q) return undefined;

@@ -170,19 +170,64 @@ export type Relation = z.infer<typeof RelationSchema>;
 export type RelationsFile = z.infer<typeof RelationsFileSchema>;
 export type CuesFile = z.infer<typeof CuesFileSchema>;
 
-export interface CompiledCue {
+export interface CompiledCue extends IndexedExpression {
   relation: Relation;
-  re: RegExp;
   agent: 'before' | 'after';
   nominal: boolean;
   source: string;
+}
+
+/**
+ * Expressions (cue patterns, or alternations of them) by how their first word begins, derived from the patterns
+ * at load: an expression can only match where the text has one of its first-word prefixes at a word start, so a
+ * text is scanned once for word starts and only the expressions that can start there are tried (instead of every
+ * expression over every clause). See matchesByExpression in extract.ts.
+ */
+export interface StartIndex {
+  /** A trie of the expressions' first-word prefixes, by lower-case character code. */
+  root: PrefixNode;
+  /** Expressions whose first word the index cannot tell (scanned in full). */
+  always: number[];
+}
+
+export interface PrefixNode {
+  /** Children by PREFIX_LETTER of the next character. */
+  next: (PrefixNode | undefined)[];
+  /** Expressions (numbers in the indexed list) one of whose prefixes ends here. */
+  expressions: number[];
+  /** Expressions one of whose prefixes ends here as a whole word: only where no word character (\w) follows. */
+  wordExpressions: number[];
+}
+
+/**
+ * The characters of prefixes ([a-z0-9-], upper case folded as the case-insensitive expressions do: ASCII only)
+ * numbered from 0 by character code; -1 for any other code below 128 (and codes from 128 up are none).
+ */
+export const PREFIX_LETTER: Int8Array = (() => {
+  const letters = 'abcdefghijklmnopqrstuvwxyz0123456789-';
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < letters.length; i++) {
+    table[letters.charCodeAt(i)] = i;
+    table[letters.toUpperCase().charCodeAt(i)] = i;
+  }
+  return table;
+})();
+const PREFIX_LETTERS = 37;
+
+/** An indexed expression: global (for a full scan) and sticky (tried at one place). */
+export interface IndexedExpression {
+  re: RegExp;
+  sticky: RegExp;
 }
 
 export interface Lexicon {
   file: RelationsFile;
   cues: CuesFile;
   relations: Map<string, Relation>;
+  /** Per relation with objectMarkers: a marker word and the space after it. */
+  objectMarkers: Map<string, RegExp>;
   compiled: CompiledCue[];
+  cueIndex: StartIndex;
   negation: RegExp;
   notNegation: RegExp | null;
   negationAfter: RegExp | null;
@@ -195,10 +240,12 @@ export interface Lexicon {
   datelines: RegExp[];
   female: RegExp;
   male: RegExp;
-  anaphora: { re: RegExp; kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient'; preferRegion: boolean }[];
+  anaphora: (IndexedExpression & { kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient'; preferRegion: boolean })[];
+  anaphoraIndex: StartIndex;
   fronted: RegExp | null;
   lightVerb: RegExp | null;
-  literalActors: { id: string; kind: string; re: RegExp; adjective: RegExp | null }[];
+  literalActors: (IndexedExpression & { id: string; kind: string; adjective: RegExp | null })[];
+  literalActorIndex: StartIndex;
   clauseBreak: RegExp;
   expletive: RegExp | null;
   topics: string[];
@@ -236,6 +283,106 @@ export function compileCue(pattern: string): string {
   return `(?<![\\w-])(?:${out.join('')})(?![\\w])`;
 }
 
+/** A literal start of a cue pattern: its lower-case letters, and whether they are a whole word (a space or the end follows). */
+export interface CuePrefix {
+  prefix: string;
+  word: boolean;
+}
+
+/**
+ * Literal starts, one of which every match of the cue pattern starts with; null when the pattern's start is not
+ * plain enough to tell (such a cue is always tried). Reads the pattern language of compileCue: a leading word,
+ * or a leading `(a|b)` group, optional (`?`) or not; an optional group adds the starts of what follows it.
+ */
+export function cuePrefixes(pattern: string): CuePrefix[] | null {
+  const p = pattern.trim();
+  if (p === '' || topLevelAlternation(p)) return null;
+  if (!p.startsWith('(')) {
+    const start = literalStart(p, true);
+    return start.prefix === '' ? null : [start];
+  }
+  const close = p.indexOf(')');
+  const inner = p.slice(1, close);
+  if (close < 0 || inner.includes('(')) return null;
+  const optional = p[close + 1] === '?';
+  const after = p.slice(close + (optional ? 2 : 1));
+  const starts = inner.split('|').map((alternative) => literalStart(alternative, after === '' || /^\s/.test(after)));
+  if (starts.some((s) => s.prefix === '')) return null;
+  if (!optional) return starts;
+  const rest = cuePrefixes(after);
+  return rest === null ? null : [...starts, ...rest];
+}
+
+/** The literal start of a piece of pattern; a whole word when a space follows it in the piece, or the piece ends and `endsWord`. */
+function literalStart(piece: string, endsWord: boolean): CuePrefix {
+  const prefix = literalPrefix(piece);
+  const rest = piece.slice(prefix.length);
+  return { prefix, word: rest === '' ? endsWord : /^\s/.test(rest) };
+}
+
+/** Whether a pattern has a `|` outside any group (the whole pattern is then an alternation). */
+function topLevelAlternation(p: string): boolean {
+  let depth = 0;
+  for (const ch of p) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The letters, digits and hyphens a pattern piece starts with, lower-cased, that every match has literally:
+ * stops at any other character, and before a character made optional by a following `?`, `+` or `{`.
+ * A letter before `*` is kept (compileCue reads `impos*` as "impos" and any ending).
+ */
+function literalPrefix(piece: string): string {
+  let out = '';
+  for (let i = 0; i < piece.length; i++) {
+    const ch = piece[i]!;
+    if (!/[A-Za-z0-9-]/.test(ch)) break;
+    const next = piece[i + 1];
+    if (next === '?' || next === '+' || next === '{') break;
+    if (next === '*') {
+      if (/[A-Za-z]/.test(ch)) out += ch;
+      break;
+    }
+    out += ch;
+  }
+  return out.toLowerCase();
+}
+
+/** The start index of a list of expressions, each an alternation of cue patterns. */
+function buildStartIndex(expressions: readonly (readonly string[])[]): StartIndex {
+  const node = (): PrefixNode => ({ next: new Array<PrefixNode | undefined>(PREFIX_LETTERS).fill(undefined), expressions: [], wordExpressions: [] });
+  const index: StartIndex = { root: node(), always: [] };
+  expressions.forEach((patterns, expression) => {
+    const prefixes = patterns.map(cuePrefixes);
+    if (prefixes.some((p) => p === null)) {
+      index.always.push(expression);
+      return;
+    }
+    for (const { prefix, word } of prefixes.flat() as CuePrefix[]) {
+      let at = index.root;
+      for (let k = 0; k < prefix.length; k++) {
+        const letter = PREFIX_LETTER[prefix.charCodeAt(k)]!;
+        let child = at.next[letter];
+        if (!child) at.next[letter] = child = node();
+        at = child;
+      }
+      const list = word ? at.wordExpressions : at.expressions;
+      if (!list.includes(expression)) list.push(expression);
+    }
+  });
+  return index;
+}
+
+/** regexOf, with its sticky twin for matchesByExpression. */
+function indexedOf(file: string, patterns: readonly string[]): IndexedExpression {
+  const re = regexOf(file, patterns);
+  return { re, sticky: new RegExp(re.source, 'iy') };
+}
+
 function regexOf(file: string, patterns: readonly string[], flags = 'gi'): RegExp {
   try {
     return new RegExp(patterns.map((p) => compileCue(p)).join('|'), flags);
@@ -261,20 +408,34 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     for (const cue of r.cues) {
       const c = typeof cue === 'string' ? { pattern: cue } : cue;
       let re: RegExp;
+      let sticky: RegExp;
       try {
         re = new RegExp(compileCue(c.pattern), 'gi');
+        sticky = new RegExp(re.source, 'iy');
       } catch (err) {
         throw new DataFileError(fileName, `relation ${r.id}: cue "${c.pattern}" does not compile: ${(err as Error).message}`);
       }
-      compiled.push({ relation: r, re, agent: c.agent ?? 'before', nominal: c.nominal ?? false, source: c.pattern });
+      compiled.push({ relation: r, re, sticky, agent: c.agent ?? 'before', nominal: c.nominal ?? false, source: c.pattern });
     }
   }
   const topics = [...new Set(file.relations.flatMap((r) => r.topics))].sort();
+
+  const objectMarkers = new Map<string, RegExp>();
+  for (const r of file.relations) {
+    if (r.objectMarkers.length === 0) continue;
+    try {
+      objectMarkers.set(r.id, new RegExp(`\\b(?:${r.objectMarkers.join('|')})\\s+`, 'gi'));
+    } catch (err) {
+      throw new DataFileError(fileName, `relation ${r.id}: objectMarkers do not compile: ${(err as Error).message}`);
+    }
+  }
   return {
     file,
     cues,
     relations,
+    objectMarkers,
     compiled,
+    cueIndex: buildStartIndex(compiled.map((c) => [c.source])),
     negation: regexOf(CUES_FILE, cues.negation.cues),
     negationAfter: cues.negationAfter.length > 0 ? regexOf(CUES_FILE, cues.negationAfter) : null,
     notNegation: cues.notNegation.length > 0 ? regexOf(CUES_FILE, cues.notNegation) : null,
@@ -293,15 +454,17 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     }),
     female: regexOf(CUES_FILE, cues.gender.female, 'g'),
     male: regexOf(CUES_FILE, cues.gender.male, 'g'),
-    anaphora: cues.anaphora.map((a) => ({ re: regexOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive, resolve: a.resolve, preferRegion: a.preferRegion })),
+    anaphora: cues.anaphora.map((a) => ({ ...indexedOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive, resolve: a.resolve, preferRegion: a.preferRegion })),
+    anaphoraIndex: buildStartIndex(cues.anaphora.map((a) => [a.pattern])),
     lightVerb: cues.lightVerbs.length > 0 ? new RegExp(`(?:${cues.lightVerbs.map((v) => compileCue(v)).join('|')})\\s+(?:\\S+\\s+){0,3}$`, 'i') : null,
     fronted: cues.frontedOpeners.length > 0 ? new RegExp(`^\\s*(?:${cues.frontedOpeners.join('|')})\\b[^,]{0,120},\\s+`, 'i') : null,
     literalActors: file.literalActors.map((l) => ({
       id: l.id,
       kind: l.kind,
-      re: regexOf(fileName, [...l.patterns, ...l.adjectives]),
+      ...indexedOf(fileName, [...l.patterns, ...l.adjectives]),
       adjective: l.adjectives.length > 0 ? new RegExp(`^(?:${l.adjectives.map((a) => compileCue(a)).join('|')})$`, 'i') : null,
     })),
+    literalActorIndex: buildStartIndex(file.literalActors.map((l) => [...l.patterns, ...l.adjectives])),
     clauseBreak: new RegExp(cues.clauseBreaks.join('|'), 'g'),
     expletive: cues.expletives.length > 0 ? regexOf(CUES_FILE, cues.expletives, 'iy') : null,
     topics,
