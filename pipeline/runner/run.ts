@@ -61,8 +61,10 @@ export interface BatchOptions extends RunOptions {
   /**
    * Another stage list and the worker file that runs it (a module whose default export is
    * `taskHandler(stages)`); default: pipeline/stages.ts DOC_STAGES with ./worker.ts.
+   * `renderPages`: the module also exports ./pages.ts renderPages, so the report's pages
+   * are rendered in its threads (otherwise in the main thread).
    */
-  pipeline?: { stages: readonly Stage[]; workerFile: string };
+  pipeline?: { stages: readonly Stage[]; workerFile: string; renderPages?: boolean };
   /** Stop taking new documents when aborted; documents in flight finish and are committed. */
   signal?: AbortSignal;
   /** Show progress (bar on a terminal, lines otherwise). Default: true. */
@@ -451,6 +453,8 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
         // A bounded queue keeps results from piling up in memory; see the loop below.
         idleTimeout: 1_000,
       });
+      // A worker that fails outside a task (e.g. cannot load a named export) must not take the process down.
+      pool.on('error', (err: Error) => p.log(`worker thread error: ${err.message}`));
       const submit = pool;
       // Keep at most 2 tasks per worker in flight; stop submitting when aborted,
       // and let the documents in flight finish and commit.
@@ -478,7 +482,10 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
   stopProgress();
   const interrupted = Boolean(opts.signal?.aborted) && p.summary.extracted < p.todo.length;
   const status = interrupted ? 'interrupted' : 'done';
-  if (!pool) return finish(p, opts, status);
+  if (!pool || (opts.pipeline && !opts.pipeline.renderPages)) {
+    await pool?.destroy();
+    return finish(p, opts, status);
+  }
   try {
     // The workers stay up for the report's pages (./pages.ts).
     return await finishWith(p, opts, status, pageRenderer(pool, workers, opts.output, p.log));

@@ -12,7 +12,7 @@ import { RunLockedError } from '../../pipeline/store/lock.ts';
 import { DOC_STAGES as TEST_STAGES } from '../fixtures/runner/stages.ts';
 import { FIXTURES, WORKER_FILE, exports, reportFiles, sandbox, storeContent, type Sandbox, removeSandboxes } from './helpers.ts';
 
-const PIPELINE = { stages: TEST_STAGES, workerFile: WORKER_FILE };
+const PIPELINE = { stages: TEST_STAGES, workerFile: WORKER_FILE, renderPages: true };
 
 const quiet = { log: () => {} };
 
@@ -159,11 +159,11 @@ describe('workers', () => {
     expect(reportFiles(inline)).toEqual(pages);
   }, 180_000);
 
-  it('renders the report pages in this thread when the worker module cannot (and says so)', async () => {
+  it('renders the report pages in this thread when the worker module said it could but cannot (and says so)', async () => {
     const sb = sandbox();
     const lines: string[] = [];
     const workerFile = path.join(FIXTURES, 'worker-no-pages.ts');
-    const s = await runBatch({ input: sb.input, output: sb.output, workers: 1, pipeline: { stages: TEST_STAGES, workerFile }, progress: false, log: (l) => lines.push(l) });
+    const s = await runBatch({ input: sb.input, output: sb.output, workers: 1, pipeline: { stages: TEST_STAGES, workerFile, renderPages: true }, progress: false, log: (l) => lines.push(l) });
     expect(s.steps.ran).toContain('report');
     expect(lines.some((l) => /rendering pages in worker threads failed .*; rendering 4 in the main thread/.test(l))).toBe(true);
     const clean = sandbox();
