@@ -17,21 +17,41 @@ export interface PagesTask {
   pages: { task: PageTask; docFile: string }[];
 }
 
+/** What a worker did with a batch: the pages whose export it could not read are left to the main thread. */
+export interface PagesResult {
+  rendered: number;
+  unread: string[];
+}
+
 /** Pages per task: small enough to balance the workers, large enough that messaging stays cheap. */
 const BATCH = 40;
 
-/** The worker's side (exported by ./worker.ts): render a batch, return how many pages it wrote. */
-export function renderPages(batch: PagesTask): number {
-  for (const { task, docFile } of batch.pages) renderPageFile(task, JSON.parse(readFileSync(docFile, 'utf8')) as DocumentJson);
-  return batch.pages.length;
+/** The worker's side (exported by ./worker.ts): render a batch of pages from the documents' exports. */
+export function renderPages(batch: PagesTask): PagesResult {
+  const unread: string[] = [];
+  let rendered = 0;
+  for (const { task, docFile } of batch.pages) {
+    let doc: DocumentJson;
+    try {
+      doc = JSON.parse(readFileSync(docFile, 'utf8')) as DocumentJson;
+    } catch {
+      // An export deleted since (e.g. by hand, for a document this run did not select): the store has it.
+      unread.push(task.id);
+      continue;
+    }
+    renderPageFile(task, doc);
+    rendered++;
+  }
+  return { rendered, unread };
 }
 
 /**
  * The main thread's side: a renderer for runCorpusStepsWith that sends the pages to `pool`.
- * A worker module without renderPages (another stage list's worker), or any failure of the
- * workers, falls back to rendering the remaining pages in this thread, with a line in the log.
+ * Pages a worker could not read the export of are rendered here from `load` (the store);
+ * any failure of the workers (or a worker module without renderPages) leaves the remaining
+ * pages to this thread too, with a line in the log.
  */
-export function pageRenderer(pool: Piscina, workers: number, output: string, log: (line: string) => void): (tasks: PageTask[]) => Promise<void> {
+export function pageRenderer(pool: Piscina, workers: number, output: string, load: (id: string) => DocumentJson, log: (line: string) => void): (tasks: PageTask[]) => Promise<void> {
   const docFile = (id: string): string => path.join(output, 'documents', `${id}.json`);
   return async (tasks) => {
     const done = new Set<string>();
@@ -41,8 +61,9 @@ export function pageRenderer(pool: Piscina, workers: number, output: string, log
       // At most two batches per worker queued at a time, as for the documents.
       const inFlight = new Set<Promise<void>>();
       for (const batch of batches) {
-        const job = (pool.run({ pages: batch.map((task) => ({ task, docFile: docFile(task.id) })) } satisfies PagesTask, { name: 'renderPages' }) as Promise<number>).then(() => {
-          for (const t of batch) done.add(t.id);
+        const job = (pool.run({ pages: batch.map((task) => ({ task, docFile: docFile(task.id) })) } satisfies PagesTask, { name: 'renderPages' }) as Promise<PagesResult>).then((r) => {
+          const unread = new Set(r.unread);
+          for (const t of batch) if (!unread.has(t.id)) done.add(t.id);
         });
         const tracked = job.finally(() => inFlight.delete(tracked));
         inFlight.add(tracked);
@@ -50,9 +71,8 @@ export function pageRenderer(pool: Piscina, workers: number, output: string, log
       }
       await Promise.all(inFlight);
     } catch (err) {
-      const rest = tasks.filter((t) => !done.has(t.id));
-      log(`report: rendering pages in worker threads failed (${(err as Error).message}); rendering ${rest.length} in the main thread`);
-      renderPages({ pages: rest.map((task) => ({ task, docFile: docFile(task.id) })) });
+      log(`report: rendering pages in worker threads failed (${(err as Error).message}); rendering ${tasks.filter((t) => !done.has(t.id)).length} in the main thread`);
     }
+    for (const t of tasks) if (!done.has(t.id)) renderPageFile(t, load(t.id));
   };
 }

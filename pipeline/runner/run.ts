@@ -27,6 +27,7 @@ import { exportIsSound, writeExport } from './export.ts';
 import { runCorpusSteps, runCorpusStepsWith, type CorpusStepsOptions, type CorpusStepsResult } from './corpus-steps.ts';
 import { pageRenderer } from './pages.ts';
 import type { DocSummary, PageTask } from '../report/index.ts';
+import type { DocumentJson } from '../core/schema.ts';
 import { feedLedger, primeLedger } from './ledger-step.ts';
 import { processDocument, type DocResult, type DocTask } from './process-doc.ts';
 import { createProgress, type Progress } from './progress.ts';
@@ -488,7 +489,8 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
   }
   try {
     // The workers stay up for the report's pages (./pages.ts).
-    return await finishWith(p, opts, status, pageRenderer(pool, workers, opts.output, p.log));
+    const load = (id: string): DocumentJson => JSON.parse(p.store.documentJsonText(id) ?? '{}') as DocumentJson;
+    return await finishWith(p, opts, status, pageRenderer(pool, workers, opts.output, load, p.log));
   } finally {
     await pool.destroy();
   }

@@ -159,6 +159,23 @@ describe('workers', () => {
     expect(reportFiles(inline)).toEqual(pages);
   }, 180_000);
 
+  it('renders a page from the store when its export is gone (a document this run did not select)', async () => {
+    const sb = sandbox();
+    const base = { input: sb.input, output: sb.output, workers: 1, pipeline: PIPELINE, progress: false, ...quiet };
+    await runBatch(base);
+    const page = (id: string): string | undefined => Object.entries(reportFiles(sb.output)).find(([f]) => f.startsWith('report/docs/') && f.includes(id))?.[1];
+    const before = page('a2');
+    expect(before).toBeDefined();
+    const pagesDir = path.join(sb.output, 'report', 'docs');
+    for (const f of readdirSync(pagesDir)) if (f.includes('a2')) rmSync(path.join(pagesDir, f));
+    rmSync(path.join(sb.output, 'documents', 'a2.json'));
+    writeFileSync(path.join(sb.input, 'a1.txt'), 'Maria Lindqvist visited the harbour on Friday.\n');
+    const s = await runBatch({ ...base, select: ['a1'] });
+    expect(s.extracted).toBe(1);
+    expect(existsSync(path.join(sb.output, 'documents', 'a2.json'))).toBe(false);
+    expect(page('a2')).toBe(before);
+  }, 180_000);
+
   it('renders the report pages in this thread when the worker module said it could but cannot (and says so)', async () => {
     const sb = sandbox();
     const lines: string[] = [];
