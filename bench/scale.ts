@@ -286,7 +286,7 @@ async function main(): Promise<number> {
       const accounted = Object.entries(cpuOf).reduce((a, [k, v]) => a + (k === 'commit' ? 0 : v), 0);
       if (coldMainCpu !== undefined) {
         row('  main thread CPU', fmtMs(coldMainCpu), '(planning, receiving results, commits, corpus steps)');
-        row('  other CPU', fmtMs(coldCpu - accounted - coldMainCpu), '(GC and compiler helper threads, thread exit, not in a stage)');
+        row('  other CPU', fmtMs(coldCpu - accounted - coldMainCpu), '(V8 compiler and GC helper threads, workers between tasks, and stage time the 4 ms thread clock shows only after a task: runner/cpu.ts)');
       }
       for (const [name, ms] of Object.entries(cold.steps.ms)) row(`  corpus step ${name}`, fmtMs(ms));
       row('peak RSS during cold run', mbOf(coldPeak), 'target < 1.5 GB (process incl. worker threads)');
