@@ -7,6 +7,7 @@
  * Node at this speed, and the cues stay reviewable data.
  */
 import type { Doc } from '../core/doc.ts';
+import { matchesAt } from '../core/regex.ts';
 import { stableId } from '../core/ids.ts';
 import { message } from '../core/messages.ts';
 import type { ActorMention, Claim, DateMention, QuantityMention } from '../core/schema.ts';
@@ -438,7 +439,7 @@ function matchesByExpression(text: string, span: Span2, wordStarts: readonly num
     if (matches.length > 0) out.push([expression, matches]);
   }
   for (const [expression, at] of starts) {
-    const matches = stickyMatches(expressions[expression]!.sticky, piece, at);
+    const matches = matchesAt(expressions[expression]!.sticky, piece, at).map((m): Match => ({ index: m.index, end: m.index + m[0].length }));
     if (matches.length > 0) out.push([expression, matches]);
   }
   return out.sort((x, y) => x[0] - y[0]);
@@ -455,23 +456,6 @@ function addStarts(starts: Map<number, number[]>, expressions: readonly number[]
     if (found === undefined) starts.set(expression, [at]);
     else found.push(at);
   }
-}
-
-/** allMatches of an expression, tried only at the given starts (ascending). */
-function stickyMatches(re: RegExp, text: string, starts: readonly number[]): Match[] {
-  const out: Match[] = [];
-  let from = 0;
-  for (const at of starts) {
-    // A start listed twice (two prefixes of the expression end there) or inside the last match.
-    if (at < from) continue;
-    re.lastIndex = at;
-    from = at + 1;
-    // test, not exec: a sticky expression leaves lastIndex at the match's end, and no match array is built.
-    if (!re.test(text) || re.lastIndex === at) continue;
-    out.push({ index: at, end: re.lastIndex });
-    from = re.lastIndex;
-  }
-  return out;
 }
 
 /** An actor glued into a compound modifier ("Moscow-friendly", "Russian-backed"): never a subject or object. */

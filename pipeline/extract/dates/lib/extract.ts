@@ -6,6 +6,7 @@
  * future for "Friday", "in February", "Monday's announcement".
  */
 import type { DateMention } from '../../../core/schema.ts';
+import { matchesAt } from '../../../core/regex.ts';
 import { stableId } from '../../../core/ids.ts';
 import { nlpOf, sentenceAt, type NlpLayer, type Token } from '../../../adapters/wink.ts';
 import { dateData, type CompiledRule, type DateData, type Tables } from './data.ts';
@@ -66,25 +67,6 @@ export function findCandidates(text: string, data: DateData, nlp: () => NlpLayer
       }
       out.push(c);
     }
-  }
-  return out;
-}
-
-/**
- * The matches a global scan of the text would find, tried only at these
- * positions (in order; every position where one may start is among them).
- */
-function matchesAt(sticky: RegExp, text: string, positions: readonly number[]): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let next = 0;
-  for (const s of positions) {
-    if (s < next) continue;
-    sticky.lastIndex = s;
-    const m = sticky.exec(text);
-    // An empty match is skipped, as a global scan steps past it.
-    if (m === null || m[0].length === 0) continue;
-    out.push(m);
-    next = s + m[0].length;
   }
   return out;
 }
