@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import type { z } from 'zod';
@@ -76,7 +77,7 @@ function parseYaml(text: string): unknown {
     const value: unknown = YAML.parse(text);
     json = JSON.stringify(value);
     // Only values that survive JSON unchanged may be served from it (no Infinity, no undefined in arrays).
-    if (!sameJsonValue(value, JSON.parse(json))) return value;
+    if (!isDeepStrictEqual(value, JSON.parse(json))) return value;
     if (file) {
       try {
         writeDerivedFile(file, json);
@@ -88,16 +89,6 @@ function parseYaml(text: string): unknown {
   parsedJson.set(key, json);
   // A fresh object per caller: compiled tables must never share mutable state.
   return JSON.parse(json);
-}
-
-function sameJsonValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => sameJsonValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 export function parseDataText(file: string, text: string): unknown {

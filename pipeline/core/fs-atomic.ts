@@ -9,10 +9,21 @@ import path from 'node:path';
 
 let counter = 0;
 
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+/** Write a temporary file beside `file` with `write`, then rename it over `file`; the temporary file never stays. */
+function replaceVia(file: string, write: (tmp: string) => void): void {
   const tmp = `${file}.tmp-${process.pid}-${Date.now()}-${counter++}`;
   try {
+    write(tmp);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  replaceVia(file, (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
       writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
@@ -20,11 +31,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  });
 }
 
 /** Pretty, stable JSON (2-space indent, trailing newline) for files people diff. */
@@ -50,8 +57,7 @@ export function writeDerivedFile(file: string, text: string): void {
     mkdirSync(dir, { recursive: true });
     made.add(dir);
   }
-  const tmp = `${file}.tmp-${process.pid}-${Date.now()}-${counter++}`;
-  try {
+  replaceVia(file, (tmp) => {
     try {
       writeFileSync(tmp, text);
     } catch (err) {
@@ -60,11 +66,7 @@ export function writeDerivedFile(file: string, text: string): void {
       mkdirSync(dir, { recursive: true });
       writeFileSync(tmp, text);
     }
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  });
 }
 
 /** The file exists and is not empty (what an OS crash after an unsynced rename can leave). */

@@ -79,20 +79,20 @@ export async function runCorpusStepsWith(opts: CorpusStepsOptions, renderPages: 
   if (steps.corpusChanged) {
     const update = steps.ledger();
     const plan = steps.planReport(update, true);
-    const pages = plan && plan.tasks.length > 0 ? renderPages(plan.tasks) : Promise.resolve();
-    // Never leave the promise unobserved while the ledger is stored (a failure is rethrown below).
-    pages.catch(() => {});
-    try {
-      steps.storeLedger(update);
-    } finally {
-      await pages.catch(() => {});
-    }
-    await pages;
+    // Settled into its error, so it is never an unhandled rejection while the ledger is stored.
+    const pagesFailed = plan && plan.tasks.length > 0 ? renderPages(plan.tasks).then(() => undefined, (err: unknown) => err ?? new Error('rendering report pages failed')) : Promise.resolve(undefined);
+    steps.storeLedger(update);
+    const failure = await pagesFailed;
+    if (failure !== undefined) throw failure;
     if (plan) steps.finishReport(plan);
     steps.corpusDone();
   }
   steps.annotations();
   return steps.res;
+}
+
+function summaryAt(made: { hash: string; summary: DocSummary } | undefined, hash: string): DocSummary | undefined {
+  return made?.hash === hash ? made.summary : undefined;
 }
 
 /** The corpus steps, one method per step, shared by the two ways of running them. */
@@ -132,7 +132,7 @@ class CorpusSteps {
         ids: rows.map((r) => r.id),
         hash: (id) => keys.get(id) ?? '',
         load: (id) => JSON.parse(store.documentJsonText(id) ?? '{}') as DocumentJson,
-        ...(summaries ? { summary: (id: string, hash: string) => (summaries.get(id)?.hash === hash ? summaries.get(id)?.summary : undefined) } : {}),
+        ...(summaries ? { summary: (id: string, hash: string) => summaryAt(summaries.get(id), hash) } : {}),
       },
       {},
       { deferPages },

@@ -129,10 +129,17 @@ export function primeLedger(store: Store, storeFile: string): void {
   const dataKey = ledgerDataKey();
   const state = live.get(at);
   if (state && state.dataKey === dataKey) return;
+  const loaded = loadLive(store, dataKey);
+  loaded.pending = { mode: 'full', added: loaded.keys.size, removed: 0 };
+  live.set(at, loaded);
+}
+
+/** A live index loaded from every stored document (nothing pending). */
+function loadLive(store: Store, dataKey: string): Live {
   const { inputs, keys } = loadAllLedgerInputs(store);
   const index = new LedgerIndex();
   for (const d of inputs) index.addDocument(d);
-  live.set(at, { dataKey, index, keys, pending: { mode: 'full', added: inputs.length, removed: 0 } });
+  return { dataKey, index, keys, pending: { mode: 'incremental', added: 0, removed: 0 } };
 }
 
 /**
@@ -168,11 +175,9 @@ export function updateLedger(store: Store, storeFile: string): LedgerUpdate {
   const dataKey = ledgerDataKey();
   const state = live.get(at);
   if (!state || state.dataKey !== dataKey) {
-    const { inputs, keys } = loadAllLedgerInputs(store);
-    const index = new LedgerIndex();
-    for (const d of inputs) index.addDocument(d);
-    live.set(at, { dataKey, index, keys, pending: { mode: 'incremental', added: 0, removed: 0 } });
-    return { ledger: index.build(), mode: 'full', added: inputs.length, removed: 0 };
+    const loaded = loadLive(store, dataKey);
+    live.set(at, loaded);
+    return { ledger: loaded.index.build(), mode: 'full', added: loaded.keys.size, removed: 0 };
   }
   // Documents fed since (feedLedger) are at their keys already; the diff catches the rest.
   const { mode } = state.pending;

@@ -353,20 +353,10 @@ export function runPipeline(opts: InlineOptions): RunSummary {
   try {
     for (const t of p.todo) commit(p, processDocument(taskOf(p, t), stages), opts.output);
   } catch (err) {
-    p.summary.wallMs = performance.now() - p.started;
-    finishFailed(p);
+    closeRun(p, 'failed');
     throw err;
   }
   return finish(p, opts, 'done');
-}
-
-function finishFailed(p: Plan): void {
-  try {
-    recordRun(p, 'failed', performance.now() - p.started);
-  } finally {
-    p.lock.release();
-    p.store.close();
-  }
 }
 
 /** Workers to use when none is asked for: inline for a handful of documents, else one per core. */
@@ -477,7 +467,7 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
   } catch (err) {
     stopProgress();
     await pool?.destroy();
-    finishFailed(p);
+    closeRun(p, 'failed');
     throw err;
   }
   stopProgress();
