@@ -7,6 +7,7 @@
  * Node at this speed, and the cues stay reviewable data.
  */
 import type { Doc } from '../core/doc.ts';
+import { partitionPoint } from '../core/search.ts';
 import { matchesAt } from '../core/regex.ts';
 import { stableId } from '../core/ids.ts';
 import { message } from '../core/messages.ts';
@@ -502,26 +503,12 @@ function verbBetween(tokens: readonly { start: number; pos: string }[], from: nu
 
 /** Index of the last of `sorted` (ascending) at or before `pos`, or -1. */
 function lastAtOrBeforeIn(sorted: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(sorted, (v) => v <= pos) - 1;
 }
 
 /** Index of the last of `sorted` (by start, ascending) whose start is at or before `pos`, or -1. */
 function lastAtOrBefore(sorted: readonly { start: number }[], pos: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(sorted, (x) => x.start <= pos) - 1;
 }
 
 /**

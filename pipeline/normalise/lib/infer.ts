@@ -24,6 +24,7 @@
  * The answer is a month (YYYY-MM): the evidence rarely supports a day.
  */
 import { nlpOf, sentenceAt, type NlpLayer, type Token } from '../../adapters/wink.ts';
+import { partitionPoint } from '../../core/search.ts';
 import type { Paragraph, Span } from '../../core/schema.ts';
 import type { CompiledData } from './data.ts';
 import { findDates, isoOf, weekdayOf, type FoundDate } from './dates.ts';
@@ -91,15 +92,8 @@ function tenseOf(d: FoundDate, sent: Span, text: string, layer: NlpLayer, inEndn
 /** Tokens inside a span (tokens are sorted by offset: binary search, not a scan, for long texts). */
 function tokensIn(layer: NlpLayer, span: Span): Token[] {
   const ts = layer.tokens;
-  let lo = 0;
-  let hi = ts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ts[mid]!.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Token[] = [];
-  for (let i = lo; i < ts.length && ts[i]!.end <= span.end; i++) out.push(ts[i]!);
+  for (let i = partitionPoint(ts, (t) => t.start < span.start); i < ts.length && ts[i]!.end <= span.end; i++) out.push(ts[i]!);
   return out;
 }
 

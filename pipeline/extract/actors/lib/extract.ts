@@ -17,6 +17,7 @@
  * actors must skip kind "place".
  */
 import { nlpOf, type NlpLayer, type Token } from '../../../adapters/wink.ts';
+import { partitionPoint } from '../../../core/search.ts';
 import { lexiconTag, nameCandidatesIn } from '../../../adapters/compromise.ts';
 import { stableId, slug } from '../../../core/ids.ts';
 import type { ActorKind, ActorMention, DateMention, ParagraphKind, Span } from '../../../core/schema.ts';
@@ -455,14 +456,7 @@ function sentenceSpan(layer: NlpLayer, si: number): Span {
 
 /** Mark the tokens overlapping [start, end); tokens are in text order and do not overlap, so the first one is found by binary search. */
 function markSpan(tokens: Token[], covered: Uint8Array, start: number, end: number): void {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end > start) hi = mid;
-    else lo = mid + 1;
-  }
-  for (let k = lo; k < tokens.length && tokens[k]!.start < end; k++) covered[k] = 1;
+  for (let k = partitionPoint(tokens, (t) => t.end <= start); k < tokens.length && tokens[k]!.start < end; k++) covered[k] = 1;
 }
 
 const USE_RANK = { alias: 0, surname: 1, metonym: 2, adjective: 3 } as const;
@@ -723,17 +717,7 @@ function paragraphFinder<P extends { start: number; end: number }>(paragraphs: r
   if (!ordered) return (pos) => paragraphs.find((x) => pos >= x.start && pos < x.end);
   return (pos) => {
     // the last paragraph starting at or before pos
-    let lo = 0;
-    let hi = paragraphs.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (paragraphs[mid]!.start <= pos) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    const p = paragraphs[at];
+    const p = paragraphs[partitionPoint(paragraphs, (x) => x.start <= pos) - 1];
     return p && pos < p.end ? p : undefined;
   };
 }

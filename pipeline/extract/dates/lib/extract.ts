@@ -6,6 +6,7 @@
  * future for "Friday", "in February", "Monday's announcement".
  */
 import type { DateMention } from '../../../core/schema.ts';
+import { partitionPoint } from '../../../core/search.ts';
 import { matchesAt } from '../../../core/regex.ts';
 import { stableId } from '../../../core/ids.ts';
 import { nlpOf, sentenceAt, type NlpLayer, type Token } from '../../../adapters/wink.ts';
@@ -124,14 +125,7 @@ function tokenAtOrAfter(tokens: readonly Token[], pos: number): Token | undefine
 
 /** Index of the first token ending after pos (binary search; tokens.length if none). */
 function tokenIndexAtOrAfter(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens, (t) => t.end <= pos);
 }
 
 /**
