@@ -33,6 +33,7 @@ import { processDocument, type DocResult, type DocTask } from './process-doc.ts'
 import { createProgress, type Progress } from './progress.ts';
 import { threadCpuMs } from './cpu.ts';
 import { compiledWorker } from './compiled-worker.ts';
+import { CommitGroup, GROUP_DOCS, GROUP_MS } from './commit-group.ts';
 
 export interface RunOptions {
   input: string;
@@ -121,6 +122,8 @@ interface Plan {
   log: (line: string) => void;
   /** Report summaries the workers made for the documents committed in this run (see process-doc.ts). */
   summaries: Map<string, { hash: string; summary: DocSummary }>;
+  /** Documents' rows are committed a few dozen at a time (./commit-group.ts); flushed before anything reads the store as a whole. */
+  group: CommitGroup;
 }
 
 export function defaultStorePath(output: string): string {
@@ -226,7 +229,8 @@ function plan(opts: RunOptions, stages: readonly Stage[]): Plan {
     }
     // The ledger is fed as documents commit (see commit), so the ledger step at the end only reconciles.
     if (!opts.noCorpusSteps && (todo.length > 0 || summary.removed > 0)) primeLedger(store, storeFile);
-    return { store, lock, storeFile, todo, keys, summary, started, log, summaries: new Map() };
+    const group = new CommitGroup(store, GROUP_DOCS, GROUP_MS, (ms, cpu) => addCommitTime(summary, ms, cpu), threadCpuMs);
+    return { store, lock, storeFile, todo, keys, summary, started, log, summaries: new Map(), group };
   } catch (err) {
     lock.release();
     store.close();
@@ -247,7 +251,12 @@ function taskOf(p: Plan, t: Todo): DocTask {
   return task;
 }
 
-/** Commit one document's result: its own transaction, after its export file is written. */
+function addCommitTime(s: RunSummary, ms: number, cpu: number | undefined): void {
+  s.stageMs['commit'] = (s.stageMs['commit'] ?? 0) + ms;
+  if (cpu !== undefined) s.stageCpuMs['commit'] = (s.stageCpuMs['commit'] ?? 0) + cpu;
+}
+
+/** Commit one document's result (all-or-nothing, in the open commit group), after its export file is written. */
 function commit(p: Plan, r: DocResult, outDir: string): void {
   const planned = p.keys.get(r.id);
   if (planned === undefined) throw new Error(`result for a document that was not planned: ${r.id}`);
@@ -262,18 +271,18 @@ function commit(p: Plan, r: DocResult, outDir: string): void {
     // The input went bad (emptied, truncated, binary): its earlier export in out/ is
     // kept as it was — nothing already written is lost — but it leaves the ledger.
     if (existsSync(exportPath(outDir, r.id))) p.log(`${r.source}: earlier output ${exportPath(outDir, r.id)} kept; the document is left out of this run's ledger`);
-    p.store.putSkipped(r.id, key, r.reasons);
+    p.group.add(() => p.store.putSkipped(r.id, key, r.reasons));
     feedLedger(p.storeFile, r.id, key, null);
     p.summary.skipped.push({ id: r.id, source: r.source, reasons: r.reasons });
   } else {
-    p.store.putRows(r.rows, key, p.summary.runId, planned.chain);
+    const rows = r.rows;
+    p.group.add(() => p.store.putRows(rows, key, p.summary.runId, planned.chain));
     if (r.ledger) feedLedger(p.storeFile, r.id, key, r.ledger);
     if (r.summary) p.summaries.set(r.id, { hash: key, summary: r.summary });
     p.summary.written++;
   }
-  // The one serial part of extraction: the main thread's transaction per document.
-  p.summary.stageMs['commit'] = (p.summary.stageMs['commit'] ?? 0) + (performance.now() - t0);
-  if (c0 !== undefined) p.summary.stageCpuMs['commit'] = (p.summary.stageCpuMs['commit'] ?? 0) + (threadCpuMs()! - c0);
+  // The one serial part of extraction: the main thread's writes (and, every few dozen documents, the group's commit).
+  addCommitTime(p.summary, performance.now() - t0, c0 === undefined ? undefined : threadCpuMs()! - c0);
 }
 
 function stepsOptions(p: Plan, opts: RunOptions): CorpusStepsOptions {
@@ -291,6 +300,7 @@ function stepsOptions(p: Plan, opts: RunOptions): CorpusStepsOptions {
 
 function finish(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'failed'): RunSummary {
   try {
+    p.group.flush();
     if (status === 'done' && !opts.noCorpusSteps) p.summary.steps = runCorpusSteps(stepsOptions(p, opts));
   } catch (err) {
     closeRun(p, 'failed');
@@ -302,6 +312,7 @@ function finish(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'fai
 /** finish() with the report's pages rendered by `renderPages` (the worker threads). */
 async function finishWith(p: Plan, opts: RunOptions, status: 'done' | 'interrupted' | 'failed', renderPages: (tasks: PageTask[]) => Promise<void>): Promise<RunSummary> {
   try {
+    p.group.flush();
     if (status === 'done' && !opts.noCorpusSteps) p.summary.steps = await runCorpusStepsWith(stepsOptions(p, opts), renderPages);
   } catch (err) {
     closeRun(p, 'failed');
@@ -316,6 +327,8 @@ function closeRun(p: Plan, status: 'done' | 'interrupted' | 'failed'): RunSummar
   s.skipped.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   s.interrupted = status === 'interrupted';
   try {
+    // What was committed stays committed, whatever the status: each document in the group is whole.
+    p.group.flush();
     s.wallMs = performance.now() - p.started;
     recordRun(p, status, s.wallMs);
   } finally {

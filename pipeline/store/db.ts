@@ -2,7 +2,8 @@
  * The embedded store (out/ledger.sqlite, better-sqlite3): documents, mentions,
  * claims, the cross-source ledger, the cache and the run history, so analysts
  * can query a batch with SQL. WAL journal (readers never block the writer),
- * a busy timeout for concurrent readers, one transaction per document.
+ * a busy timeout for concurrent readers; each document's rows are all-or-nothing
+ * (a batch run commits them a few dozen documents at a time: Store.beginGroup).
  * Schema and its history: ./migrations.ts.
  */
 import Database from 'better-sqlite3';
@@ -142,6 +143,25 @@ export class Store {
         this.st.cachePut.run(rows.doc.id, cacheKey, 'written', '[]', new Date().toISOString(), JSON.stringify(stageKeys));
       })
       .immediate();
+  }
+
+  /**
+   * Group the writes that follow into one transaction, until endGroup. A batch
+   * run commits its documents a few dozen at a time (runner/run.ts): each
+   * document's own transaction (putRows, putSkipped) then runs as a savepoint
+   * inside the group, so a document is still all-or-nothing, and a group that
+   * never commits (a hard kill) leaves the store as it was before the group.
+   * One commit per document wrote every index page it touched to the WAL again
+   * for each document: ~0.75 GB of WAL writes for a 60 MB store on the
+   * 2,452-article benchmark.
+   */
+  beginGroup(): void {
+    if (!this.db.inTransaction) this.db.exec('BEGIN IMMEDIATE');
+  }
+
+  /** Commit the group begun by beginGroup (nothing to do outside one). */
+  endGroup(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
   /** Record a document that was read but skipped (fatal message): its rows go, its cache key stays so it is not retried. */
