@@ -204,7 +204,8 @@ async function main(): Promise<number> {
     let t0 = performance.now();
     const cold = await runBatch({ input, output, workers, ...extra });
     const coldMs = performance.now() - t0;
-    const coldCpu = cpuMs(process.cpuUsage(cpu0));
+    const coldUsage = process.cpuUsage(cpu0);
+    const coldCpu = cpuMs(coldUsage);
     const coldMainCpu = main0 === undefined ? undefined : threadCpuMs()! - main0;
     rss.sample();
     const coldPeak = rss.peak;
@@ -246,6 +247,7 @@ async function main(): Promise<number> {
       cold: {
         wallMs: coldMs,
         cpuMs: coldCpu,
+        systemCpuMs: coldUsage.system / 1000,
         wordsPerSecond: words / (coldMs / 1000),
         peakRssBytes: coldPeak,
         extracted: cold.extracted,
@@ -276,6 +278,9 @@ async function main(): Promise<number> {
       const cores = os.availableParallelism();
       if (bundleMs !== undefined) row('worker bundle (once per code)', fmtMs(bundleMs), 'made before the cold run: esbuild, cached in node_modules/.cache');
       row('cold run', `${fmtMs(coldMs)} wall, ${fmtMs(coldCpu)} CPU`, `${(words / (coldMs / 1000)).toFixed(0)} words/s; extracted ${cold.extracted}, skipped ${cold.skipped.length}`);
+      // On this VM the kernel's share swings with the host (1.5 s to 9 s for the same run, most of it
+      // under file and WAL writes): a run with a high figure here is slow for reasons outside the code.
+      row('  of which system (kernel)', fmtMs(coldUsage.system / 1000), 'file writes, page faults; varies with the host, not the code');
       const cpuOf = cold.stageCpuMs;
       const names = [...new Set([...Object.keys(cold.stageMs), ...Object.keys(cpuOf)])].sort((a, b) => (cpuOf[b] ?? cold.stageMs[b] ?? 0) - (cpuOf[a] ?? cold.stageMs[a] ?? 0));
       row('  per stage, summed over documents', 'wall / CPU', '(CPU of the thread that ran it)');
