@@ -18,7 +18,7 @@
  */
 import { nlpOf, type NlpLayer, type Token } from '../../../adapters/wink.ts';
 import { partitionPoint } from '../../../core/search.ts';
-import { lexiconTag, nameCandidatesIn } from '../../../adapters/compromise.ts';
+import { lexiconTag, nameCandidatesIn, type LexiconTag } from '../../../adapters/compromise.ts';
 import { stableId, slug } from '../../../core/ids.ts';
 import type { ActorKind, ActorMention, DateMention, ParagraphKind, Span } from '../../../core/schema.ts';
 import { foldToken, gazetteer, type Gazetteer, type Pattern } from './gazetteer.ts';
@@ -35,7 +35,12 @@ export interface ActorInput {
 }
 
 type Matched = ActorMention['matchedBy'];
+type Modifier = 'then' | 'former' | 'current';
 
+/**
+ * An actor mention being built. Every field is there from creation (see draft()), so
+ * all drafts share one hidden class however the passes fill them in.
+ */
 interface Draft {
   i: number; // first token
   j: number; // one past last token
@@ -45,10 +50,14 @@ interface Draft {
   matchedBy: Matched;
   rule: string;
   confidence: number;
-  office?: string;
-  resolvedAt?: string;
+  office: string | undefined;
+  resolvedAt: string | undefined;
   /** Same-surname candidates still to choose between. */
-  candidates?: readonly string[];
+  candidates: readonly string[] | undefined;
+}
+
+function draft(i: number, j: number, actorId: string, kind: ActorKind, canonical: string, matchedBy: Matched, rule: string, confidence: number): Draft {
+  return { i, j, actorId, kind, canonical, matchedBy, rule, confidence, office: undefined, resolvedAt: undefined, candidates: undefined };
 }
 
 interface GazMatch {
@@ -56,7 +65,61 @@ interface GazMatch {
   j: number;
   patterns: Pattern[];
   /** An adjective right before a capitalised name: never the state itself. */
-  beforeName?: boolean;
+  beforeName: boolean;
+}
+
+/**
+ * One document's pass state: what every phase reads, and what the phases build up in
+ * turn. Made by newScan() with every field, so the phases see one hidden class.
+ */
+interface Scan {
+  g: Gazetteer;
+  input: ActorInput;
+  published: string | null;
+  dates: readonly DateMention[];
+  layer: NlpLayer;
+  tokens: Token[];
+  keys: string[];
+  sentOf: Int32Array;
+  /** Tokens a date or an earlier pass has taken. */
+  covered: Uint8Array;
+  matches: GazMatch[];
+  matchEndingAt: Map<number, GazMatch>;
+  matchStartingAt: Map<number, GazMatch>;
+  drafts: Draft[];
+  /** State adjectives, which wait for the roles (phase 3) before they can stand for their state (phase 4). */
+  adjectives: GazMatch[];
+  /** State words already read as part of something else (a region, a role): never a mention of the state on their own. */
+  spent: Set<GazMatch>;
+}
+
+function newScan(input: ActorInput, published: string | null, dates: readonly DateMention[]): Scan {
+  const g = gazetteer();
+  const layer = wholeWords(nlpOf(input));
+  const { tokens } = layer;
+  // arrays that other functions read are filled by push, not map(): the array map() makes
+  // in optimised code has another hidden class than the one its builtin makes
+  const keys: string[] = [];
+  for (const t of tokens) keys.push(foldToken(t.text));
+  const covered = new Uint8Array(tokens.length);
+  for (const d of dates) markSpan(tokens, covered, d.start, d.end);
+  return {
+    g,
+    input,
+    published,
+    dates,
+    layer,
+    tokens,
+    keys,
+    sentOf: sentenceIndex(layer),
+    covered,
+    matches: [],
+    matchEndingAt: new Map(),
+    matchStartingAt: new Map(),
+    drafts: [],
+    adjectives: [],
+    spent: new Set(),
+  };
 }
 
 const RUNNING: ReadonlySet<ParagraphKind> = new Set(['paragraph', 'list-item', 'blockquote']);
@@ -73,16 +136,34 @@ export interface ActorOptions {
 }
 
 export function extractActors(input: ActorInput, published: string | null, dates: readonly DateMention[] = [], options: ActorOptions = {}): ActorMention[] {
-  const g = gazetteer();
-  const layer = wholeWords(nlpOf(input));
-  const { tokens } = layer;
-  const keys = tokens.map((t) => foldToken(t.text));
-  const sentOf = sentenceIndex(layer);
-  const covered = new Uint8Array(tokens.length);
-  for (const d of dates) markSpan(tokens, covered, d.start, d.end);
-
+  const s = newScan(input, published, dates);
   // 1. gazetteer matches
-  const matches: GazMatch[] = [];
+  findMatches(s);
+  dropNamesInsideNames(s);
+  keepFocalShortNames(s);
+  indexMatches(s);
+  // 2. names, metonyms and places; adjectives wait for roles
+  namesAndPlaces(s);
+  // 3. roles
+  roles(s);
+  // 4. adjectives that denote the state
+  stateAdjectives(s);
+  // 5. fuzzy surnames, then the choice between same-surname people, then anaphoric names
+  fuzzySurnames(s);
+  chooseSameSurnames(s);
+  if (s.g.anaphors.size > 0) anaphoricNames(s);
+  // 6. unlisted names
+  for (const d of s.drafts) for (let x = d.i; x < d.j; x++) s.covered[x] = 1;
+  s.drafts.push(...unlisted(s, options.compromise ?? true));
+
+  const out: ActorMention[] = [];
+  for (const d of s.drafts.sort((x, y) => x.i - y.i || y.j - x.j)) out.push(toMention(input, s.tokens, d));
+  return out;
+}
+
+/** Phase 1: the longest gazetteer match at each token, left to right. */
+function findMatches(s: Scan): void {
+  const { g, tokens, keys, sentOf, matches } = s;
   for (let i = 0; i < tokens.length; ) {
     const m = matchAt(g, tokens, keys, sentOf, i);
     if (m) {
@@ -90,23 +171,18 @@ export function extractActors(input: ActorInput, published: string | null, dates
       i = m.j;
     } else i++;
   }
-  // a place or state word inside a longer capitalised name ("Carnegie Russia Eurasia Center",
-  // "the Minsk International Conference", "Russian Oil Exports") is part of that name
+}
+
+/**
+ * A place or state word inside a longer capitalised name ("Carnegie Russia Eurasia Center",
+ * "the Minsk International Conference", "Russian Oil Exports") is part of that name: the
+ * match is dropped, or for an adjective, marked as one before a name.
+ */
+function dropNamesInsideNames(s: Scan): void {
+  const { matches } = s;
   for (let x = matches.length - 1; x >= 0; x--) {
     const m = matches[x]!;
-    const use = m.patterns[0]!.use;
-    const before = tokens[m.i - 1];
-    const firstNameBefore = !!before && sentOf[m.i - 1] === sentOf[m.i] && tokens[m.i]!.start - before.end === 1 && isCap(before.text) && lexiconTag(before.text) === 'first-name';
-    const kind = g.actors.get(m.patterns[0]!.actorId)?.kind;
-    if (firstNameBefore && (use === 'metonym' || kind === 'state' || kind === 'group')) {
-      // "Michael Jordan", "George Washington", "Kanye West": a person's surname, not the state
-    } else if ((use === 'alias' || use === 'adjective') && (kind === 'group' || kind === 'organisation') && !m.patterns[0]!.place && !matches.some((o) => o.i === m.j) && swallowedBy(g, tokens, keys, sentOf, m)) {
-      // "EU Observer", "the West Bank": a listed name inside a longer name is part of that name
-    } else if (use === 'alias' || use === 'surname') {
-      if (kind !== 'state') continue;
-      if (!(nameWordAt(g, tokens, keys, sentOf, m.i - 1, m.i, true) && nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false))) continue;
-    } else if (!nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false)) continue;
-    if (matches.some((o) => o.i === m.j)) continue;
+    if (!inLongerName(s, m) || matches.some((o) => o.i === m.j)) continue;
     if (m.patterns[0]!.use === 'adjective') {
       // "Russian Maria Sharapova", "Chinese State Councilor Chen Zhili": a nationality, not the state
       m.beforeName = true;
@@ -114,226 +190,312 @@ export function extractActors(input: ActorInput, published: string | null, dates
     }
     matches.splice(x, 1);
   }
-  // short names of national bodies ("Central Election Commission") hold only for the state the
-  // document is about: the most named state
-  if (matches.some((m) => m.patterns.some((p) => p.focal))) {
-    const counts = new Map<string, number>();
-    for (const m of matches) {
-      const a = g.actors.get(m.patterns[0]!.actorId);
-      if (a?.kind === 'state') counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
-    }
-    let focal: string | undefined;
-    for (const [id, n] of counts) if (!focal || n > counts.get(focal)!) focal = id;
-    for (let x = matches.length - 1; x >= 0; x--) {
-      const m = matches[x]!;
-      if (!m.patterns.some((p) => p.focal)) continue;
-      m.patterns = m.patterns.filter((p) => !p.focal || p.focal === focal);
-      if (m.patterns.length === 0) matches.splice(x, 1);
-    }
-  }
-  const matchEndingAt = new Map<number, GazMatch>();
-  const matchStartingAt = new Map<number, GazMatch>();
-  for (const m of matches) {
-    matchEndingAt.set(m.j, m);
-    matchStartingAt.set(m.i, m);
-    for (let k = m.i; k < m.j; k++) covered[k] = 1;
-  }
+}
 
-  // 2. names, metonyms and places; adjectives wait for roles
-  const drafts: Draft[] = [];
-  const adjectives: GazMatch[] = [];
-  const skipAdjective = new Set<GazMatch>();
+function inLongerName(s: Scan, m: GazMatch): boolean {
+  const { g, tokens, keys, sentOf } = s;
+  const use = m.patterns[0]!.use;
+  const before = tokens[m.i - 1];
+  const firstNameBefore = !!before && sentOf[m.i - 1] === sentOf[m.i] && tokens[m.i]!.start - before.end === 1 && isCap(before.text) && lexiconTag(before.text) === 'first-name';
+  const kind = g.actors.get(m.patterns[0]!.actorId)?.kind;
+  // "Michael Jordan", "George Washington", "Kanye West": a person's surname, not the state
+  if (firstNameBefore && (use === 'metonym' || kind === 'state' || kind === 'group')) return true;
+  // "EU Observer", "the West Bank": a listed name inside a longer name is part of that name
+  if ((use === 'alias' || use === 'adjective') && (kind === 'group' || kind === 'organisation') && !m.patterns[0]!.place && !s.matches.some((o) => o.i === m.j) && swallowedBy(g, tokens, keys, sentOf, m)) return true;
+  if (use === 'alias' || use === 'surname') return kind === 'state' && nameWordAt(g, tokens, keys, sentOf, m.i - 1, m.i, true) && nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false);
+  return nameWordAt(g, tokens, keys, sentOf, m.j, m.i, false);
+}
+
+/**
+ * Short names of national bodies ("Central Election Commission") hold only for the state the
+ * document is about: the most named state.
+ */
+function keepFocalShortNames(s: Scan): void {
+  const { g, matches } = s;
+  if (!matches.some((m) => m.patterns.some((p) => p.focal))) return;
+  const counts = new Map<string, number>();
   for (const m of matches) {
+    const a = g.actors.get(m.patterns[0]!.actorId);
+    if (a?.kind === 'state') counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+  }
+  let focal: string | undefined;
+  for (const [id, n] of counts) if (!focal || n > counts.get(focal)!) focal = id;
+  for (let x = matches.length - 1; x >= 0; x--) {
+    const m = matches[x]!;
+    if (!m.patterns.some((p) => p.focal)) continue;
+    m.patterns = m.patterns.filter((p) => !p.focal || p.focal === focal);
+    if (m.patterns.length === 0) matches.splice(x, 1);
+  }
+}
+
+function indexMatches(s: Scan): void {
+  for (const m of s.matches) {
+    s.matchEndingAt.set(m.j, m);
+    s.matchStartingAt.set(m.i, m);
+    for (let k = m.i; k < m.j; k++) s.covered[k] = 1;
+  }
+}
+
+/** Phase 2: a draft for each match that is a name, metonym or place; adjectives wait for roles. */
+function namesAndPlaces(s: Scan): void {
+  const { g, drafts } = s;
+  for (const m of s.matches) {
     const p = m.patterns[0]!;
     const actor = g.actors.get(p.actorId)!;
-    if (p.use === 'adjective') {
-      adjectives.push(m);
-      continue;
-    }
-    if (p.place) {
-      drafts.push({ i: m.i, j: m.j, actorId: actor.id, kind: 'place', canonical: actor.canonical, matchedBy: 'alias', rule: 'actors/place', confidence: 0.8 });
-      continue;
-    }
-    if (p.use === 'alias' && actor.kind === 'state' && m.i > 0 && g.cues.compass.has(keys[m.i - 1]!) && sentOf[m.i - 1] === sentOf[m.i] && tokens[m.i]!.start - tokens[m.i - 1]!.end <= 1) {
-      // "Eastern Ukraine", "western Belarus": a region of the state, a place
-      const before = matchEndingAt.get(m.i);
-      if (before) skipAdjective.add(before);
-      for (let x = drafts.length - 1; x >= 0; x--) if (drafts[x]!.j === m.i && drafts[x]!.i === m.i - 1) drafts.splice(x, 1);
-      const name = input.text.slice(tokens[m.i - 1]!.start, tokens[m.j - 1]!.end);
-      drafts.push({ i: m.i - 1, j: m.j, actorId: `place:${slug(name)}`, kind: 'place', canonical: name, matchedBy: 'alias', rule: 'actors/region', confidence: 0.8 });
-      continue;
-    }
-    if (p.use === 'metonym') {
-      if (inDocumentName(g, tokens, keys, sentOf, m)) continue; // "the Minsk agreements": neither the city nor its government
-      const ref = m.patterns.length > 1 || g.validity.has(p.actorId) ? referenceDate(tokens[m.i]!.start, sentenceSpan(layer, sentOf[m.i]!), dates, published, false) : undefined;
-      const holder = m.patterns.length > 1 || g.validity.has(p.actorId) ? stateAtDate(g, m.patterns.map((x) => x.actorId), ref?.date) : actor.id;
-      if (!holder || isPlace(g, tokens, keys, sentOf, m)) {
-        const name = tokens.slice(m.i, m.j).map((t) => t.text);
-        const pid = `place:${slug(name.join(' '))}`;
-        const place = g.actors.get(pid);
-        drafts.push({ i: m.i, j: m.j, actorId: pid, kind: 'place', canonical: place?.canonical ?? name.join(' '), matchedBy: 'alias', rule: 'actors/place', confidence: 0.8 });
-      } else {
-        const held = g.actors.get(holder)!;
-        drafts.push({ i: m.i, j: m.j, actorId: held.id, kind: held.kind, canonical: held.canonical, matchedBy: 'metonym', rule: 'actors/metonym', confidence: 0.8 });
-      }
-      continue;
-    }
-    if (p.use === 'surname') {
-      if (m.patterns.every((x) => x.needsTitle) && !titleBefore(g, keys, m.i)) continue;
-      const ids = [...new Set(m.patterns.filter((x) => !x.needsTitle || titleBefore(g, keys, m.i)).map((x) => x.actorId))];
-      if (foreignGivenName(g, tokens, keys, covered, sentOf, m.i, ids)) {
-        // "Mujibur Rahmon" is not Emomali Rahmon: leave the whole name to the unlisted pass
-        for (let k = m.i; k < m.j; k++) covered[k] = 0;
-        continue;
-      }
-      const d: Draft = { i: m.i, j: m.j, actorId: ids[0]!, kind: 'person', canonical: actor.canonical, matchedBy: 'alias', rule: 'actors/surname', confidence: 0.9 };
-      if (ids.length > 1) d.candidates = ids;
-      extendGivenName(g, tokens, keys, covered, sentOf, d);
-      drafts.push(d);
-      continue;
-    }
-    drafts.push({ i: m.i, j: m.j, actorId: actor.id, kind: actor.kind, canonical: actor.canonical, matchedBy: 'alias', rule: 'actors/alias', confidence: 0.95 });
+    if (p.use === 'adjective') s.adjectives.push(m);
+    else if (p.place) drafts.push(draft(m.i, m.j, actor.id, 'place', actor.canonical, 'alias', 'actors/place', 0.8));
+    else if (p.use === 'alias' && actor.kind === 'state' && afterCompassWord(s, m)) regionDraft(s, m);
+    else if (p.use === 'metonym') metonymDraft(s, m);
+    else if (p.use === 'surname') surnameDraft(s, m, actor.canonical);
+    else drafts.push(draft(m.i, m.j, actor.id, actor.kind, actor.canonical, 'alias', 'actors/alias', 0.95));
   }
+}
 
-  // 3. roles
-  const consumed = new Set<GazMatch>();
-  const stateAt = (m: GazMatch | undefined): string | undefined => {
-    if (!m) return undefined;
-    const p = m.patterns[0]!;
-    const a = g.actors.get(p.actorId)!;
-    if (a.kind !== 'state') return undefined;
-    if (p.use === 'metonym' && isPlace(g, tokens, keys, sentOf, m)) return undefined;
-    return a.id;
-  };
+function afterCompassWord(s: Scan, m: GazMatch): boolean {
+  const { tokens, sentOf } = s;
+  return m.i > 0 && s.g.cues.compass.has(s.keys[m.i - 1]!) && sentOf[m.i - 1] === sentOf[m.i] && tokens[m.i]!.start - tokens[m.i - 1]!.end <= 1;
+}
+
+/** "Eastern Ukraine", "western Belarus": a region of the state, a place. */
+function regionDraft(s: Scan, m: GazMatch): void {
+  const { tokens, drafts } = s;
+  const before = s.matchEndingAt.get(m.i);
+  if (before) s.spent.add(before);
+  for (let x = drafts.length - 1; x >= 0; x--) if (drafts[x]!.j === m.i && drafts[x]!.i === m.i - 1) drafts.splice(x, 1);
+  const name = s.input.text.slice(tokens[m.i - 1]!.start, tokens[m.j - 1]!.end);
+  drafts.push(draft(m.i - 1, m.j, `place:${slug(name)}`, 'place', name, 'alias', 'actors/region', 0.8));
+}
+
+/** A capital or seat: the government of the state that held it then, or a place. */
+function metonymDraft(s: Scan, m: GazMatch): void {
+  const { g, tokens, keys, sentOf } = s;
+  if (inDocumentName(g, tokens, keys, sentOf, m)) return; // "the Minsk agreements": neither the city nor its government
+  const p = m.patterns[0]!;
+  const dated = m.patterns.length > 1 || g.validity.has(p.actorId);
+  const ref = dated ? referenceDate(tokens[m.i]!.start, sentenceSpan(s.layer, sentOf[m.i]!), s.dates, s.published, false) : undefined;
+  const holder = dated ? stateAtDate(g, m.patterns.map((x) => x.actorId), ref?.date) : p.actorId;
+  if (!holder || isPlace(g, tokens, keys, sentOf, m)) {
+    const name = tokens.slice(m.i, m.j).map((t) => t.text);
+    const pid = `place:${slug(name.join(' '))}`;
+    const place = g.actors.get(pid);
+    s.drafts.push(draft(m.i, m.j, pid, 'place', place?.canonical ?? name.join(' '), 'alias', 'actors/place', 0.8));
+  } else {
+    const held = g.actors.get(holder)!;
+    s.drafts.push(draft(m.i, m.j, held.id, held.kind, held.canonical, 'metonym', 'actors/metonym', 0.8));
+  }
+}
+
+/** A listed surname: its person, or the people sharing it until chooseSameSurnames picks one. */
+function surnameDraft(s: Scan, m: GazMatch, canonical: string): void {
+  const { g, tokens, keys, covered, sentOf } = s;
+  if (m.patterns.every((x) => x.needsTitle) && !titleBefore(g, keys, m.i)) return;
+  const ids = [...new Set(m.patterns.filter((x) => !x.needsTitle || titleBefore(g, keys, m.i)).map((x) => x.actorId))];
+  if (foreignGivenName(g, tokens, keys, covered, sentOf, m.i, ids)) {
+    // "Mujibur Rahmon" is not Emomali Rahmon: leave the whole name to the unlisted pass
+    for (let k = m.i; k < m.j; k++) covered[k] = 0;
+    return;
+  }
+  const d = draft(m.i, m.j, ids[0]!, 'person', canonical, 'alias', 'actors/surname', 0.9);
+  if (ids.length > 1) d.candidates = ids;
+  extendGivenName(g, tokens, keys, covered, sentOf, d);
+  s.drafts.push(d);
+}
+
+/** Phase 3: "[the] [then] [Russian|Russia's] <office> [of <State>]" → the office holder at the sentence's date. */
+function roles(s: Scan): void {
+  const { g, tokens, keys } = s;
   for (let b0 = 0; b0 < tokens.length; b0++) {
     const cue = officeAt(g, keys, b0);
     if (!cue) continue;
-    const a = b0;
-    const b = b0 + cue.keys.length;
-    b0 = b - 1;
-    // look back: modifiers and one state (adjective, name, metonym, possessive)
-    let start = a;
-    let k = a - 1;
-    let state: string | undefined;
-    let stateMatch: GazMatch | undefined;
-    let mod: 'then' | 'former' | 'current' | undefined;
-    while (k >= 0 && sentOf[k] === sentOf[a]) {
-      const key = keys[k]!;
-      const modKind = g.modifiers[key];
-      if (modKind) {
-        mod ??= modKind;
-        start = k;
-        k--;
+    roleAt(s, b0, cue.keys.length, cue.office);
+    b0 += cue.keys.length - 1;
+  }
+}
+
+/** An office cue at tokens [a, b) and what the words around it add; made by newRole() with every field. */
+interface Role {
+  a: number;
+  b: number;
+  office: string;
+  /** The role's whole span [start, end), with its modifiers, state and article. */
+  start: number;
+  end: number;
+  /** The token before the words looked back over (-1 at the start of the text). */
+  k: number;
+  state: string | undefined;
+  stateMatch: GazMatch | undefined;
+  mod: Modifier | undefined;
+  /** Preceded by "the". */
+  definite: boolean;
+}
+
+function newRole(a: number, b: number, office: string): Role {
+  return { a, b, office, start: a, end: b, k: a - 1, state: undefined, stateMatch: undefined, mod: undefined, definite: false };
+}
+
+function roleAt(s: Scan, a: number, length: number, office: string): void {
+  const { tokens, keys, drafts, covered } = s;
+  const r = newRole(a, a + length, office);
+  lookBack(s, r);
+  if (!lookForward(s, r)) return; // "leader of the opposition"
+  // a name right after the title: the name is the actor; the role gives its office
+  const nameAt = keys[r.end] === ',' ? r.end + 1 : r.end;
+  const named = drafts.find((d) => d.kind === 'person' && d.i === nameAt && (d.i === r.end || isCap(tokens[a]!.text) || r.definite));
+  for (let x = a; x < r.b; x++) covered[x] = 1;
+  if (named) namedRole(s, r, named, nameAt);
+  else if (isCap(tokens[r.end]?.text ?? '') && tokens[r.end]?.pos === 'PROPN') {
+    if (r.stateMatch) s.spent.add(r.stateMatch); // "Belarusian Foreign Minister Jan Kowal": the name is the actor
+    // and the role is the title of an unlisted name
+  } else if (!r.state && r.k >= 0 && s.sentOf[r.k] === s.sentOf[a] && POSSESSIVE_PRONOUN.has(keys[r.k]!)) possessiveRole(s, r);
+  else heldRole(s, r);
+}
+
+/** Look back from the cue over modifiers and one state (adjective, name, metonym, possessive), then "the". */
+function lookBack(s: Scan, r: Role): void {
+  const { g, keys, sentOf } = s;
+  const a = r.a;
+  let k = a - 1;
+  while (k >= 0 && sentOf[k] === sentOf[a]) {
+    const key = keys[k]!;
+    const modKind = g.modifiers[key];
+    if (modKind) {
+      r.mod ??= modKind;
+      r.start = k;
+      k--;
+      continue;
+    }
+    if (!r.state) {
+      const direct = s.matchEndingAt.get(k + 1);
+      const poss = POSSESSIVE.has(key) ? s.matchEndingAt.get(k) : undefined;
+      const sm = direct ?? poss;
+      const st = stateOf(s, sm);
+      if (sm && st) {
+        r.state = st;
+        r.stateMatch = sm;
+        r.start = sm.i;
+        k = sm.i - 1;
         continue;
       }
-      if (!state) {
-        const direct = matchEndingAt.get(k + 1);
-        const poss = POSSESSIVE.has(key) ? matchEndingAt.get(k) : undefined;
-        const sm = direct ?? poss;
-        const st = stateAt(sm);
-        if (sm && st) {
-          state = st;
-          stateMatch = sm;
-          start = sm.i;
-          k = sm.i - 1;
-          continue;
-        }
-      }
-      break;
     }
-    let definite = false;
-    if (k >= 0 && keys[k] === 'the' && sentOf[k] === sentOf[a]) {
-      definite = true;
-      start = k;
-    }
-    // look forward: "of <State>"
-    let end = b;
-    if (keys[b] === 'of') {
-      const at = keys[b + 1] === 'the' ? b + 2 : b + 1;
-      const st = stateAt(matchStartingAt.get(at));
-      if (st && !state) {
-        state = st;
-        stateMatch = matchStartingAt.get(at);
-        end = stateMatch!.j;
-      } else if (!st) continue; // "leader of the opposition"
-    }
-    // a name right after the title: the name is the actor; the role gives its office
-    const nameAt = keys[end] === ',' ? end + 1 : end;
-    const named = drafts.find((d) => d.kind === 'person' && d.i === nameAt && (d.i === end || isCap(tokens[a]!.text) || definite));
-    for (let x = a; x < b; x++) covered[x] = 1;
-    if (named) {
-      if (stateMatch) consumed.add(stateMatch);
-      const ref = referenceDate(tokens[b]!.start, sentenceSpan(layer, sentOf[b]!), dates, published, mod === 'then');
-      const person = g.people.get(named.actorId);
-      const rec = person?.offices.find((r) => (r.office === cue.office || (g.officeFallbacks[cue.office] ?? []).includes(r.office)) && (!state || r.state === state));
-      if (rec) {
-        named.office = rec.office;
-        if (ref) named.resolvedAt = ref.date;
-        // "The then prime minister, Natalia Gavrilița,": the role in apposition is a mention of her too
-        if (nameAt !== end) {
-          const d: Draft = { i: start, j: end, actorId: named.actorId, kind: 'person', canonical: named.canonical, matchedBy: 'role', rule: 'actors/role-apposition', confidence: 0.85, office: rec.office };
-          if (ref) d.resolvedAt = ref.date;
-          drafts.push(d);
-        }
-      }
-      if (stateMatch && g.actors.get(stateMatch.patterns[0]!.actorId)?.kind === 'state' && stateMatch.patterns[0]!.use === 'adjective' && nameAt === end) {
-        // "Belarusian President Alexander Lukashenko": the demonym still names the state
-        const st = g.actors.get(stateMatch.patterns[0]!.actorId)!;
-        drafts.push({ i: stateMatch.i, j: stateMatch.j, actorId: st.id, kind: 'state', canonical: st.canonical, matchedBy: 'adjective', rule: 'actors/adjective', confidence: 0.75 });
-      }
-      continue;
-    }
-    if (isCap(tokens[end]?.text ?? '') && tokens[end]?.pos === 'PROPN') {
-      if (stateMatch) consumed.add(stateMatch); // "Belarusian Foreign Minister Jan Kowal": the name is the actor
-      continue; // title of an unlisted name
-    }
-    let confidence = 0.85;
-    if (!state && k >= 0 && sentOf[k] === sentOf[a] && POSSESSIVE_PRONOUN.has(keys[k]!)) {
-      // "his foreign minister", "its leader": the office of the possessor's state (the nearest
-      // person before for his/her, the nearest state for its/their, within two sentences)
-      const want = keys[k] === 'his' || keys[k] === 'her' ? 'person' : 'state';
-      let owner: Draft | undefined;
-      for (const d of drafts) if (d.j <= k && sentOf[d.i]! >= sentOf[a]! - 2 && d.kind === want && (!owner || d.i > owner.i)) owner = d;
-      const ownerState = owner ? (want === 'state' ? owner.actorId : g.actors.get(owner.actorId)?.state) : undefined;
-      if (ownerState && g.actors.get(ownerState)?.kind === 'state') {
-        const ref = referenceDate(tokens[a]!.start, sentenceSpan(layer, sentOf[a]!), dates, published, mod === 'then' || mod === 'former');
-        const holder = resolveOffice(g, ownerState, cue.office, ref?.date, mod);
-        if (holder && holder.person.id !== owner!.actorId) {
-          const d: Draft = { i: k, j: end, actorId: holder.person.id, kind: 'person', canonical: holder.person.canonical, matchedBy: 'role', rule: 'actors/role-possessive', confidence: 0.6, office: holder.record.office };
-          if (ref) d.resolvedAt = ref.date;
-          drafts.push(d);
-          for (let x = k; x < end; x++) covered[x] = 1;
-        }
-      }
-      continue;
-    }
-    if (!state) {
-      if (!definite || cue.office === 'leader' || cue.office === 'press-secretary') continue;
-      state = contextState(g, drafts, sentOf, sentOf[a]!, a);
-      if (!state) continue;
-      confidence = 0.55;
-    }
-    const ref = referenceDate(tokens[a]!.start, sentenceSpan(layer, sentOf[a]!), dates, published, mod === 'then' || mod === 'former');
-    const holder = resolveOffice(g, state, cue.office, ref?.date, mod);
-    if (!holder) continue;
-    if (stateMatch) consumed.add(stateMatch);
-    for (let x = drafts.length - 1; x >= 0; x--) if (drafts[x]!.i >= start && drafts[x]!.j <= end) drafts.splice(x, 1);
-    const d: Draft = { i: start, j: end, actorId: holder.person.id, kind: 'person', canonical: holder.person.canonical, matchedBy: 'role', rule: 'actors/role', confidence, office: holder.record.office };
-    if (ref) d.resolvedAt = ref.date;
-    else confidence -= 0.1;
-    drafts.push(d);
-    for (let x = start; x < end; x++) covered[x] = 1;
+    break;
   }
+  if (k >= 0 && keys[k] === 'the' && sentOf[k] === sentOf[a]) {
+    r.definite = true;
+    r.start = k;
+  }
+  r.k = k;
+}
 
-  // 4. adjectives that denote the state
-  for (const m of adjectives) {
-    if (consumed.has(m) || m.beforeName || skipAdjective.has(m)) continue;
-    if (!adjectiveDenotesState(g, tokens, keys, matchStartingAt, m.j)) continue;
+/** Look forward for "of <State>"; false when "of" leads to something else. */
+function lookForward(s: Scan, r: Role): boolean {
+  const { keys } = s;
+  if (keys[r.b] !== 'of') return true;
+  const at = keys[r.b + 1] === 'the' ? r.b + 2 : r.b + 1;
+  const st = stateOf(s, s.matchStartingAt.get(at));
+  if (st && !r.state) {
+    r.state = st;
+    r.stateMatch = s.matchStartingAt.get(at);
+    r.end = r.stateMatch!.j;
+  }
+  return !!st;
+}
+
+/** The state a match names, unless it is a capital used as a place. */
+function stateOf(s: Scan, m: GazMatch | undefined): string | undefined {
+  if (!m) return undefined;
+  const p = m.patterns[0]!;
+  const a = s.g.actors.get(p.actorId)!;
+  if (a.kind !== 'state') return undefined;
+  if (p.use === 'metonym' && isPlace(s.g, s.tokens, s.keys, s.sentOf, m)) return undefined;
+  return a.id;
+}
+
+/** A role before a listed person's name: the person's office, and the role in apposition a mention of them too. */
+function namedRole(s: Scan, r: Role, named: Draft, nameAt: number): void {
+  const { g, tokens, sentOf, drafts } = s;
+  const stateMatch = r.stateMatch;
+  if (stateMatch) s.spent.add(stateMatch);
+  const ref = referenceDate(tokens[r.b]!.start, sentenceSpan(s.layer, sentOf[r.b]!), s.dates, s.published, r.mod === 'then');
+  const person = g.people.get(named.actorId);
+  const rec = person?.offices.find((o) => (o.office === r.office || (g.officeFallbacks[r.office] ?? []).includes(o.office)) && (!r.state || o.state === r.state));
+  if (rec) {
+    named.office = rec.office;
+    if (ref) named.resolvedAt = ref.date;
+    // "The then prime minister, Natalia Gavrilița,": the role in apposition is a mention of her too
+    if (nameAt !== r.end) {
+      const d = draft(r.start, r.end, named.actorId, 'person', named.canonical, 'role', 'actors/role-apposition', 0.85);
+      d.office = rec.office;
+      if (ref) d.resolvedAt = ref.date;
+      drafts.push(d);
+    }
+  }
+  if (stateMatch && g.actors.get(stateMatch.patterns[0]!.actorId)?.kind === 'state' && stateMatch.patterns[0]!.use === 'adjective' && nameAt === r.end) {
+    // "Belarusian President Alexander Lukashenko": the demonym still names the state
+    const st = g.actors.get(stateMatch.patterns[0]!.actorId)!;
+    drafts.push(draft(stateMatch.i, stateMatch.j, st.id, 'state', st.canonical, 'adjective', 'actors/adjective', 0.75));
+  }
+}
+
+/**
+ * "his foreign minister", "its leader": the office of the possessor's state (the nearest
+ * person before for his/her, the nearest state for its/their, within two sentences).
+ */
+function possessiveRole(s: Scan, r: Role): void {
+  const { g, tokens, keys, sentOf, drafts } = s;
+  const { a, k } = r;
+  const want = keys[k] === 'his' || keys[k] === 'her' ? 'person' : 'state';
+  let owner: Draft | undefined;
+  for (const d of drafts) if (d.j <= k && sentOf[d.i]! >= sentOf[a]! - 2 && d.kind === want && (!owner || d.i > owner.i)) owner = d;
+  const ownerState = owner ? (want === 'state' ? owner.actorId : g.actors.get(owner.actorId)?.state) : undefined;
+  if (!ownerState || g.actors.get(ownerState)?.kind !== 'state') return;
+  const ref = referenceDate(tokens[a]!.start, sentenceSpan(s.layer, sentOf[a]!), s.dates, s.published, r.mod === 'then' || r.mod === 'former');
+  const holder = resolveOffice(g, ownerState, r.office, ref?.date, r.mod);
+  if (!holder || holder.person.id === owner!.actorId) return;
+  const d = draft(k, r.end, holder.person.id, 'person', holder.person.canonical, 'role', 'actors/role-possessive', 0.6);
+  d.office = holder.record.office;
+  if (ref) d.resolvedAt = ref.date;
+  drafts.push(d);
+  for (let x = k; x < r.end; x++) s.covered[x] = 1;
+}
+
+/** A role of a named state, or ("the president") of the state the text is about: its holder at the date. */
+function heldRole(s: Scan, r: Role): void {
+  const { g, tokens, sentOf, drafts } = s;
+  const { a, start, end } = r;
+  let state = r.state;
+  let confidence = 0.85;
+  if (!state) {
+    if (!r.definite || r.office === 'leader' || r.office === 'press-secretary') return;
+    state = contextState(g, drafts, sentOf, sentOf[a]!, a);
+    if (!state) return;
+    confidence = 0.55;
+  }
+  const ref = referenceDate(tokens[a]!.start, sentenceSpan(s.layer, sentOf[a]!), s.dates, s.published, r.mod === 'then' || r.mod === 'former');
+  const holder = resolveOffice(g, state, r.office, ref?.date, r.mod);
+  if (!holder) return;
+  if (r.stateMatch) s.spent.add(r.stateMatch);
+  for (let x = drafts.length - 1; x >= 0; x--) if (drafts[x]!.i >= start && drafts[x]!.j <= end) drafts.splice(x, 1);
+  const d = draft(start, end, holder.person.id, 'person', holder.person.canonical, 'role', 'actors/role', confidence);
+  d.office = holder.record.office;
+  if (ref) d.resolvedAt = ref.date;
+  drafts.push(d);
+  for (let x = start; x < end; x++) s.covered[x] = 1;
+}
+
+/** Phase 4: adjectives not read with a role or a name stand for their state when their head noun is a state head. */
+function stateAdjectives(s: Scan): void {
+  const { g, tokens, keys } = s;
+  for (const m of s.adjectives) {
+    if (s.spent.has(m) || m.beforeName) continue;
+    if (!adjectiveDenotesState(g, tokens, keys, s.matchStartingAt, m.j)) continue;
     const actor = g.actors.get(m.patterns[0]!.actorId)!;
-    drafts.push({ i: m.i, j: m.j, actorId: actor.id, kind: actor.kind, canonical: actor.canonical, matchedBy: 'adjective', rule: 'actors/adjective', confidence: 0.75 });
+    s.drafts.push(draft(m.i, m.j, actor.id, actor.kind, actor.canonical, 'adjective', 'actors/adjective', 0.75));
   }
+}
 
-  // 5. fuzzy surnames
+/** Phase 5: capitalised tokens whose transliteration key meets a listed surname. */
+function fuzzySurnames(s: Scan): void {
+  const { g, tokens, keys, covered, sentOf } = s;
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
     const t = tokens[i]!;
@@ -342,55 +504,51 @@ export function extractActors(input: ActorInput, published: string | null, dates
     if (!ids || ids.length === 0) continue;
     if (foreignGivenName(g, tokens, keys, covered, sentOf, i, ids)) continue;
     const p = g.people.get(ids[0]!)!;
-    const d: Draft = { i, j: i + 1, actorId: p.id, kind: 'person', canonical: p.canonical, matchedBy: 'fuzzy', rule: 'actors/fuzzy', confidence: 0.65 };
+    const d = draft(i, i + 1, p.id, 'person', p.canonical, 'fuzzy', 'actors/fuzzy', 0.65);
     if (ids.length > 1) d.candidates = ids;
     covered[i] = 1;
     extendGivenName(g, tokens, keys, covered, sentOf, d);
-    drafts.push(d);
+    s.drafts.push(d);
   }
+}
 
-  // same-surname choice: an earlier full name in the text, else whoever was in office then
+/** Same-surname choice: an earlier full name in the text, else whoever was in office then. */
+function chooseSameSurnames(s: Scan): void {
+  const { g, drafts } = s;
   const seenFull = new Set(drafts.filter((d) => d.rule === 'actors/alias' && d.kind === 'person').map((d) => d.actorId));
   for (const d of drafts) {
     if (!d.candidates) continue;
-    const ref = referenceDate(tokens[d.i]!.start, sentenceSpan(layer, sentOf[d.i]!), dates, published, false);
+    const ref = referenceDate(s.tokens[d.i]!.start, sentenceSpan(s.layer, s.sentOf[d.i]!), s.dates, s.published, false);
     const pick = d.candidates.find((c) => seenFull.has(c)) ?? (ref ? d.candidates.find((c) => inOffice(g.people.get(c)!, ref.date)) : undefined) ?? d.candidates[0]!;
     d.actorId = pick;
     d.canonical = g.people.get(pick)!.canonical;
-    delete d.candidates;
+    d.candidates = undefined;
   }
+}
 
-  // anaphoric names ("the Union" once the EU has been named): the organisation named before
-  if (g.anaphors.size > 0) {
-    const named = new Map<string, number>();
-    for (const d of drafts) if (!named.has(d.actorId) || d.i < named.get(d.actorId)!) named.set(d.actorId, d.i);
-    for (let i = 0; i < tokens.length; i++) {
-      const list = g.anaphors.get(keys[i]!);
-      if (!list) continue;
-      for (const an of list) {
-        const first = named.get(an.actorId);
-        const j = i + an.keys.length;
-        if (first === undefined || first > i || j > tokens.length) continue;
-        let ok = true;
-        for (let n = 0; n < an.keys.length && ok; n++) ok = !covered[i + n] && keys[i + n] === an.keys[n] && caseOk(an.cases[n]!, tokens[i + n]!.text) && sentOf[i + n] === sentOf[i];
-        // "the Union State", "the Union of Journalists": part of a longer name
-        if (!ok || nameWordAt(g, tokens, keys, sentOf, j, i, false) || keys[j] === 'of') continue;
-        const a = g.actors.get(an.actorId)!;
-        const from = keys[i] === 'the' ? i + 1 : i;
-        drafts.push({ i: from, j, actorId: a.id, kind: a.kind, canonical: a.canonical, matchedBy: 'alias', rule: 'actors/anaphor', confidence: 0.7 });
-        for (let x = i; x < j; x++) covered[x] = 1;
-        break;
-      }
+/** Anaphoric names ("the Union" once the EU has been named): the organisation named before. */
+function anaphoricNames(s: Scan): void {
+  const { g, tokens, keys, covered, sentOf, drafts } = s;
+  const named = new Map<string, number>();
+  for (const d of drafts) if (!named.has(d.actorId) || d.i < named.get(d.actorId)!) named.set(d.actorId, d.i);
+  for (let i = 0; i < tokens.length; i++) {
+    const list = g.anaphors.get(keys[i]!);
+    if (!list) continue;
+    for (const an of list) {
+      const first = named.get(an.actorId);
+      const j = i + an.keys.length;
+      if (first === undefined || first > i || j > tokens.length) continue;
+      let ok = true;
+      for (let n = 0; n < an.keys.length && ok; n++) ok = !covered[i + n] && keys[i + n] === an.keys[n] && caseOk(an.cases[n]!, tokens[i + n]!.text) && sentOf[i + n] === sentOf[i];
+      // "the Union State", "the Union of Journalists": part of a longer name
+      if (!ok || nameWordAt(g, tokens, keys, sentOf, j, i, false) || keys[j] === 'of') continue;
+      const a = g.actors.get(an.actorId)!;
+      const from = keys[i] === 'the' ? i + 1 : i;
+      drafts.push(draft(from, j, a.id, a.kind, a.canonical, 'alias', 'actors/anaphor', 0.7));
+      for (let x = i; x < j; x++) covered[x] = 1;
+      break;
     }
   }
-
-  // 6. unlisted names
-  for (const d of drafts) for (let x = d.i; x < d.j; x++) covered[x] = 1;
-  drafts.push(...unlisted(g, input, layer, keys, covered, sentOf, options.compromise ?? true));
-
-  return drafts
-    .sort((x, y) => x.i - y.i || y.j - x.j)
-    .map((d) => toMention(input, tokens, d));
 }
 
 /**
@@ -478,7 +636,7 @@ function matchAt(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Arr
     }
     if (!ok) continue;
     if (best) best.patterns.push(p);
-    else best = { i, j, patterns: [p] };
+    else best = { i, j, patterns: [p], beforeName: false };
   }
   if (best && best.patterns.length > 1) {
     // prefer names over surnames over metonyms over adjectives for the same words
@@ -722,91 +880,131 @@ function paragraphFinder<P extends { start: number; end: number }>(paragraphs: r
   };
 }
 
-function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string[], covered: Uint8Array, sentOf: Int32Array, useCompromise: boolean): Draft[] {
-  const { tokens } = layer;
-  const paragraphOf = paragraphFinder(input.paragraphs ?? []);
-  const running = (pos: number): boolean => {
-    if (!input.paragraphs) return true;
-    const p = paragraphOf(pos);
-    return !p || RUNNING.has(p.kind);
-  };
-  interface Run {
-    i: number;
-    j: number;
-    kind?: 'person' | 'organisation';
-    place?: boolean;
-    /** A single capitalised word opening a sentence: only ever a bare surname. */
-    initial?: boolean;
-  }
+/** A run of capitalised words that may be an unlisted name; made by newRun() with every field. */
+interface Run {
+  i: number;
+  j: number;
+  kind: 'person' | 'organisation' | undefined;
+  place: boolean;
+  /** A single capitalised word opening a sentence: only ever a bare surname. */
+  initial: boolean;
+}
+
+function newRun(i: number, j: number, initial: boolean): Run {
+  return { i, j, kind: undefined, place: false, initial };
+}
+
+/** Phase 6: capitalised PROPN runs no earlier pass took, as people and organisations. */
+function unlisted(s: Scan, useCompromise: boolean): Draft[] {
+  const runs = nameRuns(s);
+  fullNamesOfSurnames(s, runs);
+  spreadKinds(s, runs);
+  if (useCompromise) classifyByCompromise(s, runs);
+  return unlistedDrafts(s, runs);
+}
+
+function nameRuns(s: Scan): Run[] {
+  const { tokens, covered } = s;
+  const paragraphOf = paragraphFinder(s.input.paragraphs ?? []);
   const runs: Run[] = [];
-  const connectors = NAME_CONNECTORS;
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || !isNameToken(tokens[i]!)) continue;
-    let j = i + 1;
-    while (j < tokens.length && !covered[j] && sentOf[j] === sentOf[i] && tokens[j]!.start - tokens[j - 1]!.end <= 1) {
-      const glued = tokens[j]!.start === tokens[j - 1]!.end;
-      if (isNameToken(tokens[j]!)) j++;
-      // a word wink split inside ("Dubček") continues the name
-      else if (glued && LOWER_WORD.test(tokens[j]!.text)) j++;
-      // "Trans-Caspian"
-      else if (glued && keys[j] === '-' && j + 1 < tokens.length && !covered[j + 1] && tokens[j + 1]!.start === tokens[j]!.end && isNameToken(tokens[j + 1]!)) j += 2;
-      // "the Socialists of Igor Dodon": a connector before a first name starts another name
-      else if (connectors.has(keys[j]!) && j + 1 < tokens.length && !covered[j + 1] && isNameToken(tokens[j + 1]!) && tokens[j + 1]!.pos === 'PROPN' && lexiconTag(tokens[j + 1]!.text) !== 'first-name') j += 2;
-      else break;
-    }
-    // trim words that never start or end a name; a title before a name makes it a person
-    let a = i;
-    let b = j;
-    let titled = false;
-    while (a < b && (g.cues.notNames.has(keys[a]!) || connectors.has(keys[a]!))) a++;
-    while (b > a && (g.cues.notNames.has(keys[b - 1]!) || connectors.has(keys[b - 1]!) || keys[b - 1] === '-')) b--;
-    for (let k = b - 2; k >= a; k--) {
-      // "Ex-premier", "Vice-Chairman": the last part of a hyphenated word counts
-      if (g.cues.titleHeads.has(keys[k]!) || (keys[k]!.includes('-') && g.cues.titleHeads.has(keys[k]!.slice(keys[k]!.lastIndexOf('-') + 1)))) {
-        a = k + 1;
-        titled = true;
-        break;
-      }
-    }
-    while (a < b && connectors.has(keys[a]!)) a++;
-    // a capitalised common word opening the sentence is not part of the name ("Yesterday Michael Jordan")
-    if (a < b - 1 && a === layer.sentences[sentOf[a]!]?.tokenStart && (tokens[a]!.pos !== 'PROPN' || lexiconTag(tokens[a]!.text) === 'common')) a++;
-    const first = i;
+    const j = runEnd(s, i);
+    const run = nameRun(s, i, j, paragraphOf);
+    if (run) runs.push(run);
     i = j - 1;
-    if (a >= b) continue;
-    const words = tokens.slice(a, b);
-    if (words.every((t, n) => g.cues.notAlone.has(keys[a + n]!) || !HAS_LETTER.test(t.text))) continue;
-    if (!running(tokens[a]!.start)) continue;
-    if (!words.some((t) => t.pos === 'PROPN')) continue;
-    if (words.every((t) => isAcronym(t.text)) && words.some((t) => t.text.length > 6)) continue; // SHOUTED headings
-    // a single word opening a sentence is more often a common word than a name
-    const sentStart = layer.sentences[sentOf[a]!]?.tokenStart;
-    // (kept only as a possible bare surname of a person named in full before)
-    if (b - a === 1 && (a === sentStart || (a === first && first > 0 && OPENING_QUOTE.test(tokens[first - 1]!.text)))) {
-      runs.push({ i: a, j: b, initial: true });
-      continue;
-    }
-    const run: Run = { i: a, j: b };
-    const last = keys[b - 1]!;
-    const multi = b - a > 1;
-    const tags = words.map((t) => lexiconTag(t.text));
-    // "the Eastern Partnership program": a lower-case non-actor head right after the name makes it a name of a thing
-    const after = tokens[b];
-    const thingAfter = !!after && sentOf[b] === sentOf[a] && !isCap(after.text) && g.cues.nonActorHeads.has(keys[b]!);
-    if (thingAfter || (multi && (g.cues.nonActorHeads.has(last) || tags[tags.length - 1] === 'place-word'))) run.place = true;
-    else if (multi && (g.cues.orgHeads.has(last) || tags[tags.length - 1] === 'org-word')) run.kind = 'organisation';
-    else if (titled || titleBefore(g, keys, a) || officeEndsAt(g, keys, a)) run.kind = 'person';
-    else if (tags.includes('organisation')) run.kind = 'organisation';
-    else if (multi && tags[0] === 'first-name') run.kind = 'person';
-    else if (multi && tags[tags.length - 1] === 'last-name' && !tags.includes('place')) run.kind = 'person';
-    else if (tags.includes('place')) run.place = true;
-    else if (a > 0 && sentOf[a - 1] === sentOf[a] && !isCap(tokens[a - 1]!.text) && g.cues.orgNouns.has(keys[a - 1]!)) run.kind = 'organisation';
-    else if (personCue(g, tokens, keys, sentOf, a, b)) run.kind = 'person';
-    runs.push(run);
   }
-  // a name of two or three words whose last word also stands alone elsewhere in the text is a
-  // person named by full name, then by surname ("Radu Vîlcea … Vîlcea"): organisations and
-  // places are not shortened to their last word
+  return runs;
+}
+
+/** One past the last word of the capitalised run starting at name token i. */
+function runEnd(s: Scan, i: number): number {
+  const { tokens, keys, covered, sentOf } = s;
+  let j = i + 1;
+  while (j < tokens.length && !covered[j] && sentOf[j] === sentOf[i] && tokens[j]!.start - tokens[j - 1]!.end <= 1) {
+    const glued = tokens[j]!.start === tokens[j - 1]!.end;
+    if (isNameToken(tokens[j]!)) j++;
+    // a word wink split inside ("Dubček") continues the name
+    else if (glued && LOWER_WORD.test(tokens[j]!.text)) j++;
+    // "Trans-Caspian"
+    else if (glued && keys[j] === '-' && j + 1 < tokens.length && !covered[j + 1] && tokens[j + 1]!.start === tokens[j]!.end && isNameToken(tokens[j + 1]!)) j += 2;
+    // "the Socialists of Igor Dodon": a connector before a first name starts another name
+    else if (NAME_CONNECTORS.has(keys[j]!) && j + 1 < tokens.length && !covered[j + 1] && isNameToken(tokens[j + 1]!) && tokens[j + 1]!.pos === 'PROPN' && lexiconTag(tokens[j + 1]!.text) !== 'first-name') j += 2;
+    else break;
+  }
+  return j;
+}
+
+/** The name in the run [first, j), trimmed, with what its words and context say it is; undefined for none. */
+function nameRun(s: Scan, first: number, j: number, paragraphOf: (pos: number) => { kind: ParagraphKind } | undefined): Run | undefined {
+  const { g, layer, tokens, keys, sentOf } = s;
+  const connectors = NAME_CONNECTORS;
+  // trim words that never start or end a name; a title before a name makes it a person
+  let a = first;
+  let b = j;
+  let titled = false;
+  while (a < b && (g.cues.notNames.has(keys[a]!) || connectors.has(keys[a]!))) a++;
+  while (b > a && (g.cues.notNames.has(keys[b - 1]!) || connectors.has(keys[b - 1]!) || keys[b - 1] === '-')) b--;
+  for (let k = b - 2; k >= a; k--) {
+    // "Ex-premier", "Vice-Chairman": the last part of a hyphenated word counts
+    if (g.cues.titleHeads.has(keys[k]!) || (keys[k]!.includes('-') && g.cues.titleHeads.has(keys[k]!.slice(keys[k]!.lastIndexOf('-') + 1)))) {
+      a = k + 1;
+      titled = true;
+      break;
+    }
+  }
+  while (a < b && connectors.has(keys[a]!)) a++;
+  // a capitalised common word opening the sentence is not part of the name ("Yesterday Michael Jordan")
+  if (a < b - 1 && a === layer.sentences[sentOf[a]!]?.tokenStart && (tokens[a]!.pos !== 'PROPN' || lexiconTag(tokens[a]!.text) === 'common')) a++;
+  if (a >= b) return undefined;
+  const words = tokens.slice(a, b);
+  if (words.every((t, n) => g.cues.notAlone.has(keys[a + n]!) || !HAS_LETTER.test(t.text))) return undefined;
+  if (s.input.paragraphs && !runningText(paragraphOf(tokens[a]!.start))) return undefined;
+  if (!words.some((t) => t.pos === 'PROPN')) return undefined;
+  if (words.every((t) => isAcronym(t.text)) && words.some((t) => t.text.length > 6)) return undefined; // SHOUTED headings
+  // a single word opening a sentence is more often a common word than a name
+  const sentStart = layer.sentences[sentOf[a]!]?.tokenStart;
+  // (kept only as a possible bare surname of a person named in full before)
+  if (b - a === 1 && (a === sentStart || (a === first && first > 0 && OPENING_QUOTE.test(tokens[first - 1]!.text)))) return newRun(a, b, true);
+  const run = newRun(a, b, false);
+  classifyRun(s, run, words, titled);
+  return run;
+}
+
+function runningText(p: { kind: ParagraphKind } | undefined): boolean {
+  return !p || RUNNING.has(p.kind);
+}
+
+/** Person, organisation or place, from the run's own words, its lexicon tags and the words around it. */
+function classifyRun(s: Scan, run: Run, words: Token[], titled: boolean): void {
+  const { g, tokens, keys, sentOf } = s;
+  const a = run.i;
+  const b = run.j;
+  const last = keys[b - 1]!;
+  const multi = b - a > 1;
+  const tags: (LexiconTag | undefined)[] = [];
+  for (const t of words) tags.push(lexiconTag(t.text));
+  // "the Eastern Partnership program": a lower-case non-actor head right after the name makes it a name of a thing
+  const after = tokens[b];
+  const thingAfter = !!after && sentOf[b] === sentOf[a] && !isCap(after.text) && g.cues.nonActorHeads.has(keys[b]!);
+  if (thingAfter || (multi && (g.cues.nonActorHeads.has(last) || tags[tags.length - 1] === 'place-word'))) run.place = true;
+  else if (multi && (g.cues.orgHeads.has(last) || tags[tags.length - 1] === 'org-word')) run.kind = 'organisation';
+  else if (titled || titleBefore(g, keys, a) || officeEndsAt(g, keys, a)) run.kind = 'person';
+  else if (tags.includes('organisation')) run.kind = 'organisation';
+  else if (multi && tags[0] === 'first-name') run.kind = 'person';
+  else if (multi && tags[tags.length - 1] === 'last-name' && !tags.includes('place')) run.kind = 'person';
+  else if (tags.includes('place')) run.place = true;
+  else if (a > 0 && sentOf[a - 1] === sentOf[a] && !isCap(tokens[a - 1]!.text) && g.cues.orgNouns.has(keys[a - 1]!)) run.kind = 'organisation';
+  else if (personCue(g, tokens, keys, sentOf, a, b)) run.kind = 'person';
+}
+
+/**
+ * A name of two or three words whose last word also stands alone elsewhere in the text is a
+ * person named by full name, then by surname ("Radu Vîlcea … Vîlcea"): organisations and
+ * places are not shortened to their last word.
+ */
+function fullNamesOfSurnames(s: Scan, runs: Run[]): void {
+  const { g, tokens, keys } = s;
   const alone = new Set<string>();
   for (const r of runs) if (r.j - r.i === 1 && !r.place) alone.add(keys[r.i]!);
   for (const r of runs) {
@@ -817,53 +1015,65 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     })());
     if (ok) r.kind = 'person';
   }
-  // One name, one kind: what one occurrence shows ("candidate Jan Kowal") holds for the
-  // others, and a later bare surname ("Kowal") is the same person.
-  const nameOf = (r: Run): string => input.text.slice(tokens[r.i]!.start, tokens[r.j - 1]!.end);
-  const spread = (): void => {
-    const kindOf = new Map<string, 'person' | 'organisation'>();
-    for (const r of runs) if (r.kind) kindOf.set(nameOf(r), r.kind);
-    for (const r of runs) if (!r.kind && !r.place) {
-      const k = kindOf.get(nameOf(r));
-      if (k) r.kind = k;
-    }
-  };
-  spread();
-  // compromise's tagger only for multi-word names that nothing cheaper classified and that
-  // recur in the document (the names a story is about): a few words each side of each
-  // occurrence, all in one call. Its cost grows with the text it reads and it has a large
-  // fixed cost per call (see bench/actors-cost.ts), so whole sentences are never sent.
-  if (useCompromise) {
-    const counts = new Map<string, number>();
-    for (const r of runs) if (!r.kind && !r.place && r.j - r.i > 1) counts.set(nameOf(r), (counts.get(nameOf(r)) ?? 0) + 1);
-    const doubtful = runs.filter((r) => !r.kind && !r.place && (counts.get(nameOf(r)) ?? 0) >= COMPROMISE_MIN_OCCURRENCES);
-    if (doubtful.length > 0) {
-      const windows: Span[] = [];
-      for (const r of doubtful) {
-        const sent = layer.sentences[sentOf[r.i]!]!;
-        const from = tokens[Math.max(sent.tokenStart, r.i - COMPROMISE_CONTEXT)]!.start;
-        const to = tokens[Math.min(sent.tokenEnd, r.j + COMPROMISE_CONTEXT) - 1]!.end;
-        const prev = windows[windows.length - 1];
-        if (prev && from <= prev.end) prev.end = Math.max(prev.end, to);
-        else windows.push({ start: from, end: to });
-      }
-      const c = nameCandidatesIn(input.text, windows);
-      for (const r of doubtful) {
-        const rs = tokens[r.i]!.start;
-        const re = tokens[r.j - 1]!.end;
-        const hit = (x: Span): boolean => x.start < re && x.end > rs;
-        if (c.people.some(hit)) r.kind = 'person';
-        else if (c.organisations.some(hit)) r.kind = 'organisation';
-      }
-      spread();
-    }
+}
+
+function runName(s: Scan, r: Run): string {
+  return s.input.text.slice(s.tokens[r.i]!.start, s.tokens[r.j - 1]!.end);
+}
+
+/**
+ * One name, one kind: what one occurrence shows ("candidate Jan Kowal") holds for the
+ * others, and a later bare surname ("Kowal") is the same person.
+ */
+function spreadKinds(s: Scan, runs: Run[]): void {
+  const kindOf = new Map<string, 'person' | 'organisation'>();
+  for (const r of runs) if (r.kind) kindOf.set(runName(s, r), r.kind);
+  for (const r of runs) if (!r.kind && !r.place) {
+    const k = kindOf.get(runName(s, r));
+    if (k) r.kind = k;
   }
+}
+
+/**
+ * compromise's tagger only for multi-word names that nothing cheaper classified and that
+ * recur in the document (the names a story is about): a few words each side of each
+ * occurrence, all in one call. Its cost grows with the text it reads and it has a large
+ * fixed cost per call (see bench/actors-cost.ts), so whole sentences are never sent.
+ */
+function classifyByCompromise(s: Scan, runs: Run[]): void {
+  const { layer, tokens, sentOf } = s;
+  const counts = new Map<string, number>();
+  for (const r of runs) if (!r.kind && !r.place && r.j - r.i > 1) counts.set(runName(s, r), (counts.get(runName(s, r)) ?? 0) + 1);
+  const doubtful = runs.filter((r) => !r.kind && !r.place && (counts.get(runName(s, r)) ?? 0) >= COMPROMISE_MIN_OCCURRENCES);
+  if (doubtful.length === 0) return;
+  const windows: Span[] = [];
+  for (const r of doubtful) {
+    const sent = layer.sentences[sentOf[r.i]!]!;
+    const from = tokens[Math.max(sent.tokenStart, r.i - COMPROMISE_CONTEXT)]!.start;
+    const to = tokens[Math.min(sent.tokenEnd, r.j + COMPROMISE_CONTEXT) - 1]!.end;
+    const prev = windows[windows.length - 1];
+    if (prev && from <= prev.end) prev.end = Math.max(prev.end, to);
+    else windows.push({ start: from, end: to });
+  }
+  const c = nameCandidatesIn(s.input.text, windows);
+  for (const r of doubtful) {
+    const rs = tokens[r.i]!.start;
+    const re = tokens[r.j - 1]!.end;
+    const hit = (x: Span): boolean => x.start < re && x.end > rs;
+    if (c.people.some(hit)) r.kind = 'person';
+    else if (c.organisations.some(hit)) r.kind = 'organisation';
+  }
+  spreadKinds(s, runs);
+}
+
+function unlistedDrafts(s: Scan, runs: Run[]): Draft[] {
+  const { keys } = s;
   const out: Draft[] = [];
   const surnameOf = new Map<string, string>();
   const fullName = new Map<string, string>();
   for (const r of runs) {
     if (!r.kind) continue;
-    const name = nameOf(r);
+    const name = runName(s, r);
     let id = `${r.kind === 'person' ? 'person' : 'org'}:${slug(name)}`;
     let canonical = name;
     if (r.kind === 'person') {
@@ -879,7 +1089,7 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
       }
     }
     if (id.endsWith(':')) continue;
-    out.push({ i: r.i, j: r.j, actorId: id, kind: r.kind, canonical, matchedBy: 'unlisted', rule: 'actors/unlisted', confidence: 0.5 });
+    out.push(draft(r.i, r.j, id, r.kind, canonical, 'unlisted', 'actors/unlisted', 0.5));
   }
   // a bare surname whose full name came earlier, never classified on its own
   for (const r of runs) {
@@ -888,7 +1098,7 @@ function unlisted(g: Gazetteer, input: ActorInput, layer: NlpLayer, keys: string
     if (!full) continue;
     const fullRun = out.find((d) => d.actorId === full);
     if (!fullRun || fullRun.i > r.i) continue;
-    out.push({ i: r.i, j: r.j, actorId: full, kind: 'person', canonical: fullName.get(full) ?? fullRun.canonical, matchedBy: 'unlisted', rule: 'actors/unlisted-surname', confidence: 0.45 });
+    out.push(draft(r.i, r.j, full, 'person', fullName.get(full) ?? fullRun.canonical, 'unlisted', 'actors/unlisted-surname', 0.45));
   }
   return out;
 }

@@ -170,21 +170,35 @@ export interface Pattern {
   /** Surname that may not stand alone (May, Brown): needs a title before it. */
   needsTitle: boolean;
   /** A seat of government (the Kremlin), not a capital: a locative alone does not make it a place. */
-  seat?: boolean;
+  seat: boolean;
   /** A short name that holds only when this state is the document's focal state. */
-  focal?: string;
+  focal: string | undefined;
   /** A place that is never an actor (regions, towns). */
-  place?: boolean;
+  place: boolean;
 }
 
-export interface PersonRecord extends ActorRecord {
+/** What add() may say of a pattern beyond its words, actor and use. */
+type PatternExtra = { seat?: true; focal?: string; place?: true };
+
+/**
+ * An actor as the gazetteer holds it: every record has `state` (undefined when there is
+ * none), so the records share one hidden class (people have one more, with their offices).
+ */
+export interface ListedActor {
+  id: string;
+  kind: ActorKind;
+  canonical: string;
+  state: string | undefined;
+}
+
+export interface PersonRecord extends ListedActor {
   offices: OfficeRecord[];
   surnameKeys: string[];
   givenKeys: string[];
 }
 
 export interface Gazetteer {
-  actors: Map<string, ActorRecord>;
+  actors: Map<string, ListedActor>;
   people: Map<string, PersonRecord>;
   /** First-token key → patterns starting with it, longest first. */
   index: Map<string, Pattern[]>;
@@ -363,25 +377,27 @@ function build(): Gazetteer {
   };
   for (const t of cues.personTitles) withTokens(t, (tokens) => g.cues.personTitles.push({ keys: tokens.map(foldToken) }));
   const seen = new Set<string>();
-  const add = (phrase: string, actorId: string, use: PatternUse, needsTitle = false, extra: Partial<Pattern> = {}): void =>
+  const add = (phrase: string, actorId: string, use: PatternUse, needsTitle = false, extra: PatternExtra = {}): void =>
     withTokens(phrase.replace(/^the\s+/, ''), (tokens) => index(tokens, actorId, use, needsTitle, extra));
-  const index = (tokens: string[], actorId: string, use: PatternUse, needsTitle: boolean, extra: Partial<Pattern>): void => {
+  const index = (tokens: string[], actorId: string, use: PatternUse, needsTitle: boolean, extra: PatternExtra): void => {
     if (tokens.length === 0) return;
     const keys = tokens.map(foldToken);
     // first use wins (names before adjectives); the same words in another case are a second pattern
     const sig = `${tokens.join(' ')}\u0000${actorId}`;
     if (seen.has(sig)) return;
     seen.add(sig);
-    const p: Pattern = { tokens, keys, cases: tokens.map(caseRule), actorId, use, needsTitle, ...extra };
+    // every field present, in one order: one hidden class for all patterns
+    const p: Pattern = { tokens, keys, cases: tokens.map(caseRule), actorId, use, needsTitle, seat: extra.seat ?? false, focal: extra.focal, place: extra.place ?? false };
     const list = g.index.get(keys[0]!) ?? [];
     list.push(p);
     g.index.set(keys[0]!, list);
   };
 
   for (const s of states.states) {
-    g.actors.set(s.id, { id: s.id, kind: 'state', canonical: s.name });
+    g.actors.set(s.id, { id: s.id, kind: 'state', canonical: s.name, state: undefined });
     g.stateLeader.set(s.id, s.leader);
-    if (s.valid) g.validity.set(s.id, s.valid);
+    // both bounds present (zod leaves a missing one out): one hidden class for all
+    if (s.valid) g.validity.set(s.id, { start: s.valid.start, end: s.valid.end });
     for (const n of [s.name, ...s.aliases]) add(n, s.id, 'alias');
     for (const a of s.adjectives) add(a, s.id, 'adjective');
     for (const c of [...s.capitals, ...s.seats]) {
@@ -393,15 +409,11 @@ function build(): Gazetteer {
   }
   for (const pl of states.places) {
     const pid = `place:${slug(pl.name)}`;
-    const rec: ActorRecord = { id: pid, kind: 'place', canonical: pl.name };
-    if (pl.state) rec.state = pl.state;
-    g.actors.set(pid, rec);
+    g.actors.set(pid, { id: pid, kind: 'place', canonical: pl.name, state: pl.state });
     for (const n of [pl.name, ...pl.aliases]) add(n, pid, 'alias', false, { place: true });
   }
   for (const o of orgs.organisations) {
-    const rec: ActorRecord = { id: o.id, kind: o.kind, canonical: o.name };
-    if (o.state) rec.state = o.state;
-    g.actors.set(o.id, rec);
+    g.actors.set(o.id, { id: o.id, kind: o.kind, canonical: o.name, state: o.state });
     for (const n of [o.name, ...o.aliases]) add(n, o.id, 'alias');
     for (const a of o.adjectives) add(a, o.id, 'adjective');
     if (o.state) for (const n of o.shortNames) add(n, o.id, 'alias', false, { focal: o.state });
@@ -413,13 +425,14 @@ function build(): Gazetteer {
     }
     for (const c of o.seats) {
       const pid = `place:${slug(c.replace(/^the\s+/, ''))}`;
-      if (!g.actors.has(pid)) g.actors.set(pid, { id: pid, kind: 'place', canonical: c.replace(/^the\s+/, '') });
+      if (!g.actors.has(pid)) g.actors.set(pid, { id: pid, kind: 'place', canonical: c.replace(/^the\s+/, ''), state: undefined });
       add(c, o.id, 'metonym');
     }
   }
   for (const p of people.people) {
-    const rec: PersonRecord = { id: p.id, kind: 'person', canonical: p.name, offices: p.offices, surnameKeys: [], givenKeys: p.given.map(translitKey) };
-    if (p.state) rec.state = p.state;
+    // offices copied with every field: zod leaves `end` out of open terms
+    const offices = p.offices.map((r) => ({ office: r.office, state: r.state, start: r.start, end: r.end }));
+    const rec: PersonRecord = { id: p.id, kind: 'person', canonical: p.name, state: p.state ?? undefined, offices, surnameKeys: [], givenKeys: p.given.map(translitKey) };
     g.actors.set(p.id, rec);
     g.people.set(p.id, rec);
     add(p.name, p.id, 'alias');

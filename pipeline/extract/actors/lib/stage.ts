@@ -21,7 +21,9 @@ export function makeActorsStage(options: ActorOptions = {}): Stage {
 export const actorsStage: Stage = makeActorsStage();
 
 function runActors(doc: Doc, options: ActorOptions): Doc {
-  const dates = doc.mentions.filter((m): m is DateMention => m.type === 'date');
+  // pushed, not filtered: an array filter() makes has another hidden class when empty, or in optimised code
+  const dates: DateMention[] = [];
+  for (const m of doc.mentions) if (m.type === 'date') dates.push(m);
   for (const m of extractActors(doc, doc.meta.published, dates, options)) {
     if (doc.text.slice(m.start, m.end) !== m.text) {
       message(doc, 'extract/span-mismatch', 'actors', `actor span [${m.start}, ${m.end}) does not match its text`, { place: { start: m.start, end: m.end } });

@@ -43,6 +43,8 @@ export function wholeWords(layer: NlpLayer): NlpLayer {
     memo.set(layer, layer);
     return layer;
   }
+  // tokens, sentences and the layer are written out field by field, in wink.ts's order: a
+  // spread copy would have another hidden class than the objects wink.ts makes
   const out: Token[] = [];
   const newIndex = new Int32Array(tokens.length + 1);
   for (let k = 0; k < tokens.length; k++) {
@@ -52,20 +54,21 @@ export function wholeWords(layer: NlpLayer): NlpLayer {
       // the merged word keeps the tag of its first real word piece: PROPN for "Ceau"+"ș"+"escu"
       const text = prev.text + t.text;
       const pos = /^\p{Lu}/u.test(text) && (prev.pos === 'PROPN' || t.pos === 'PROPN' || prev.kind === 'unk') ? 'PROPN' : prev.kind === 'word' ? prev.pos : t.pos;
-      out[out.length - 1] = { ...prev, end: t.end, text, lemma: prev.lemma + t.lemma, pos, kind: 'word' };
+      out[out.length - 1] = { start: prev.start, end: t.end, text, pos, lemma: prev.lemma + t.lemma, kind: 'word', negated: prev.negated };
       newIndex[k] = out.length - 1;
       continue;
     }
     newIndex[k] = out.length;
-    out.push(t.kind === 'unk' && LETTERS.test(t.text) ? { ...t, kind: 'word', pos: /^\p{Lu}/u.test(t.text) ? 'PROPN' : t.pos } : t);
+    out.push(t.kind === 'unk' && LETTERS.test(t.text) ? { start: t.start, end: t.end, text: t.text, pos: /^\p{Lu}/u.test(t.text) ? 'PROPN' : t.pos, lemma: t.lemma, kind: 'word', negated: t.negated } : t);
   }
   newIndex[tokens.length] = out.length;
   const sentences: Sentence[] = layer.sentences.map((s) => ({
-    ...s,
+    start: s.start,
+    end: s.end,
     tokenStart: newIndex[s.tokenStart] ?? out.length,
     tokenEnd: s.tokenEnd >= tokens.length ? out.length : newIndex[s.tokenEnd]!,
   }));
-  const result: NlpLayer = { ...layer, tokens: out, sentences };
+  const result: NlpLayer = { tokens: out, sentences, entities: layer.entities };
   memo.set(layer, result);
   return result;
 }
