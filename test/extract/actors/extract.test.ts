@@ -132,6 +132,12 @@ describe('roles resolve to the office holder at the sentence date', () => {
     expect([m!.text, m!.actorId, m!.office]).toEqual([surface, id, office]);
     expect(m!.resolvedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+  it('a word that names a property of every JavaScript object is not a modifier', () => {
+    for (const word of ['constructor', '__proto__']) {
+      const m = run(`The ${word} Ukrainian president fled.`, '2014-05-01').find((x) => x.matchedBy === 'role');
+      expect(m?.text).toBe('Ukrainian president');
+    }
+  });
   it('a title before a name gives the name its office, with no separate role mention', () => {
     const got = run('Foreign Minister Vladimir Makei flew to Brussels.', '2015-10-14');
     expect(got.filter((m) => m.matchedBy === 'role')).toEqual([]);

@@ -357,7 +357,7 @@ function lookBack(s: Scan, r: Role): void {
   let k = a - 1;
   while (k >= 0 && sentOf[k] === sentOf[a]) {
     const key = keys[k]!;
-    const modKind = g.modifiers[key];
+    const modKind = g.modifiers.get(key);
     if (modKind) {
       r.mod ??= modKind;
       r.start = k;

@@ -218,7 +218,8 @@ export interface Gazetteer {
   /** Person titles by last key. */
   titlesByLast: Map<string, string[][]>;
   officeFallbacks: Record<string, string[]>;
-  modifiers: Record<string, 'then' | 'former' | 'current'>;
+  /** A Map, not the data file's object: a token such as "constructor" must not find Object.prototype's. */
+  modifiers: ReadonlyMap<string, 'then' | 'former' | 'current'>;
   cues: {
     locative: Set<string>;
     movementPreps: Set<string>;
@@ -341,7 +342,7 @@ function build(): Gazetteer {
     officeByLast: new Map(),
     titlesByLast: new Map(),
     officeFallbacks: roles.fallbacks,
-    modifiers: roles.modifiers,
+    modifiers: new Map(Object.entries(roles.modifiers)),
     cues: {
       locative: new Set(cues.place.locativePrepositions),
       movementPreps: new Set(cues.place.movementPrepositions),
