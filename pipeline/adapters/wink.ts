@@ -159,7 +159,8 @@ export function splitPossessives(tokens: readonly Token[]): { tokens: Token[]; f
     const clitic = m?.[2];
     if (host && clitic && /^\p{Lu}/u.test(host) && !CLITIC_HOSTS.has(host.toLowerCase()) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'X')) {
       const cut = t.start + host.length;
-      // written out field by field, as analyse() makes tokens: a spread copy has another hidden class
+      // Every field written out, in the order analyse() writes them: a spread copy gets another
+      // hidden class, and the stages reading tokens then deoptimise on it ("wrong map").
       out.push({ start: t.start, end: cut, text: host, pos: 'PROPN', lemma: host, kind: t.kind, negated: t.negated });
       // The same pieces fresh wink gives: "’s" is a PART word, a bare "’" is punctuation.
       const s = clitic.length > 1;

@@ -15,8 +15,8 @@ export type Tense = 'past' | 'present' | 'future';
 
 export interface RefDate {
   y: number;
-  m?: number;
-  d?: number;
+  m?: number | undefined;
+  d?: number | undefined;
 }
 
 /** "1998-01-08" → {y,m,d}; "1998-01" → {y,m}; anything else with a 4-digit year → {y}. */
@@ -24,10 +24,8 @@ export function parseRef(value: string | null | undefined): RefDate | null {
   if (!value) return null;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
   if (!m) return null;
-  const r: RefDate = { y: Number(m[1]) };
-  if (m[2]) r.m = Number(m[2]);
-  if (m[3]) r.d = Number(m[3]);
-  return r;
+  // Every field present (unknown ones undefined): one hidden class for all references.
+  return { y: Number(m[1]), m: m[2] ? Number(m[2]) : undefined, d: m[3] ? Number(m[3]) : undefined };
 }
 
 const pad = (n: number, w = 2): string => String(Math.abs(n)).padStart(w, '0');
@@ -239,47 +237,49 @@ export function resolve(value: string, ref: RefDate, tense: Tense): string | nul
     out ??= resolve(date.replace(/~D[1-7]$/, ''), ref, tense);
   } else if ((m = /^UNDEF-(year|last|next|this|recent)-(.+)$/.exec(date))) {
     const p = parsePartial(m[2]!);
-    const how = m[1]!;
-    if (p?.kind === 'weekday') {
-      out = weekday(ref, p.w, how === 'last' || how === 'recent' ? 'last' : how === 'next' ? 'next' : tense === 'past' ? 'last' : 'thisweek');
-    } else if (p) {
-      const o = ordinalIn(p, ref);
-      // "this spring", or a reference known only to the year: the reference's year.
-      if (how === 'this' || !o) out = writePartial(p, ref.y);
-      // "last spring" is last year's even in the autumn; "last April" is the most recent April.
-      else if (how === 'last') out = writePartial(p, o.pos < o.refPos && p.kind !== 'season' ? ref.y : ref.y - 1);
-      // "this past spring": the most recent one before the reference, this year's if it is over.
-      else if (how === 'recent') {
-        // January and February belong to the winter labelled by the year before.
-        const y = p.kind === 'season' && ref.m !== undefined && ref.m <= 2 ? ref.y - 1 : ref.y;
-        out = writePartial(p, o.pos < o.refPos ? y : y - 1);
-      }
-      else if (how === 'next') out = writePartial(p, o.pos > o.refPos ? ref.y : ref.y + 1);
-      else if (p.kind === 'monthday' && ref.d === undefined && p.m === ref.m) {
-        // A reference known only to the month ("2022-01"): a day in that month is in that month,
-        // whatever the tense; the unknown reference day cannot put it on the other side.
-        out = writePartial(p, ref.y);
-      } else {
-        // year: the tense decides which side of the reference the date falls on.
-        let y = ref.y;
-        if (tense === 'present' && (p.kind === 'monthday' || p.kind === 'month' || p.kind === 'season')) {
-          // No tense to go by: news mostly looks back, so the window runs from about eight
-          // months before the reference to four months after it.
-          const span = p.kind === 'monthday' ? 12 * 32 : p.kind === 'month' ? 12 : 4;
-          const d = o.pos - o.refPos;
-          if (d > span / 3) y -= 1;
-          else if (d < (-span * 2) / 3) y += 1;
-          return writePartial(p, y) + time;
-        }
-        // Quarters and halves are reported after they end: the present tense reads as past.
-        const t2 = tense === 'present' && (p.kind === 'quarter' || p.kind === 'half') ? 'past' : tense;
-        if (t2 === 'past' && o.pos > o.refPos) y -= 1;
-        else if (t2 === 'future' && o.pos < o.refPos) y += 1;
-        out = writePartial(p, y);
-      }
-    }
+    if (p) out = resolvePartial(p, m[1]!, ref, tense);
   }
   return out === null ? null : out + time;
+}
+
+/** A year-less partial (a month, a day, a season, a quarter, a weekday) that is "last", "next", "this", "recent" or of an unstated year. */
+function resolvePartial(p: Partial, how: string, ref: RefDate, tense: Tense): string | null {
+  if (p.kind === 'weekday') {
+    return weekday(ref, p.w, how === 'last' || how === 'recent' ? 'last' : how === 'next' ? 'next' : tense === 'past' ? 'last' : 'thisweek');
+  }
+  const o = ordinalIn(p, ref);
+  // "this spring", or a reference known only to the year: the reference's year.
+  if (how === 'this' || !o) return writePartial(p, ref.y);
+  // "last spring" is last year's even in the autumn; "last April" is the most recent April.
+  if (how === 'last') return writePartial(p, o.pos < o.refPos && p.kind !== 'season' ? ref.y : ref.y - 1);
+  // "this past spring": the most recent one before the reference, this year's if it is over.
+  if (how === 'recent') {
+    // January and February belong to the winter labelled by the year before.
+    const y = p.kind === 'season' && ref.m !== undefined && ref.m <= 2 ? ref.y - 1 : ref.y;
+    return writePartial(p, o.pos < o.refPos ? y : y - 1);
+  }
+  if (how === 'next') return writePartial(p, o.pos > o.refPos ? ref.y : ref.y + 1);
+  if (p.kind === 'monthday' && ref.d === undefined && p.m === ref.m) {
+    // A reference known only to the month ("2022-01"): a day in that month is in that month,
+    // whatever the tense; the unknown reference day cannot put it on the other side.
+    return writePartial(p, ref.y);
+  }
+  // year: the tense decides which side of the reference the date falls on.
+  let y = ref.y;
+  if (tense === 'present' && (p.kind === 'monthday' || p.kind === 'month' || p.kind === 'season')) {
+    // No tense to go by: news mostly looks back, so the window runs from about eight
+    // months before the reference to four months after it.
+    const span = p.kind === 'monthday' ? 12 * 32 : p.kind === 'month' ? 12 : 4;
+    const d = o.pos - o.refPos;
+    if (d > span / 3) y -= 1;
+    else if (d < (-span * 2) / 3) y += 1;
+    return writePartial(p, y);
+  }
+  // Quarters and halves are reported after they end: the present tense reads as past.
+  const t2 = tense === 'present' && (p.kind === 'quarter' || p.kind === 'half') ? 'past' : tense;
+  if (t2 === 'past' && o.pos > o.refPos) y -= 1;
+  else if (t2 === 'future' && o.pos < o.refPos) y += 1;
+  return writePartial(p, y);
 }
 
 function weekday(ref: RefDate, w: number, how: 'last' | 'last0' | 'next' | 'near' | 'thisweek'): string | null {

@@ -113,16 +113,22 @@ export type Patterns = z.infer<typeof PatternsSchema>;
 
 export const DATA_FILES = ['dates/tables.yaml', 'dates/patterns.yaml'] as const;
 
-export interface CompiledRule extends Rule {
+/**
+ * A rule with every field present (an absent option undefined): parsed rules carry only the
+ * options they state, which gave nearly every rule its own hidden class in pass 1.
+ */
+export type CompiledRule = { [K in keyof Rule]-?: {} extends Pick<Rule, K> ? Rule[K] | undefined : Rule[K] } & CompiledParts;
+
+interface CompiledParts {
   group: string;
   /** Order in the file: the earlier rule wins a tie of equal spans. */
   priority: number;
   regex: RegExp;
   /** The same pattern, matched only at lastIndex: pass 1 tries it where its leads say a match may start. */
   sticky: RegExp;
-  rejectBeforeRe?: RegExp;
-  rejectAfterRe?: RegExp;
-  keepBeforeRe?: RegExp;
+  rejectBeforeRe: RegExp | undefined;
+  rejectAfterRe: RegExp | undefined;
+  keepBeforeRe: RegExp | undefined;
 }
 
 export interface DateData {
@@ -222,11 +228,34 @@ export function compileData(tables: Tables, patterns: Patterns, file = 'dates/pa
         throw new Error(`${file}: rule ${r.id}: bad pattern: ${(err as Error).message}`);
       }
       const sticky = new RegExp(regex.source, regex.flags.replace('g', 'y'));
-      const c: CompiledRule = { ...r, group: g.name, priority: priority++, regex, sticky };
-      if (r.rejectBefore) c.rejectBeforeRe = new RegExp(`(?:${r.rejectBefore})$`, 'iu');
-      if (r.rejectAfter) c.rejectAfterRe = new RegExp(`^(?:${r.rejectAfter})`, 'iu');
-      if (r.keepBefore) c.keepBeforeRe = new RegExp(`(?:${r.keepBefore})$`, 'iu');
-      rules.push(c);
+      rules.push({
+        id: r.id,
+        type: r.type,
+        pattern: r.pattern,
+        value: r.value,
+        mod: r.mod,
+        quant: r.quant,
+        freq: r.freq,
+        range: r.range,
+        caseSensitive: r.caseSensitive,
+        rejectNextPos: r.rejectNextPos,
+        rejectFirstPos: r.rejectFirstPos,
+        rejectBefore: r.rejectBefore,
+        rejectAfter: r.rejectAfter,
+        rejectEntity: r.rejectEntity,
+        rejectTitleCase: r.rejectTitleCase,
+        keepBefore: r.keepBefore,
+        inherit: r.inherit,
+        examples: r.examples,
+        counterExamples: r.counterExamples,
+        group: g.name,
+        priority: priority++,
+        regex,
+        sticky,
+        rejectBeforeRe: r.rejectBefore ? new RegExp(`(?:${r.rejectBefore})$`, 'iu') : undefined,
+        rejectAfterRe: r.rejectAfter ? new RegExp(`^(?:${r.rejectAfter})`, 'iu') : undefined,
+        keepBeforeRe: r.keepBefore ? new RegExp(`(?:${r.keepBefore})$`, 'iu') : undefined,
+      });
     }
   }
   // Every pattern opens with the word-edge lookbehind: the lead table relies on it.

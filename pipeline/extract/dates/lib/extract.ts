@@ -15,6 +15,7 @@ import { fillTemplate, type Groups } from './normalise.ts';
 import { startsByRule } from './starts.ts';
 import { parseRef, resolve, resolveCoarse, shift, unanchored, type RefDate, type Tense } from './anchor.ts';
 
+/** Every field is present (unset ones undefined), so that all candidates share one hidden class. */
 export interface Candidate {
   start: number;
   end: number;
@@ -22,10 +23,10 @@ export interface Candidate {
   type: DateMention['timexType'];
   /** Pass-1 value: final, or UNDEF-… to be anchored. */
   value: string;
-  mod?: string;
-  quant?: string;
-  freq?: string;
-  range?: { start: string; end: string };
+  mod: string | undefined;
+  quant: string | undefined;
+  freq: string | undefined;
+  range: { start: string; end: string } | undefined;
 }
 
 export interface DateInput {
@@ -39,37 +40,51 @@ export function findCandidates(text: string, data: DateData, nlp: () => NlpLayer
   const starts = startsByRule(data.leads, text);
   for (let r = 0; r < data.rules.length; r++) {
     const rule = data.rules[r]!;
-    for (const m of data.leads.unindexed.has(r) ? text.matchAll(rule.regex) : matchesAt(rule.sticky, text, starts[r]!)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (end === start) continue;
-      const c = candidateOf(rule, m.groups ?? {}, start, end, data.tables);
-      if (!c) continue;
-      if (rule.rejectBeforeRe && rule.rejectBeforeRe.test(text.slice(Math.max(0, start - 40), start))) continue;
-      if (rule.rejectAfterRe && rule.rejectAfterRe.test(text.slice(end, end + 40))) continue;
-      if (rule.rejectTitleCase && inTitleCase(text, start, m[0])) continue;
-      const kept = rule.keepBeforeRe?.test(text.slice(Math.max(0, start - 40), start)) ?? false;
-      if (!kept && rule.rejectEntity) {
-        const veto = rule.rejectEntity;
-        // Only an entity that reaches left of the match vetoes it ("About 2000", "some 2000"): wink
-        // calls many bare years CARDINAL, but not a year it joins with a quantifier.
-        if (nlp().entities.some((e) => e.start < start && start < e.end && veto.includes(e.type))) continue;
-      }
-      if (!kept && (rule.rejectNextPos || rule.rejectFirstPos)) {
-        const layer = nlp();
-        if (rule.rejectNextPos) {
-          const next = tokenAtOrAfter(layer.tokens, end);
-          if (next && next.start - end <= 1 && posIn(next, rule.rejectNextPos)) continue;
-        }
-        if (rule.rejectFirstPos) {
-          const first = tokenAtOrAfter(layer.tokens, start);
-          if (first && first.start === start && posIn(first, rule.rejectFirstPos)) continue;
-        }
-      }
-      out.push(c);
+    // Both kinds of scan as arrays: one loop over one kind of collection.
+    const matches = data.leads.unindexed.has(r) ? Array.from(text.matchAll(rule.regex)) : matchesAt(rule.sticky, text, starts[r]!);
+    for (const m of matches) {
+      const c = candidateAt(text, rule, m, data.tables, nlp);
+      if (c) out.push(c);
     }
   }
   return out;
+}
+
+/** The candidate a rule's match makes: null when empty, when its templates fail, or when a rejection of the rule drops it. */
+function candidateAt(text: string, rule: CompiledRule, m: RegExpMatchArray, t: Tables, nlp: () => NlpLayer): Candidate | null {
+  const start = m.index!;
+  const end = start + m[0].length;
+  if (end === start) return null;
+  const c = candidateOf(rule, m.groups ?? {}, start, end, t);
+  if (!c) return null;
+  if (rule.rejectBeforeRe && rule.rejectBeforeRe.test(text.slice(Math.max(0, start - 40), start))) return null;
+  if (rule.rejectAfterRe && rule.rejectAfterRe.test(text.slice(end, end + 40))) return null;
+  if (rule.rejectTitleCase && inTitleCase(text, start, m[0])) return null;
+  const kept = rule.keepBeforeRe?.test(text.slice(Math.max(0, start - 40), start)) ?? false;
+  if (!kept && rule.rejectEntity && entityVeto(nlp(), start, rule.rejectEntity)) return null;
+  if (!kept && (rule.rejectNextPos || rule.rejectFirstPos) && posVeto(nlp(), rule, start, end)) return null;
+  return c;
+}
+
+/**
+ * Only an entity that reaches left of the match vetoes it ("About 2000", "some 2000"): wink
+ * calls many bare years CARDINAL, but not a year it joins with a quantifier.
+ */
+function entityVeto(layer: NlpLayer, start: number, veto: readonly string[]): boolean {
+  return layer.entities.some((e) => e.start < start && start < e.end && veto.includes(e.type));
+}
+
+/** The rule's POS rejections: the token right after the match, or its first token, has a rejected tag. */
+function posVeto(layer: NlpLayer, rule: CompiledRule, start: number, end: number): boolean {
+  if (rule.rejectNextPos) {
+    const next = tokenAtOrAfter(layer.tokens, end);
+    if (next && next.start - end <= 1 && posIn(next, rule.rejectNextPos)) return true;
+  }
+  if (rule.rejectFirstPos) {
+    const first = tokenAtOrAfter(layer.tokens, start);
+    if (first && first.start === start && posIn(first, rule.rejectFirstPos)) return true;
+  }
+  return false;
 }
 
 /** Where a capital letter is only the start of a sentence, a quotation, a bracket or a line. */
@@ -92,18 +107,9 @@ function candidateOf(rule: CompiledRule, groups: Groups, start: number, end: num
   }
   const value = rule.value !== undefined ? fillTemplate(rule.value, groups, t) : (range?.start ?? null);
   if (value === null || value === '') return null;
-  const c: Candidate = { start, end, rule, type: rule.type, value };
-  if (rule.mod) {
-    const mod = fillTemplate(rule.mod, groups, t);
-    if (mod) c.mod = mod;
-  }
-  if (rule.quant) c.quant = rule.quant;
-  if (rule.freq) {
-    const f = fillTemplate(rule.freq, groups, t);
-    if (f) c.freq = f;
-  }
-  if (range) c.range = range;
-  return c;
+  const mod = rule.mod ? fillTemplate(rule.mod, groups, t) : null;
+  const freq = rule.freq ? fillTemplate(rule.freq, groups, t) : null;
+  return { start, end, rule, type: rule.type, value, mod: mod || undefined, quant: rule.quant || undefined, freq: freq || undefined, range };
 }
 
 /** Longest span wins; among equal spans, the earlier rule. Kept candidates never overlap. */
@@ -142,6 +148,16 @@ function posIn(tok: Token, tags: readonly string[]): boolean {
 
 const VERBISH = new Set(['VERB', 'AUX']);
 
+/**
+ * Which tokens open another clause. Built by a loop, as the sentence views are: an array from
+ * `map` has another hidden class when the caller runs optimised, which deoptimises its readers.
+ */
+function clauseBreaks(toks: readonly Token[], lowerSent: readonly string[], t: Tables): boolean[] {
+  const at: boolean[] = [];
+  for (let i = 0; i < toks.length; i++) at.push(isClauseBreak(toks[i]!, lowerSent[i]!, t));
+  return at;
+}
+
 /** Does this token open another clause (a relative pronoun, a subordinator, a dash)? */
 function isClauseBreak(tok: Token, lower: string, t: Tables): boolean {
   if (!t.tense.clauseBreaks.includes(lower)) return false;
@@ -179,8 +195,8 @@ interface SentenceView {
   toks: Token[];
   /** The tokens' texts in lower case. */
   lowerSent: string[];
-  /** Which tokens open another clause, under the tables they were read with. */
-  breaks?: { tables: Tables; at: boolean[] };
+  /** Which tokens open another clause, under the tables they were read with (set on first use). */
+  breaks: { tables: Tables; at: boolean[] } | undefined;
 }
 
 /** Per document layer: its sentences' tokens, read once (several dates share a sentence). */
@@ -194,7 +210,10 @@ function sentenceView(layer: NlpLayer, si: number): SentenceView | undefined {
   let view = views.get(si);
   if (!view) {
     const toks = layer.tokens.slice(sent.tokenStart, sent.tokenEnd);
-    view = { toks, lowerSent: toks.map((x) => x.text.toLowerCase()) };
+    // A loop, not `map`: see clauseBreaks.
+    const lowerSent: string[] = [];
+    for (const x of toks) lowerSent.push(x.text.toLowerCase());
+    view = { toks, lowerSent, breaks: undefined };
     views.set(si, view);
   }
   return view;
@@ -211,65 +230,84 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables, 
   const view = sentenceView(layer, sentenceAt(layer, start));
   if (!view) return 'past';
   const { toks, lowerSent } = view;
-  if (view.breaks?.tables !== t) view.breaks = { tables: t, at: toks.map((x, i) => isClauseBreak(x, lowerSent[i]!, t)) };
+  if (view.breaks?.tables !== t) view.breaks = { tables: t, at: clauseBreaks(toks, lowerSent, t) };
   const breaks = view.breaks.at;
-  // Future cues anywhere in the clause before the date ("is scheduled to … Friday", "the upcoming February vote").
   const beforeToks = lowerSent.filter((_w, i) => toks[i]!.end <= start);
-  const before = beforeToks.join(' ');
+  if (!verbOnly) {
+    const cued = cueTense(beforeToks, t);
+    if (cued !== null) return cued;
+    // A deadline ("extended to Nov. 20", "payable Jan. 2", "effective Feb. 1") says nothing of the verb's tense.
+    const last2 = beforeToks.join(' ').split(' ').slice(-2);
+    if (last2.some((w) => t.tense.deadlineCues.includes(w))) return tenseAt(layer, start, end, t, true) === 'future' ? 'future' : 'present';
+  }
+  // The clause around the span: from the break before it (included: "which began on …") to the break after it.
+  const clause = around(toks, breaks, 0, toks.length, start, end);
+  // Within the clause, a verb in the date's own comma-delimited segment first ("The bill,
+  // approved on March 3, takes effect …": "approved"); a segment without one ("On Friday, …")
+  // defers to the clause.
+  const segment = around(toks, null, clause.lo, clause.hi, start, end);
+  let best = nearestVerb(toks, segment.lo, segment.hi, start, end, t);
+  if (best < 0) best = nearestVerb(toks, clause.lo, clause.hi, start, end, t);
+  if (best < 0) best = nearestVerb(toks, 0, toks.length, start, end, t);
+  if (best < 0) return 'past';
+  return verbGroupTense(toks, lowerSent, best, t);
+}
+
+/**
+ * Future cues in the last five words before the date ("is scheduled to … Friday", "the upcoming
+ * February vote"): future, or present after a past auxiliary ("was scheduled to meet Friday",
+ * "were to vote in March": future in the past). Null without a cue.
+ */
+function cueTense(beforeToks: readonly string[], t: Tables): Tense | null {
   const nearToks = beforeToks.slice(-5);
   const near = nearToks.join(' ');
   const paddedNear = ` ${near} `;
-  for (const cue of verbOnly ? [] : t.tense.futureCues) {
+  for (const cue of t.tense.futureCues) {
     const at = paddedNear.indexOf(` ${cue} `);
     if (at < 0) continue;
-    // "was scheduled to meet Friday", "were to vote in March": future in the past.
     const prev = near.slice(0, Math.max(0, at - 1)).split(' ').pop() ?? '';
     const prevWord = prev || (beforeToks.length > nearToks.length ? beforeToks[beforeToks.length - nearToks.length - 1]! : '');
     return t.tense.pastAux.includes(prevWord) ? 'present' : 'future';
   }
-  // A deadline ("extended to Nov. 20", "payable Jan. 2", "effective Feb. 1") says nothing of the verb's tense.
-  const last2 = before.split(' ').slice(-2);
-  if (!verbOnly && last2.some((w) => t.tense.deadlineCues.includes(w))) {
-    return tenseAt(layer, start, end, t, true) === 'future' ? 'future' : 'present';
-  }
-  // The clause around the span: from the break before it (included: "which began on …") to the break after it.
-  let lo = 0;
-  let hi = toks.length;
-  toks.forEach((x, i) => {
-    if (!breaks[i]) return;
+  return null;
+}
+
+/**
+ * The token range [lo, hi) within [from, to) between the last break token ending before the span
+ * (included) and the first starting after it: clause breaks when `breaks` is given, else commas.
+ */
+function around(toks: readonly Token[], breaks: readonly boolean[] | null, from: number, to: number, start: number, end: number): { lo: number; hi: number } {
+  let lo = from;
+  let hi = to;
+  for (let i = from; i < to; i++) {
+    const x = toks[i]!;
+    if (breaks ? !breaks[i] : x.text !== ',') continue;
     if (x.end <= start) lo = Math.max(lo, i);
     else if (x.start >= end) hi = Math.min(hi, i);
-  });
-  const nearest = (from: number, to: number): number => {
-    let best = -1;
-    let bestDist = Infinity;
-    for (let i = from; i < to; i++) {
-      const x = toks[i]!;
-      if (!VERBISH.has(x.pos) || (x.start >= start && x.end <= end)) continue;
-      // Skipped unless the date is in the participle's own phrase ("approved by parliament on May 3").
-      if (reducedPassive(toks, i, t) && (x.start > start || /[,;—–(]/.test(layerText(toks, i, start)))) continue;
-      const dist = x.end <= start ? start - x.end : (x.start - end) * 1.5;
-      if (dist < bestDist) {
-        bestDist = dist;
-        best = i;
-      }
+  }
+  return { lo, hi };
+}
+
+/** The verb nearest the span [start, end) among tokens [from, to): left first (a verb after it counts half again as far); -1 if none. */
+function nearestVerb(toks: readonly Token[], from: number, to: number, start: number, end: number, t: Tables): number {
+  let best = -1;
+  let bestDist = Infinity;
+  for (let i = from; i < to; i++) {
+    const x = toks[i]!;
+    if (!VERBISH.has(x.pos) || (x.start >= start && x.end <= end)) continue;
+    // Skipped unless the date is in the participle's own phrase ("approved by parliament on May 3").
+    if (reducedPassive(toks, i, t) && (x.start > start || /[,;—–(]/.test(layerText(toks, i, start)))) continue;
+    const dist = x.end <= start ? start - x.end : (x.start - end) * 1.5;
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = i;
     }
-    return best;
-  };
-  // Within the clause, a verb in the date's own comma-delimited segment first ("The bill,
-  // approved on March 3, takes effect …": "approved"); a segment without one ("On Friday, …")
-  // defers to the clause.
-  let slo = lo;
-  let shi = hi;
-  toks.forEach((x, i) => {
-    if (i < lo || i >= hi || x.text !== ',') return;
-    if (x.end <= start) slo = Math.max(slo, i);
-    else if (x.start >= end) shi = Math.min(shi, i);
-  });
-  let best = nearest(slo, shi);
-  if (best < 0) best = nearest(lo, hi);
-  if (best < 0) best = nearest(0, toks.length);
-  if (best < 0) return 'past';
+  }
+  return best;
+}
+
+/** The tense of the verb group ending at token `best`: its auxiliaries (up to three before it), else the verb's own form. */
+function verbGroupTense(toks: readonly Token[], lowerSent: readonly string[], best: number, t: Tables): Tense {
   const from = Math.max(0, best - 3);
   for (let i = from; i <= best; i++) {
     const w = lowerSent[i]!;
@@ -355,20 +393,6 @@ const NARRATIVE_SENTENCES = 3;
  */
 function narrativeRef(prior: readonly DateMention[], layer: NlpLayer, start: number, text: string, past: boolean): RefDate | null {
   const si = sentenceAt(layer, start);
-  const opens = (q: DateMention, qi: number): boolean => {
-    const sent = layer.sentences[qi];
-    return sent ? layer.tokens.slice(sent.tokenStart, sent.tokenEnd).filter((t) => t.end <= q.start).length <= 2 : false;
-  };
-  /** An absolute date opens sentence k (looked for among the prior mentions from index i back). */
-  const opened = (i: number, k: number): boolean => {
-    for (let j = i; j >= 0; j--) {
-      const q = prior[j]!;
-      const qi = sentenceAt(layer, q.start);
-      if (qi < k) return false;
-      if (qi === k && q.anchor === 'absolute' && ABSOLUTE.test(q.value) && opens(q, qi)) return true;
-    }
-    return false;
-  };
   // A relative date in between ("Last year …") has taken the text elsewhere.
   let other = false;
   for (let i = prior.length - 1; i >= 0; i--) {
@@ -384,11 +408,28 @@ function narrativeRef(prior: readonly DateMention[], layer: NlpLayer, start: num
       continue;
     }
     if (pi === si) return parseRef(p.value);
-    if (!far && opens(p, pi)) return parseRef(p.value);
-    if (past && !other && !/\n\s*\n/.test(text.slice(p.end, start)) && opened(i, pi)) return parseRef(p.value);
+    if (!far && opensSentence(layer, p, pi)) return parseRef(p.value);
+    if (past && !other && !/\n\s*\n/.test(text.slice(p.end, start)) && openedBy(prior, layer, i, pi)) return parseRef(p.value);
     return null;
   }
   return null;
+}
+
+/** The mention opens sentence qi: at most two of its tokens come before it. */
+function opensSentence(layer: NlpLayer, q: DateMention, qi: number): boolean {
+  const sent = layer.sentences[qi];
+  return sent ? layer.tokens.slice(sent.tokenStart, sent.tokenEnd).filter((t) => t.end <= q.start).length <= 2 : false;
+}
+
+/** An absolute date opens sentence k (looked for among the prior mentions from index i back). */
+function openedBy(prior: readonly DateMention[], layer: NlpLayer, i: number, k: number): boolean {
+  for (let j = i; j >= 0; j--) {
+    const q = prior[j]!;
+    const qi = sentenceAt(layer, q.start);
+    if (qi < k) return false;
+    if (qi === k && q.anchor === 'absolute' && ABSOLUTE.test(q.value) && opensSentence(layer, q, qi)) return true;
+  }
+  return false;
 }
 
 /** Granularity a shift by this unit needs of its reference: 3 a day, 2 a month, 1 a year. */
@@ -489,95 +530,136 @@ export function joinRanges(input: DateInput, mentions: DateMention[], t: Tables)
   return out;
 }
 
+/** The document as pass 2 sees it: its text, its layer (read on first use), the publication date and the mentions anchored so far. */
+interface Anchoring {
+  input: DateInput;
+  data: DateData;
+  layer: NlpLayer | undefined;
+  pub: RefDate | null;
+  out: DateMention[];
+  /** Per mention: relative to another date in the text (never the reference of a later anaphor). */
+  anaphoricFlags: boolean[];
+  /** Per mention: its pass-1 value. */
+  passOne: string[];
+}
+
+function layerOf(a: Anchoring): NlpLayer {
+  return (a.layer ??= nlpOf(a.input));
+}
+
 /**
  * Extract TIMEX3 date mentions from text. Pure: offsets into input.text.
  * `published` (YYYY, YYYY-MM or YYYY-MM-DD) anchors relative and partial dates;
  * without it they stay underspecified (XXXX-01-18, XXXX-WXX-5) with no anchor.
  */
 export function extractDates(input: DateInput, published: string | null, data: DateData = dateData()): DateMention[] {
-  const text = input.text;
-  let layer: NlpLayer | undefined;
-  const nlp = (): NlpLayer => (layer ??= nlpOf(input));
-  const kept = resolveOverlaps(findCandidates(text, data, nlp));
-  const pub = parseRef(published);
-  const out: DateMention[] = [];
-  const anaphoricFlags: boolean[] = [];
-  const passOne: string[] = [];
+  const a: Anchoring = { input, data, layer: undefined, pub: parseRef(published), out: [], anaphoricFlags: [], passOne: [] };
+  const kept = resolveOverlaps(findCandidates(input.text, data, () => layerOf(a)));
   for (const c of kept) {
-    const mention: DateMention = {
-      id: stableId(input.id, 'date', c.start, c.end, text.slice(c.start, c.end)),
-      type: 'date',
-      start: c.start,
-      end: c.end,
-      text: text.slice(c.start, c.end),
-      rule: `${c.rule.group}/${c.rule.id}`,
-      timexType: c.type,
-      value: c.value,
-    };
-    const under = c.value.startsWith('UNDEF-') || c.range?.start.startsWith('UNDEF-') || c.range?.end.startsWith('UNDEF-');
-    if (!under) {
-      if (/^\d/.test(c.value) && !c.value.startsWith('P')) mention.anchor = 'absolute';
-    } else {
-      const anaphoric = c.value.startsWith('UNDEF-ANA-');
-      const partial = /^UNDEF-(year|day)-/.test(c.value);
-      let ref: RefDate | null = null;
-      let basis: DateMention['anchor'] = 'publication';
-      const needsTense = /^UNDEF-(year|day|this-day)-/.test(c.value);
-      let tense: Tense = needsTense ? tenseAt(nlp(), c.start, c.end, data.tables) : 'past';
-      // "Monday's announcement", "his assertion Friday that …": a weekday naming when a reported
-      // event happened is past unless the sentence says it is to come (analysis prose is in the present).
-      if (tense === 'present' && /^UNDEF-day-/.test(c.value) && eventModifier(nlp(), text, c.start, c.end)) tense = 'past';
-      if (anaphoric || partial) {
-        // "By November … had turned": the verb is past though "by" reads as a deadline.
-        const past = partial && (tense === 'past' || tenseAt(nlp(), c.start, c.end, data.tables, true) === 'past');
-        const n = anaphoric ? anaphoricRef(out, anaphoricFlags, text, c.value) : narrativeRef(out, nlp(), c.start, text, past);
-        if (n && (!pub || n.y !== pub.y || anaphoric)) {
-          ref = n;
-          basis = 'narrative';
-        }
-      }
-      if (!ref && pub) ref = pub;
-      const resolveOr = (v: string): string | null => {
-        // A narrative date too coarse for this value ("2000" for "Friday") gives way to the publication date.
-        // In a narrative the year-less date falls in the narrative's year ("In March 2014 … on March 18").
-        const r = ref ? resolve(basis === 'narrative' ? v.replace(/^UNDEF-year-/, 'UNDEF-this-') : v, ref, tense) : null;
-        if (r !== null || basis !== 'narrative' || !pub) return r;
-        basis = 'publication';
-        return resolve(v, pub, tense);
-      };
-      const period = c.rule.inherit ? periodShift(c.value, out, anaphoricFlags, c.start) : null;
-      if (period) basis = 'narrative';
-      // The narrative's own date (another year) was too coarse: the publication month says nothing of it.
-      const narrativeTried = basis === 'narrative';
-      const v = period ?? resolveOr(c.value);
-      // A publication date without a day still places "today" or "met on Monday" in its month.
-      const coarse = v === null && pub && !narrativeTried ? resolveCoarse(c.value, pub, tense) : null;
-      if (v !== null) {
-        mention.value = v;
-        mention.anchor = basis;
-      } else if (coarse !== null) {
-        mention.value = coarse;
-        mention.anchor = 'publication';
-        mention.confidence = COARSE_CONFIDENCE;
-      } else {
-        mention.value = unanchored(c.value);
-      }
-      if (c.range) {
-        c.range = {
-          start: resolveOr(c.range.start) ?? unanchored(c.range.start),
-          end: resolveOr(c.range.end) ?? unanchored(c.range.end),
-        };
-      }
-    }
-    if (c.mod) mention.mod = c.mod;
-    if (c.range) mention.range = c.range;
-    if (c.quant) mention.quant = c.quant;
-    if (c.freq) mention.freq = c.freq;
-    out.push(mention);
-    passOne.push(c.value);
-    // Relative to another date in the text: never the reference of a later anaphor.
-    anaphoricFlags.push(c.value.startsWith('UNDEF-ANA-') || c.rule.inherit === true);
+    a.out.push(mentionOf(a, c));
+    a.passOne.push(c.value);
+    a.anaphoricFlags.push(c.value.startsWith('UNDEF-ANA-') || c.rule.inherit === true);
   }
-  if (passOne.some((v) => DAY_DEICTIC.test(v))) speechTime(text, nlp(), out, passOne);
-  return joinRanges(input, out, data.tables);
+  if (a.passOne.some((v) => DAY_DEICTIC.test(v))) speechTime(input.text, layerOf(a), a.out, a.passOne);
+  return joinRanges(input, a.out, data.tables);
+}
+
+/** The mention a kept candidate makes, its value anchored when pass 1 left it underspecified. */
+function mentionOf(a: Anchoring, c: Candidate): DateMention {
+  const text = a.input.text;
+  const mention: DateMention = {
+    id: stableId(a.input.id, 'date', c.start, c.end, text.slice(c.start, c.end)),
+    type: 'date',
+    start: c.start,
+    end: c.end,
+    text: text.slice(c.start, c.end),
+    rule: `${c.rule.group}/${c.rule.id}`,
+    timexType: c.type,
+    value: c.value,
+  };
+  const under = c.value.startsWith('UNDEF-') || c.range?.start.startsWith('UNDEF-') || c.range?.end.startsWith('UNDEF-');
+  if (!under) {
+    if (/^\d/.test(c.value) && !c.value.startsWith('P')) mention.anchor = 'absolute';
+  } else anchorMention(a, c, mention);
+  if (c.mod) mention.mod = c.mod;
+  if (c.range) mention.range = c.range;
+  if (c.quant) mention.quant = c.quant;
+  if (c.freq) mention.freq = c.freq;
+  return mention;
+}
+
+/** What an underspecified value is resolved against, and how (a narrative reference falls back to the publication date). */
+interface Reference {
+  ref: RefDate | null;
+  basis: 'publication' | 'narrative';
+  pub: RefDate | null;
+  tense: Tense;
+}
+
+/**
+ * Resolve against the reference. A narrative date too coarse for this value ("2000" for "Friday")
+ * gives way to the publication date. In a narrative the year-less date falls in the narrative's
+ * year ("In March 2014 … on March 18").
+ */
+function resolveWith(r: Reference, v: string): string | null {
+  const out = r.ref ? resolve(r.basis === 'narrative' ? v.replace(/^UNDEF-year-/, 'UNDEF-this-') : v, r.ref, r.tense) : null;
+  if (out !== null || r.basis !== 'narrative' || !r.pub) return out;
+  r.basis = 'publication';
+  return resolve(v, r.pub, r.tense);
+}
+
+/**
+ * The tense deciding a partial date's side of its reference. "Monday's announcement", "his
+ * assertion Friday that …": a weekday naming when a reported event happened is past unless the
+ * sentence says it is to come (analysis prose is in the present).
+ */
+function tenseOf(a: Anchoring, c: Candidate): Tense {
+  const text = a.input.text;
+  const needsTense = /^UNDEF-(year|day|this-day)-/.test(c.value);
+  const tense: Tense = needsTense ? tenseAt(layerOf(a), c.start, c.end, a.data.tables) : 'past';
+  if (tense === 'present' && /^UNDEF-day-/.test(c.value) && eventModifier(layerOf(a), text, c.start, c.end)) return 'past';
+  return tense;
+}
+
+/** Pass 2 for an underspecified candidate: its reference (the narrative's date or the publication date), then its value and range. */
+function anchorMention(a: Anchoring, c: Candidate, mention: DateMention): void {
+  const { pub } = a;
+  const text = a.input.text;
+  const anaphoric = c.value.startsWith('UNDEF-ANA-');
+  const partial = /^UNDEF-(year|day)-/.test(c.value);
+  const tense = tenseOf(a, c);
+  const r: Reference = { ref: null, basis: 'publication', pub, tense };
+  if (anaphoric || partial) {
+    // "By November … had turned": the verb is past though "by" reads as a deadline.
+    const past = partial && (tense === 'past' || tenseAt(layerOf(a), c.start, c.end, a.data.tables, true) === 'past');
+    const n = anaphoric ? anaphoricRef(a.out, a.anaphoricFlags, text, c.value) : narrativeRef(a.out, layerOf(a), c.start, text, past);
+    if (n && (!pub || n.y !== pub.y || anaphoric)) {
+      r.ref = n;
+      r.basis = 'narrative';
+    }
+  }
+  if (!r.ref && pub) r.ref = pub;
+  const period = c.rule.inherit ? periodShift(c.value, a.out, a.anaphoricFlags, c.start) : null;
+  if (period) r.basis = 'narrative';
+  // The narrative's own date (another year) was too coarse: the publication month says nothing of it.
+  const narrativeTried = r.basis === 'narrative';
+  const v = period ?? resolveWith(r, c.value);
+  // A publication date without a day still places "today" or "met on Monday" in its month.
+  const coarse = v === null && pub && !narrativeTried ? resolveCoarse(c.value, pub, tense) : null;
+  if (v !== null) {
+    mention.value = v;
+    mention.anchor = r.basis;
+  } else if (coarse !== null) {
+    mention.value = coarse;
+    mention.anchor = 'publication';
+    mention.confidence = COARSE_CONFIDENCE;
+  } else {
+    mention.value = unanchored(c.value);
+  }
+  if (c.range) {
+    c.range = {
+      start: resolveWith(r, c.range.start) ?? unanchored(c.range.start),
+      end: resolveWith(r, c.range.end) ?? unanchored(c.range.end),
+    };
+  }
 }

@@ -16,14 +16,15 @@ import type { NlpLayer, Token } from '../../../adapters/wink.ts';
 import type { PhraseTable, QualifierName, Tables } from './data.ts';
 import { lexiconTag } from '../../../adapters/compromise.ts';
 
+/** Every field is present (unset ones undefined), so that all quantities share one hidden class. */
 export interface RawQuantity {
   start: number;
   end: number;
   value: number;
-  upper?: number;
+  upper: number | undefined;
   unit: string;
-  qualifier?: QualifierName;
-  measure?: string;
+  qualifier: QualifierName | undefined;
+  measure: string | undefined;
   rule: string;
   confidence: number;
 }
@@ -53,6 +54,10 @@ interface Ctx {
   t: Tables;
   /** Token index → covered by a wink DATE/TIME/DURATION entity. */
   dateish: Set<number>;
+  /** Tokens before this index belong to an earlier quantity. */
+  floor: number;
+  /** The quantities found so far in the sentence. */
+  out: RawQuantity[];
 }
 
 const lower = (tok: Token | undefined): string => (tok ? tok.text.toLowerCase() : '');
@@ -94,7 +99,7 @@ interface Core {
   start: number; // token index
   end: number; // exclusive
   value: number;
-  upper?: number;
+  upper: number | undefined;
   /** Written in digits (not words). */
   digits: boolean;
   /** A scale word was applied ("billion", "bn"). */
@@ -103,7 +108,12 @@ interface Core {
   /** The bare word "one" (or "One"), nothing else. */
   loneOne: boolean;
   /** The digit string when the core is one plain token. */
-  plain?: string;
+  plain: string | undefined;
+}
+
+/** A core with every field set in one order, so that all cores share one hidden class (spreads and deletes made several). */
+function newCore(start: number, end: number, value: number, upper: number | undefined, digits: boolean, scaled: boolean, vague: boolean, loneOne = false, plain?: string): Core {
+  return { start, end, value, upper, digits, scaled, vague, loneOne, plain };
 }
 
 /** Spelled-out number from token i: "six", "twenty-five", "one hundred and six", "two million". */
@@ -154,7 +164,7 @@ function wordNumber(ctx: Ctx, i: number): Core | undefined {
   }
   if (!any) return undefined;
   const value = total + current;
-  return { start: i, end: j, value, digits: false, scaled, vague: false, loneOne: j === i + 1 && value === 1 };
+  return newCore(i, j, value, undefined, false, scaled, false, j === i + 1 && value === 1);
 }
 
 /** Apply scale words after a core ("3.5 billion", "2bn", "5m"). */
@@ -176,91 +186,92 @@ function applyScales(ctx: Ctx, core: Core): Core {
     scaled = true;
     j++;
   }
-  const out: Core = { ...core, end: j, value, scaled };
-  if (upper !== undefined) out.upper = upper;
-  else delete out.upper;
-  if (scaled) out.loneOne = false;
-  return out;
+  return newCore(core.start, j, value, upper, core.digits, scaled, core.vague, scaled ? false : core.loneOne, core.plain);
 }
 
 /** A number core starting at token i, or undefined. */
 function readCore(ctx: Ctx, i: number): Core | undefined {
-  const { tokens, t } = ctx;
-  const tok = tokens[i];
+  const tok = ctx.tokens[i];
   if (!tok) return undefined;
-  const w = tok.text.toLowerCase();
-
   if (NUM_RE.test(tok.text)) {
-    return applyScales(ctx, { start: i, end: i + 1, value: num(tok.text), digits: true, scaled: false, vague: false, loneOne: false, plain: tok.text });
+    return applyScales(ctx, newCore(i, i + 1, num(tok.text), undefined, true, false, false, false, tok.text));
   }
   const r = RANGE_RE.exec(tok.text);
-  if (r) {
-    const a = r[1]!;
-    const b = r[2]!;
-    const lo = num(a);
-    const hi = num(b);
-    const leadingZero = /^0\d/.test(a) || /^0\d/.test(b);
-    const phoneLike = /^\d{3}$/.test(a) && /^\d{4}$/.test(b);
-    if (hi <= lo || leadingZero || phoneLike || (isYearLike(a) && isYearLike(b))) return undefined;
-    return applyScales(ctx, { start: i, end: i + 1, value: lo, upper: hi, digits: true, scaled: false, vague: false, loneOne: false });
-  }
+  if (r) return rangeCore(ctx, i, r[1]!, r[2]!);
   const g = GLUED_SCALE_RE.exec(tok.text);
-  if (g && t.scales.has(g[2]!.toLowerCase())) {
-    return applyScales(ctx, { start: i, end: i + 1, value: num(g[1]!) * t.scales.get(g[2]!.toLowerCase())!, digits: true, scaled: true, vague: false, loneOne: false });
+  if (g && ctx.t.scales.has(g[2]!.toLowerCase())) {
+    return applyScales(ctx, newCore(i, i + 1, num(g[1]!) * ctx.t.scales.get(g[2]!.toLowerCase())!, undefined, true, true, false));
   }
+  return wordCore(ctx, i, tok.text.toLowerCase());
+}
 
+/** A range in one token ("20-30"), unless it reads as a score, a phone number or a span of years. */
+function rangeCore(ctx: Ctx, i: number, a: string, b: string): Core | undefined {
+  const lo = num(a);
+  const hi = num(b);
+  const leadingZero = /^0\d/.test(a) || /^0\d/.test(b);
+  const phoneLike = /^\d{3}$/.test(a) && /^\d{4}$/.test(b);
+  if (hi <= lo || leadingZero || phoneLike || (isYearLike(a) && isYearLike(b))) return undefined;
+  return applyScales(ctx, newCore(i, i + 1, lo, hi, true, false, false));
+}
+
+/** A core in words from token i (its text in lower case `w`): an article or "half" before a scale or fraction, a vague plural or determiner, a spelled-out number. */
+function wordCore(ctx: Ctx, i: number, w: string): Core | undefined {
+  const { tokens, t } = ctx;
   // "a dozen", "a hundred", "a million", "half a million"
   if ((w === 'a' || w === 'an') && i + 1 < ctx.hi) {
     const n = lower(tokens[i + 1]);
     const s = n === 'dozen' ? 12 : t.scales.get(n);
     if (s !== undefined && !GLUED_ONLY_SCALES.has(n) && s >= 12) {
-      return applyScales(ctx, { start: i, end: i + 2, value: s, digits: false, scaled: s >= 100, vague: false, loneOne: false });
+      return applyScales(ctx, newCore(i, i + 2, s, undefined, false, s >= 100, false));
     }
   }
   if ((w === 'a' || w === 'an') && t.fractions.has(lower(tokens[i + 1])) && lower(tokens[i + 2]) === 'of') {
-    return { start: i, end: i + 1, value: 1, digits: false, scaled: false, vague: false, loneOne: false };
+    return newCore(i, i + 1, 1, undefined, false, false, false);
   }
   // "half of the voters": an empty core of one, which the fraction step below divides by two
   if (w === 'half' && lower(tokens[i + 1]) === 'of') {
-    return { start: i, end: i, value: 1, digits: false, scaled: false, vague: false, loneOne: false };
+    return newCore(i, i, 1, undefined, false, false, false);
   }
   if (w === 'half' && lower(tokens[i + 1]) === 'a') {
     const n = lower(tokens[i + 2]);
     const s = t.scales.get(n);
     if (s !== undefined && s >= 100 && !GLUED_ONLY_SCALES.has(n)) {
-      return { start: i, end: i + 3, value: s / 2, digits: false, scaled: true, vague: false, loneOne: false };
+      return newCore(i, i + 3, s / 2, undefined, false, true, false);
     }
   }
-
-  // vague plurals: "hundreds", "tens of thousands", "hundreds of thousands"
   const v = t.vague.get(w);
-  if (v) {
-    let value = v.value;
-    let upper = v.upper;
-    let end = i + 1;
-    const next = lower(tokens[i + 2]);
-    const scale = next.endsWith('s') ? t.scales.get(next.slice(0, -1)) : undefined;
-    if (lower(tokens[i + 1]) === 'of' && scale !== undefined && scale >= 1000) {
-      value = v.value * scale;
-      upper = (v.upper + 1) * scale - 1;
-      end = i + 3;
-    } else if (w === 'tens' || w === 'scores') {
-      if (lower(tokens[i + 1]) !== 'of') return undefined;
-    }
-    return { start: i, end, value, upper, digits: false, scaled: true, vague: true, loneOne: false };
-  }
+  if (v) return vagueCore(ctx, i, w, v);
   // "several hundred", "a few thousand"
   const det = matchAt(ctx, t.vagueDeterminers, i);
   if (det) {
     const n = lower(tokens[det.end]);
     const s = t.scales.get(n);
     if (s !== undefined && s >= 100 && !GLUED_ONLY_SCALES.has(n)) {
-      return { start: i, end: det.end + 1, value: 2 * s, upper: 10 * s - 1, digits: false, scaled: true, vague: true, loneOne: false };
+      return newCore(i, det.end + 1, 2 * s, 10 * s - 1, false, true, true);
     }
     return undefined;
   }
   const word = wordNumber(ctx, i);
   return word ? applyScales(ctx, word) : undefined;
+}
+
+/** Vague plurals: "hundreds", "tens of thousands", "hundreds of thousands". */
+function vagueCore(ctx: Ctx, i: number, w: string, v: { value: number; upper: number }): Core | undefined {
+  const { tokens, t } = ctx;
+  let value = v.value;
+  let upper = v.upper;
+  let end = i + 1;
+  const next = lower(tokens[i + 2]);
+  const scale = next.endsWith('s') ? t.scales.get(next.slice(0, -1)) : undefined;
+  if (lower(tokens[i + 1]) === 'of' && scale !== undefined && scale >= 1000) {
+    value = v.value * scale;
+    upper = (v.upper + 1) * scale - 1;
+    end = i + 3;
+  } else if (w === 'tens' || w === 'scores') {
+    if (lower(tokens[i + 1]) !== 'of') return undefined;
+  }
+  return newCore(i, end, value, upper, false, true, true);
 }
 
 /** The measure noun phrase starting at token i: [first kept token, head end token exclusive]. */
@@ -320,11 +331,18 @@ function nounPhrase(ctx: Ctx, i: number, noNames = false): { start: number; end:
   return { start: s, end: head + 1 };
 }
 
+/** A measure's noun phrase [start, end) in tokens, and where the quantity's span ends (after the phrase, or before a partitive "of"). */
+interface Measure {
+  start: number;
+  end: number;
+  spanEnd: number;
+}
+
 /** The measure after token i: directly, or after "of"/"in"/"worth of" (+ a determiner) when allowed. */
-function measureAfter(ctx: Ctx, i: number, via: readonly string[], direct: boolean): { start: number; end: number; spanEnd: number } | undefined {
+function measureAfter(ctx: Ctx, i: number, via: readonly string[], direct: boolean): Measure | undefined {
   if (direct) {
     const np = nounPhrase(ctx, i);
-    if (np) return { ...np, spanEnd: np.end };
+    if (np) return { start: np.start, end: np.end, spanEnd: np.end };
   }
   let j = i;
   if (lower(ctx.tokens[j]) === 'worth' && lower(ctx.tokens[j + 1]) === 'of') j++;
@@ -336,7 +354,7 @@ function measureAfter(ctx: Ctx, i: number, via: readonly string[], direct: boole
   if (d && (d.pos === 'DET' || (d.pos === 'PRON' && /^(?:its|their|his|her|our|my|your)$/i.test(d.text)))) j++;
   // after "in" only a common noun is what was paid ("$7bn in aid", not "$7bn in Moscow")
   const np = nounPhrase(ctx, j, lower(ctx.tokens[i]) === 'in');
-  return np ? { ...np, spanEnd: np.end } : undefined;
+  return np ? { start: np.start, end: np.end, spanEnd: np.end } : undefined;
 }
 
 /**
@@ -542,316 +560,426 @@ function mayStart(sw: StartWords, text: string): boolean {
 
 /** Scan one sentence's tokens [lo, hi). */
 export function scanSentence(text: string, layer: NlpLayer, lo: number, hi: number, t: Tables, dateish: Set<number>): RawQuantity[] {
-  const ctx: Ctx = { text, tokens: layer.tokens, lo, hi, t, dateish };
+  const ctx: Ctx = { text, tokens: layer.tokens, lo, hi, t, dateish, floor: lo, out: [] };
   const { tokens } = ctx;
-  const out: RawQuantity[] = [];
-  let floor = lo; // tokens before this index belong to an earlier quantity
   const starts = startWords(t);
-
   for (let i = lo; i < hi; i++) {
-    if (i < floor) continue;
+    if (i < ctx.floor) continue;
     const tok = tokens[i]!;
     if (!mayStart(starts, tok.text)) continue;
-    const w = tok.text.toLowerCase();
-
-    // ranks: "ranked 157", "ranks 12th", "ranked at 40"
-    if (t.rankCues.has(w)) {
-      let j = i + 1;
-      if (lower(tokens[j]) === 'at' || lower(tokens[j]) === 'no.' || lower(tokens[j]) === 'number') j++;
-      const rt = tokens[j];
-      const m = rt ? ORDINAL_RE.exec(rt.text) ?? (/^\d+$/.test(rt.text) ? [rt.text, rt.text] : null) : null;
-      if (m && j < hi) {
-        // "ranked 157 out of 180 countries": the field is part of the rank, and names its measure
-        let e = j + 1;
-        let measure: { start: number; end: number } | undefined;
-        const o = lower(tokens[e]) === 'out' && lower(tokens[e + 1]) === 'of' ? e + 2 : lower(tokens[e]) === 'of' ? e + 1 : -1;
-        if (o > 0 && /^\d[\d,]*$/.test(tokens[o]?.text ?? '') && o < hi) {
-          e = o + 1;
-          measure = nounPhrase(ctx, e);
-          if (measure) e = measure.end;
-        }
-        const q: RawQuantity = { start: tok.start, end: tokens[e - 1]!.end, value: Number(m[1]), unit: 'rank', rule: 'quantity/rank', confidence: 0.85 };
-        if (measure) q.measure = text.slice(tokens[measure.start]!.start, tokens[measure.end - 1]!.end);
-        out.push(q);
-        floor = e;
-        i = e - 1;
-      }
-      continue;
-    }
-
-    // ratios written as one token next to a cue: "a 3-1 margin", "a ratio of 4:1"
-    const rt = RATIO_TOKEN_RE.exec(tok.text);
-    if (rt && Number(rt[2]) > 0 && (Number(rt[1]) > Number(rt[2]) || tok.text.includes(':')) && ratioCueNear(ctx, i)) {
-      const q0 = matchBefore(ctx, t.qualifiers, i, Math.max(floor, lo));
-      const s0 = q0 ? q0.start : i;
-      const q: RawQuantity = { start: tokens[s0]!.start, end: tok.end, value: Math.round((Number(rt[1]) / Number(rt[2])) * 10000) / 10000, unit: 'ratio', rule: 'quantity/ratio', confidence: 0.85 };
-      if (q0) q.qualifier = q0.value;
-      out.push(q);
-      floor = i + 1;
-      continue;
-    }
-
-    const core0 = readCore(ctx, i);
-    if (!core0) continue;
-    let core = core0;
-
-    // ---- left context: currency symbol or code, then a qualifier, or "between"
-    let left = core.start;
-    let unit: string | undefined;
-    let currencyBefore = false;
-    const prev = tokens[left - 1];
-    if (prev && left - 1 >= floor) {
-      const p = prev.text.toLowerCase();
-      const sym = t.symbols.get(p);
-      const code = /^[A-Z]{3}$/.test(prev.text) ? t.codes.get(prev.text) : undefined;
-      const wp = t.wordPrefixes.get(p);
-      if (sym !== undefined) {
-        unit = sym;
-        left--;
-        currencyBefore = true;
-      } else if (code !== undefined || wp !== undefined) {
-        unit = code ?? wp;
-        left--;
-        currencyBefore = true;
-      }
-    }
-    let qualifier: QualifierName | undefined;
-    let between = false;
-    if (lower(tokens[left - 1]) === 'between' && left - 1 >= floor) {
-      between = true;
-      left--;
-    } else {
-      const q = matchBefore(ctx, t.qualifiers, left, Math.max(floor, lo));
-      if (q) {
-        qualifier = q.value;
-        left = q.start;
-      }
-    }
-
-    // ---- ratios: "four to one", "two-to-one", "by a margin of 3 to 1" (X/Y, see the lexicon's ratioCues note)
-    if (!between && unit === undefined) {
-      const r = ratioAfter(ctx, core, left);
-      if (r) {
-        const q: RawQuantity = { start: tokens[left]!.start, end: tokens[r.end - 1]!.end, value: r.value, unit: 'ratio', rule: 'quantity/ratio', confidence: 0.85 };
-        if (qualifier !== undefined) q.qualifier = qualifier;
-        out.push(q);
-        floor = r.end;
-        i = floor - 1;
-        continue;
-      }
-    }
-
-    // ---- ranges: "between 20 and 30", "3 to 4", "$3-$4"
-    let end = core.end;
-    const link = lower(tokens[end]);
-    if ((between && link === 'and') || (!between && (link === 'to' || link === '–' || link === '-') && lower(tokens[left - 1]) !== 'from' && core.digits)) {
-      let k = end + 1;
-      if (unit !== undefined && t.symbols.get(lower(tokens[k])) === unit) k++;
-      const second = readCore(ctx, k);
-      if (second && second.upper === undefined && !second.vague) {
-        let lowV = core.value;
-        // "between 3 and 4 billion": the first end takes the second's scale
-        if (second.scaled && !core.scaled && second.value > 0) {
-          const coef = Number(tokens[second.start]!.text.replace(/,/g, ''));
-          if (Number.isFinite(coef) && coef > 0) lowV = core.value * (second.value / coef);
-        }
-        if (second.value > lowV) {
-          core = { ...core, value: lowV, upper: second.value, end: second.end, scaled: core.scaled || second.scaled, loneOne: false };
-          end = second.end;
-        }
-      }
-    }
-    // the number's tokens are spent whether or not it turns out to be a quantity ("April 8–18": not "18" again)
-    floor = Math.max(floor, end);
-    if (between && core.upper === undefined) {
-      // "between" without a second number is not a range: give it back
-      left++;
-    }
-
-    // "a 25,000-dollar bonus", "a 10-percent rise": a glued hyphen before a currency, percent or unit word
-    if (lower(tokens[end]) === '-' && glued(ctx, end) && glued(ctx, end + 1)) {
-      const k = end + 1;
-      if (matchAt(ctx, t.currencyNames, k) || matchAt(ctx, t.percent, k) || matchAt(ctx, t.units, k)) end = k;
-    }
-
-    // ---- fractions: "two thirds", "a quarter" (+ "of" the measure); value rounded to 4 places
-    let rule = 'quantity/count';
-    let fraction = false;
-    // "one-third", "two-thirds": a glued hyphen between the number and the fraction word
-    const hyphenFraction = lower(tokens[end]) === '-' && glued(ctx, end) && glued(ctx, end + 1) && t.fractions.has(lower(tokens[end + 1]));
-    const fracAt = hyphenFraction ? end + 1 : end;
-    const denom = t.fractions.get(lower(tokens[fracAt]));
-    // "three quarters" with no "of" is a span of time ("in two quarters"), which the dates extractor owns
-    const timeFraction = !hyphenFraction && t.timeUnits.has(lower(tokens[fracAt])) && lower(tokens[fracAt + 1]) !== 'of';
-    if (denom !== undefined && !timeFraction && !core.digits && core.upper === undefined && !core.vague) {
-      const n = core.start + 1 === core.end && /^an?$/.test(lower(tokens[core.start])) ? 1 : core.value;
-      if (n > 0 && (n < denom || denom === 2)) {
-        core = { ...core, value: Math.round((n / denom) * 10000) / 10000, end: fracAt + 1, loneOne: false };
-        end = fracAt + 1;
-        floor = Math.max(floor, end);
-        fraction = true;
-      }
-    }
-
-    // ---- right context: percent, currency name or code, unit, time nouns
-    let measureVia: string[] = [];
-    let direct = true;
-    const pct = matchAt(ctx, t.percent, end);
-    const isPointsOnly = pct !== undefined && pct.value === 'point' && !/percentage|basis/.test(lower(tokens[end]));
-    if (fraction) {
-      unit = 'fraction';
-      rule = 'quantity/fraction';
-      measureVia = ['of'];
-      // "the one-third threshold", "a two-thirds majority": the noun right after is the measure
-      direct = lower(tokens[end]) !== 'of';
-    } else if (pct && !isPointsOnly && unit === undefined) {
-      unit = pct.value;
-      end = pct.end;
-      rule = 'quantity/percent';
-      measureVia = ['of'];
-    } else {
-      const name = unit === undefined ? matchAt(ctx, t.currencyNames, end) : undefined;
-      const code = unit === undefined && /^[A-Z]{3}$/.test(tokens[end]?.text ?? '') ? t.codes.get(tokens[end]!.text) : undefined;
-      const pound = unit === undefined && !name && code === undefined ? t.poundWords.get(lower(tokens[end])) : undefined;
-      let weight = false;
-      if (name) {
-        unit = name.value;
-        end = name.end;
-      } else if (code !== undefined) {
-        unit = code;
-        end++;
-      } else if (pound !== undefined) {
-        // "pounds": money in a money context, else a weight (see the lexicon's pounds note)
-        const words = tokens.slice(lo, hi).map((x) => x.text.toLowerCase());
-        const ofNoun = lower(tokens[end + 1]) === 'of' ? measureAfter(ctx, end + 1, ['of'], false) : undefined;
-        const ofOther = ofNoun !== undefined && !t.moneyCues.has(lower(tokens[ofNoun.end - 1]));
-        const money = !ofOther && !words.some((x) => t.weightCues.has(x)) && ((core.scaled && core.value >= 1e6) || words.some((x) => t.moneyCues.has(x)));
-        if (money) unit = pound;
-        else {
-          unit = t.poundWeightUnit;
-          weight = true;
-        }
-        end++;
-      }
-      if (weight) {
-        rule = 'quantity/unit';
-        measureVia = ['of'];
-        direct = false;
-      } else if (unit !== undefined) {
-        rule = 'quantity/money';
-        measureVia = ['in', 'of'];
-      } else {
-        const u = matchAt(ctx, t.units, end);
-        if (u) {
-          unit = u.value;
-          end = u.end;
-          rule = 'quantity/unit';
-          measureVia = ['of'];
-          direct = false;
-        }
-      }
-    }
-    // durations, dates and times belong to the dates extractor
-    const after = lower(tokens[end]);
-    const hyphenWord = after === '-' && glued(ctx, end) && glued(ctx, end + 1) ? lower(tokens[end + 1]) : undefined;
-    if (rule === 'quantity/count' && t.timeUnits.has(after)) continue;
-    // "two-step process", "a 20-member delegation", "15-year-old": a number glued into a
-    // compound modifier describes the noun, it does not count it.
-    if (rule === 'quantity/count' && hyphenWord !== undefined) continue;
-    if (unit === undefined) {
-      unit = 'count';
-      measureVia = ['of'];
-    }
-
-    // ---- measure
-    const measureStart = end;
-    const m = measureAfter(ctx, measureStart, measureVia, direct);
-    // a partitive "of" for plain counts only with a determiner: "six of the prisoners", not "32 of 50"
-    let measure: { start: number; end: number; spanEnd: number } | undefined = m;
-    if (m && rule === 'quantity/count' && !core.vague && lower(tokens[measureStart]) === 'of') {
-      const d = tokens[measureStart + 1];
-      if (!d || !(d.pos === 'DET' || d.pos === 'PRON')) measure = undefined;
-    }
-    // a partitive over a second figure: "61 of 101 seats", "About 220,000 of the region's roughly
-    // 350,000 residents": the measure is what the second figure counts; the span stops before "of"
-    // so that the second figure stays a quantity of its own
-    if (rule === 'quantity/count' && lower(tokens[measureStart]) === 'of') {
-      const inner = partitiveTotal(ctx, measureStart + 1);
-      if (inner) measure = { ...inner, spanEnd: measureStart };
-    }
-
-    // ---- negative rules
-    const plainCount = rule === 'quantity/count' && !currencyBefore && !core.scaled && !core.vague && core.upper === undefined;
-    const first = tokens[core.start]!;
-    const before = tokens[core.start - 1];
-    const nextTok = tokens[core.end];
-    // years: four digits 1000–2100 are a year unless a plural counted noun follows
-    // (HeidelTime's negative rule: "2000 soldiers" is not a year) and no preposition,
-    // article or name precedes ("in 2015", "the 2015 elections", "since 1994").
-    if (plainCount && core.plain !== undefined && isYearLike(core.plain)) {
-      const head = measure ? tokens[measure.end - 1] : undefined;
-      const lead = tokens[left - 1];
-      const blocked = lead !== undefined && /^(?:ADP|DET|SCONJ|PROPN|PRON|PART)$/.test(lead.pos) && qualifier === undefined;
-      // and the counted noun is a common one ("2000 soldiers", not "the 2002 Asian Games")
-      const named = measure !== undefined && tokens.slice(measure.start, measure.end).some((x) => x.pos === 'PROPN');
-      if (!measure || blocked || named || !isPlural(head)) continue;
-    }
-    const bareRange = rule === 'quantity/count' && !currencyBefore && !core.vague && core.upper !== undefined && !between && qualifier === undefined;
-    // dates: next to a month or weekday name ("March 3", "3 March", "April 8–18"), ranges included
-    if ((plainCount || bareRange) && (t.dateWords.has(lower(before)) || t.dateWords.has(lower(nextTok)))) continue;
-    // a bare range with nothing counted is pages, scores or dates ("485-492"), not an amount
-    if (bareRange && !measure) continue;
-    // citations: "30(4)" (volume and issue): a number glued to a bracket
-    if (plainCount && core.digits && ((nextTok?.text === '(' && glued(ctx, core.end)) || (before?.text === '(' && glued(ctx, core.start - 1)))) continue;
-    // "0700 GMT", "0930": four digits with a leading zero are clock times
-    if (plainCount && core.plain !== undefined && /^0\d{3}$/.test(core.plain)) continue;
-    // "dozens of years", "hundreds of miles away" when the noun is time: a duration
-    if (core.vague && lower(tokens[end]) === 'of' && t.timeUnits.has(lower(tokens[end + 1]))) continue;
-    // "(5)" alone in brackets with nothing counted: a tiebreak score, a note, an age
-    if (plainCount && !measure && before?.text === '(' && nextTok?.text === ')') continue;
-    if (plainCount && qualifier === undefined) {
-      // a lone "one" is a determiner or pronoun, not a count ("one of the only", "one key difference")
-      if (core.loneOne) continue;
-      // footnote markers: glued to the word or stop before them ("said.3"), or in brackets ("[3]")
-      if (before && before.end === first.start && /[\p{L}.,;:)"'”’]$/u.test(before.text) && core.digits) continue;
-      if (before?.text === '[' && nextTok?.text === ']') continue;
-      // list markers: "1." or "2)" opening a sentence
-      if (core.start === lo && /^[.)]$/.test(nextTok?.text ?? '') && !measure) continue;
-      // a spelled-out number with nothing counted after a determiner is a pronoun ("the two remain", "the latter two")
-      if (!core.digits && !measure && before && /^(?:DET|ADJ|PRON)$/.test(before.pos)) continue;
-      // dates: "3rd of March"-like forms, or inside wink's date entities
-      if (/^(?:of|the)$/.test(lower(nextTok)) && t.dateWords.has(lower(tokens[core.end + 1]))) continue;
-      if (ctx.dateish.has(core.start) && !measure) continue;
-      // identifiers: "flight 4978", "Resolution 2231", "Article 5" (unless a counted noun follows)
-      // "nr. 224": the tokeniser splits the abbreviation from its full stop
-      const abbrev = before?.text === '.' && glued(ctx, core.start - 1) ? tokens[core.start - 2] : undefined;
-      const headWord = abbrev ? `${abbrev.text.toLowerCase()}.` : before?.text.toLowerCase();
-      if (before && core.digits && (t.identifierHeads.has(headWord ?? '') || (before.pos === 'PROPN' && /^\p{Lu}/u.test(before.text)))) {
-        if (!measure || !isPlural(tokens[measure.end - 1])) continue;
-      }
-      // clock times ("10:30") and phone numbers ("555-123-4567") are not NUM tokens and never get here.
-    }
-
-    const q: RawQuantity = {
-      start: tokens[left]!.start,
-      end: tokens[(measure ? measure.spanEnd : end) - 1]!.end,
-      value: core.value,
-      unit,
-      rule: core.vague ? `${rule}-vague` : rule,
-      confidence: rule === 'quantity/count' ? (measure ? 0.8 : 0.6) : 0.9,
-    };
-    if (core.upper !== undefined) q.upper = core.upper;
-    const qual = qualifier ?? (core.vague ? 'approx' : undefined);
-    if (qual !== undefined) q.qualifier = qual;
-    if (measure) q.measure = text.slice(tokens[measure.start]!.start, tokens[measure.end - 1]!.end);
-    else if (rule === 'quantity/percent') {
-      // the measured noun before the figure ("exports fell by 12%"); the span is not widened
-      const mb = measureBefore(ctx, left);
-      if (mb) q.measure = text.slice(tokens[mb.start]!.start, tokens[mb.end - 1]!.end);
-    }
-    out.push(q);
-    floor = measure ? measure.spanEnd : end;
-    i = floor - 1;
+    if (t.rankCues.has(tok.text.toLowerCase())) i = scanRank(ctx, i);
+    else if (!scanRatioToken(ctx, i)) i = scanNumber(ctx, i);
   }
-  return out;
+  return ctx.out;
+}
+
+/** Ranks: "ranked 157", "ranks 12th", "ranked at 40" after the rank cue at token i. Returns the token to go on after. */
+function scanRank(ctx: Ctx, i: number): number {
+  const { tokens, text, hi } = ctx;
+  let j = i + 1;
+  if (lower(tokens[j]) === 'at' || lower(tokens[j]) === 'no.' || lower(tokens[j]) === 'number') j++;
+  const rt = tokens[j];
+  const m = rt ? ORDINAL_RE.exec(rt.text) ?? (/^\d+$/.test(rt.text) ? [rt.text, rt.text] : null) : null;
+  if (!m || j >= hi) return i;
+  // "ranked 157 out of 180 countries": the field is part of the rank, and names its measure
+  let e = j + 1;
+  let measure: { start: number; end: number } | undefined;
+  const o = lower(tokens[e]) === 'out' && lower(tokens[e + 1]) === 'of' ? e + 2 : lower(tokens[e]) === 'of' ? e + 1 : -1;
+  if (o > 0 && /^\d[\d,]*$/.test(tokens[o]?.text ?? '') && o < hi) {
+    e = o + 1;
+    measure = nounPhrase(ctx, e);
+    if (measure) e = measure.end;
+  }
+  ctx.out.push({
+    start: tokens[i]!.start,
+    end: tokens[e - 1]!.end,
+    value: Number(m[1]),
+    upper: undefined,
+    unit: 'rank',
+    qualifier: undefined,
+    measure: measure ? text.slice(tokens[measure.start]!.start, tokens[measure.end - 1]!.end) : undefined,
+    rule: 'quantity/rank',
+    confidence: 0.85,
+  });
+  ctx.floor = e;
+  return e - 1;
+}
+
+/** Ratios written as one token next to a cue: "a 3-1 margin", "a ratio of 4:1". Whether token i was one. */
+function scanRatioToken(ctx: Ctx, i: number): boolean {
+  const tok = ctx.tokens[i]!;
+  const rt = RATIO_TOKEN_RE.exec(tok.text);
+  if (!(rt && Number(rt[2]) > 0 && (Number(rt[1]) > Number(rt[2]) || tok.text.includes(':')) && ratioCueNear(ctx, i))) return false;
+  const q0 = matchBefore(ctx, ctx.t.qualifiers, i, Math.max(ctx.floor, ctx.lo));
+  const s0 = q0 ? q0.start : i;
+  ctx.out.push({
+    start: ctx.tokens[s0]!.start,
+    end: tok.end,
+    value: Math.round((Number(rt[1]) / Number(rt[2])) * 10000) / 10000,
+    upper: undefined,
+    unit: 'ratio',
+    qualifier: q0 ? q0.value : undefined,
+    measure: undefined,
+    rule: 'quantity/ratio',
+    confidence: 0.85,
+  });
+  ctx.floor = i + 1;
+  return true;
+}
+
+/** One number being read, from its core out to its unit and measure; every field is set from the start. */
+interface Reading {
+  core: Core;
+  /** First token of the quantity's span (a currency, a qualifier, "between"). */
+  left: number;
+  /** The token after the figure (and its unit, once read). */
+  end: number;
+  unit: string | undefined;
+  currencyBefore: boolean;
+  qualifier: QualifierName | undefined;
+  between: boolean;
+  rule: string;
+  fraction: boolean;
+  /** The words that may lead to the measure ("of", "in"), and whether it may follow directly. */
+  measureVia: readonly string[];
+  direct: boolean;
+  measure: Measure | undefined;
+}
+
+const VIA_NONE: readonly string[] = [];
+const VIA_OF: readonly string[] = ['of'];
+const VIA_IN_OF: readonly string[] = ['in', 'of'];
+
+/** A number from token i with what sits around it, kept as a quantity unless a negative rule drops it. Returns the token to go on after. */
+function scanNumber(ctx: Ctx, i: number): number {
+  const core = readCore(ctx, i);
+  if (!core) return i;
+  const r: Reading = {
+    core,
+    left: core.start,
+    end: core.end,
+    unit: undefined,
+    currencyBefore: false,
+    qualifier: undefined,
+    between: false,
+    rule: 'quantity/count',
+    fraction: false,
+    measureVia: VIA_NONE,
+    direct: true,
+    measure: undefined,
+  };
+  readLeft(ctx, r);
+  // ---- ratios: "four to one", "two-to-one", "by a margin of 3 to 1" (X/Y, see the lexicon's ratioCues note)
+  if (!r.between && r.unit === undefined) {
+    const ratio = ratioAfter(ctx, core, r.left);
+    if (ratio) {
+      ctx.out.push({
+        start: ctx.tokens[r.left]!.start,
+        end: ctx.tokens[ratio.end - 1]!.end,
+        value: ratio.value,
+        upper: undefined,
+        unit: 'ratio',
+        qualifier: r.qualifier,
+        measure: undefined,
+        rule: 'quantity/ratio',
+        confidence: 0.85,
+      });
+      ctx.floor = ratio.end;
+      return ctx.floor - 1;
+    }
+  }
+  readRange(ctx, r);
+  // the number's tokens are spent whether or not it turns out to be a quantity ("April 8–18": not "18" again)
+  ctx.floor = Math.max(ctx.floor, r.end);
+  // "between" without a second number is not a range: give it back
+  if (r.between && r.core.upper === undefined) r.left++;
+  readFraction(ctx, r);
+  readUnit(ctx, r);
+  if (r.rule === 'quantity/count' && modifiesNoun(ctx, r.end)) return i;
+  if (r.unit === undefined) {
+    r.unit = 'count';
+    r.measureVia = VIA_OF;
+  }
+  readMeasure(ctx, r);
+  if (rejected(ctx, r)) return i;
+  ctx.out.push(quantityOf(ctx, r, r.unit));
+  ctx.floor = r.measure ? r.measure.spanEnd : r.end;
+  return ctx.floor - 1;
+}
+
+/** Left context: a currency symbol or code, then a qualifier, or "between". */
+function readLeft(ctx: Ctx, r: Reading): void {
+  const { tokens, t } = ctx;
+  const prev = tokens[r.left - 1];
+  if (prev && r.left - 1 >= ctx.floor) {
+    const p = prev.text.toLowerCase();
+    const sym = t.symbols.get(p);
+    const code = /^[A-Z]{3}$/.test(prev.text) ? t.codes.get(prev.text) : undefined;
+    const wp = t.wordPrefixes.get(p);
+    if (sym !== undefined) {
+      r.unit = sym;
+      r.left--;
+      r.currencyBefore = true;
+    } else if (code !== undefined || wp !== undefined) {
+      r.unit = code ?? wp;
+      r.left--;
+      r.currencyBefore = true;
+    }
+  }
+  if (lower(tokens[r.left - 1]) === 'between' && r.left - 1 >= ctx.floor) {
+    r.between = true;
+    r.left--;
+  } else {
+    const q = matchBefore(ctx, t.qualifiers, r.left, Math.max(ctx.floor, ctx.lo));
+    if (q) {
+      r.qualifier = q.value;
+      r.left = q.start;
+    }
+  }
+}
+
+/** Ranges: "between 20 and 30", "3 to 4", "$3-$4". */
+function readRange(ctx: Ctx, r: Reading): void {
+  const { tokens, t } = ctx;
+  const core = r.core;
+  const link = lower(tokens[r.end]);
+  if (!((r.between && link === 'and') || (!r.between && (link === 'to' || link === '–' || link === '-') && lower(tokens[r.left - 1]) !== 'from' && core.digits))) return;
+  let k = r.end + 1;
+  if (r.unit !== undefined && t.symbols.get(lower(tokens[k])) === r.unit) k++;
+  const second = readCore(ctx, k);
+  if (!second || second.upper !== undefined || second.vague) return;
+  let lowV = core.value;
+  // "between 3 and 4 billion": the first end takes the second's scale
+  if (second.scaled && !core.scaled && second.value > 0) {
+    const coef = Number(tokens[second.start]!.text.replace(/,/g, ''));
+    if (Number.isFinite(coef) && coef > 0) lowV = core.value * (second.value / coef);
+  }
+  if (second.value > lowV) {
+    r.core = newCore(core.start, second.end, lowV, second.value, core.digits, core.scaled || second.scaled, core.vague, false, core.plain);
+    r.end = second.end;
+  }
+}
+
+/** Fractions: "two thirds", "a quarter" (+ "of" the measure); value rounded to 4 places. */
+function readFraction(ctx: Ctx, r: Reading): void {
+  const { tokens, t } = ctx;
+  // "a 25,000-dollar bonus", "a 10-percent rise": a glued hyphen before a currency, percent or unit word
+  if (lower(tokens[r.end]) === '-' && glued(ctx, r.end) && glued(ctx, r.end + 1)) {
+    const k = r.end + 1;
+    if (matchAt(ctx, t.currencyNames, k) || matchAt(ctx, t.percent, k) || matchAt(ctx, t.units, k)) r.end = k;
+  }
+  const { core, end } = r;
+  // "one-third", "two-thirds": a glued hyphen between the number and the fraction word
+  const hyphenFraction = lower(tokens[end]) === '-' && glued(ctx, end) && glued(ctx, end + 1) && t.fractions.has(lower(tokens[end + 1]));
+  const fracAt = hyphenFraction ? end + 1 : end;
+  const denom = t.fractions.get(lower(tokens[fracAt]));
+  // "three quarters" with no "of" is a span of time ("in two quarters"), which the dates extractor owns
+  const timeFraction = !hyphenFraction && t.timeUnits.has(lower(tokens[fracAt])) && lower(tokens[fracAt + 1]) !== 'of';
+  if (denom === undefined || timeFraction || core.digits || core.upper !== undefined || core.vague) return;
+  const n = core.start + 1 === core.end && /^an?$/.test(lower(tokens[core.start])) ? 1 : core.value;
+  if (n > 0 && (n < denom || denom === 2)) {
+    r.core = newCore(core.start, fracAt + 1, Math.round((n / denom) * 10000) / 10000, core.upper, core.digits, core.scaled, core.vague, false, core.plain);
+    r.end = fracAt + 1;
+    ctx.floor = Math.max(ctx.floor, r.end);
+    r.fraction = true;
+  }
+}
+
+/** Right context: percent, currency name or code, unit. */
+function readUnit(ctx: Ctx, r: Reading): void {
+  const { tokens, t } = ctx;
+  const pct = matchAt(ctx, t.percent, r.end);
+  const isPointsOnly = pct !== undefined && pct.value === 'point' && !/percentage|basis/.test(lower(tokens[r.end]));
+  if (r.fraction) {
+    r.unit = 'fraction';
+    r.rule = 'quantity/fraction';
+    r.measureVia = VIA_OF;
+    // "the one-third threshold", "a two-thirds majority": the noun right after is the measure
+    r.direct = lower(tokens[r.end]) !== 'of';
+  } else if (pct && !isPointsOnly && r.unit === undefined) {
+    r.unit = pct.value;
+    r.end = pct.end;
+    r.rule = 'quantity/percent';
+    r.measureVia = VIA_OF;
+  } else readMoneyOrUnit(ctx, r);
+}
+
+/** A currency name or code after the figure, "pounds" (money or weight), or a unit of measure. */
+function readMoneyOrUnit(ctx: Ctx, r: Reading): void {
+  const { tokens, t } = ctx;
+  const name = r.unit === undefined ? matchAt(ctx, t.currencyNames, r.end) : undefined;
+  const code = r.unit === undefined && /^[A-Z]{3}$/.test(tokens[r.end]?.text ?? '') ? t.codes.get(tokens[r.end]!.text) : undefined;
+  const pound = r.unit === undefined && !name && code === undefined ? t.poundWords.get(lower(tokens[r.end])) : undefined;
+  let weight = false;
+  if (name) {
+    r.unit = name.value;
+    r.end = name.end;
+  } else if (code !== undefined) {
+    r.unit = code;
+    r.end++;
+  } else if (pound !== undefined) {
+    if (poundsAreMoney(ctx, r)) r.unit = pound;
+    else {
+      r.unit = t.poundWeightUnit;
+      weight = true;
+    }
+    r.end++;
+  }
+  if (weight) {
+    r.rule = 'quantity/unit';
+    r.measureVia = VIA_OF;
+    r.direct = false;
+  } else if (r.unit !== undefined) {
+    r.rule = 'quantity/money';
+    r.measureVia = VIA_IN_OF;
+  } else {
+    const u = matchAt(ctx, t.units, r.end);
+    if (u) {
+      r.unit = u.value;
+      r.end = u.end;
+      r.rule = 'quantity/unit';
+      r.measureVia = VIA_OF;
+      r.direct = false;
+    }
+  }
+}
+
+/** "pounds" at r.end: money in a money context, else a weight (see the lexicon's pounds note). */
+function poundsAreMoney(ctx: Ctx, r: Reading): boolean {
+  const { tokens, t } = ctx;
+  const ofNoun = lower(tokens[r.end + 1]) === 'of' ? measureAfter(ctx, r.end + 1, VIA_OF, false) : undefined;
+  const ofOther = ofNoun !== undefined && !t.moneyCues.has(lower(tokens[ofNoun.end - 1]));
+  return !ofOther && !sentenceHas(ctx, t.weightCues) && ((r.core.scaled && r.core.value >= 1e6) || sentenceHas(ctx, t.moneyCues));
+}
+
+/** Whether a word of the sentence (in lower case) is in `words`. */
+function sentenceHas(ctx: Ctx, words: ReadonlySet<string>): boolean {
+  for (let k = ctx.lo; k < ctx.hi; k++) if (words.has(lower(ctx.tokens[k]))) return true;
+  return false;
+}
+
+/**
+ * A plain count followed by a time noun (durations, dates and times belong to the dates
+ * extractor), or glued into a compound modifier ("two-step process", "a 20-member delegation",
+ * "15-year-old"): it describes the noun, it does not count it.
+ */
+function modifiesNoun(ctx: Ctx, end: number): boolean {
+  const after = lower(ctx.tokens[end]);
+  if (ctx.t.timeUnits.has(after)) return true;
+  return after === '-' && glued(ctx, end) && glued(ctx, end + 1);
+}
+
+/** The measure: what is counted or paid. */
+function readMeasure(ctx: Ctx, r: Reading): void {
+  const { tokens } = ctx;
+  const measureStart = r.end;
+  const m = measureAfter(ctx, measureStart, r.measureVia, r.direct);
+  // a partitive "of" for plain counts only with a determiner: "six of the prisoners", not "32 of 50"
+  let measure = m;
+  if (m && r.rule === 'quantity/count' && !r.core.vague && lower(tokens[measureStart]) === 'of') {
+    const d = tokens[measureStart + 1];
+    if (!d || !(d.pos === 'DET' || d.pos === 'PRON')) measure = undefined;
+  }
+  // a partitive over a second figure: "61 of 101 seats", "About 220,000 of the region's roughly
+  // 350,000 residents": the measure is what the second figure counts; the span stops before "of"
+  // so that the second figure stays a quantity of its own
+  if (r.rule === 'quantity/count' && lower(tokens[measureStart]) === 'of') {
+    const inner = partitiveTotal(ctx, measureStart + 1);
+    if (inner) measure = { start: inner.start, end: inner.end, spanEnd: measureStart };
+  }
+  r.measure = measure;
+}
+
+/** Negative rules: whether the reading is not an amount (a year, a date, a citation, a clock time, a score…). */
+function rejected(ctx: Ctx, r: Reading): boolean {
+  const { tokens, t } = ctx;
+  const { core, measure, rule } = r;
+  const plainCount = rule === 'quantity/count' && !r.currencyBefore && !core.scaled && !core.vague && core.upper === undefined;
+  const before = tokens[core.start - 1];
+  const nextTok = tokens[core.end];
+  if (plainCount && core.plain !== undefined && isYearLike(core.plain) && isYear(ctx, r)) return true;
+  const bareRange = rule === 'quantity/count' && !r.currencyBefore && !core.vague && core.upper !== undefined && !r.between && r.qualifier === undefined;
+  // dates: next to a month or weekday name ("March 3", "3 March", "April 8–18"), ranges included
+  if ((plainCount || bareRange) && (t.dateWords.has(lower(before)) || t.dateWords.has(lower(nextTok)))) return true;
+  // a bare range with nothing counted is pages, scores or dates ("485-492"), not an amount
+  if (bareRange && !measure) return true;
+  // citations: "30(4)" (volume and issue): a number glued to a bracket
+  if (plainCount && core.digits && ((nextTok?.text === '(' && glued(ctx, core.end)) || (before?.text === '(' && glued(ctx, core.start - 1)))) return true;
+  // "0700 GMT", "0930": four digits with a leading zero are clock times
+  if (plainCount && core.plain !== undefined && /^0\d{3}$/.test(core.plain)) return true;
+  // "dozens of years", "hundreds of miles away" when the noun is time: a duration
+  if (core.vague && lower(tokens[r.end]) === 'of' && t.timeUnits.has(lower(tokens[r.end + 1]))) return true;
+  // "(5)" alone in brackets with nothing counted: a tiebreak score, a note, an age
+  if (plainCount && !measure && before?.text === '(' && nextTok?.text === ')') return true;
+  return plainCount && r.qualifier === undefined && notACount(ctx, r);
+}
+
+/**
+ * Years: four digits 1000–2100 are a year unless a plural counted noun follows
+ * (HeidelTime's negative rule: "2000 soldiers" is not a year) and no preposition,
+ * article or name precedes ("in 2015", "the 2015 elections", "since 1994").
+ */
+function isYear(ctx: Ctx, r: Reading): boolean {
+  const { tokens } = ctx;
+  const measure = r.measure;
+  const head = measure ? tokens[measure.end - 1] : undefined;
+  const lead = tokens[r.left - 1];
+  const blocked = lead !== undefined && /^(?:ADP|DET|SCONJ|PROPN|PRON|PART)$/.test(lead.pos) && r.qualifier === undefined;
+  // and the counted noun is a common one ("2000 soldiers", not "the 2002 Asian Games")
+  const named = measure !== undefined && tokens.slice(measure.start, measure.end).some((x) => x.pos === 'PROPN');
+  return !measure || blocked || named || !isPlural(head);
+}
+
+/** A plain unqualified figure that is no count: a lone "one", a footnote or list marker, a pronoun, a date, an identifier. */
+function notACount(ctx: Ctx, r: Reading): boolean {
+  const { tokens, t } = ctx;
+  const { core, measure } = r;
+  const first = tokens[core.start]!;
+  const before = tokens[core.start - 1];
+  const nextTok = tokens[core.end];
+  // a lone "one" is a determiner or pronoun, not a count ("one of the only", "one key difference")
+  if (core.loneOne) return true;
+  // footnote markers: glued to the word or stop before them ("said.3"), or in brackets ("[3]")
+  if (before && before.end === first.start && /[\p{L}.,;:)"'”’]$/u.test(before.text) && core.digits) return true;
+  if (before?.text === '[' && nextTok?.text === ']') return true;
+  // list markers: "1." or "2)" opening a sentence
+  if (core.start === ctx.lo && /^[.)]$/.test(nextTok?.text ?? '') && !measure) return true;
+  // a spelled-out number with nothing counted after a determiner is a pronoun ("the two remain", "the latter two")
+  if (!core.digits && !measure && before && /^(?:DET|ADJ|PRON)$/.test(before.pos)) return true;
+  // dates: "3rd of March"-like forms, or inside wink's date entities
+  if (/^(?:of|the)$/.test(lower(nextTok)) && t.dateWords.has(lower(tokens[core.end + 1]))) return true;
+  if (ctx.dateish.has(core.start) && !measure) return true;
+  // identifiers: "flight 4978", "Resolution 2231", "Article 5" (unless a counted noun follows)
+  // "nr. 224": the tokeniser splits the abbreviation from its full stop
+  const abbrev = before?.text === '.' && glued(ctx, core.start - 1) ? tokens[core.start - 2] : undefined;
+  const headWord = abbrev ? `${abbrev.text.toLowerCase()}.` : before?.text.toLowerCase();
+  if (before && core.digits && (t.identifierHeads.has(headWord ?? '') || (before.pos === 'PROPN' && /^\p{Lu}/u.test(before.text)))) {
+    if (!measure || !isPlural(tokens[measure.end - 1])) return true;
+  }
+  // clock times ("10:30") and phone numbers ("555-123-4567") are not NUM tokens and never get here.
+  return false;
+}
+
+/** The quantity a kept reading states. */
+function quantityOf(ctx: Ctx, r: Reading, unit: string): RawQuantity {
+  const { tokens, text } = ctx;
+  const { core, measure, rule } = r;
+  let measureText: string | undefined;
+  if (measure) measureText = text.slice(tokens[measure.start]!.start, tokens[measure.end - 1]!.end);
+  else if (rule === 'quantity/percent') {
+    // the measured noun before the figure ("exports fell by 12%"); the span is not widened
+    const mb = measureBefore(ctx, r.left);
+    if (mb) measureText = text.slice(tokens[mb.start]!.start, tokens[mb.end - 1]!.end);
+  }
+  return {
+    start: tokens[r.left]!.start,
+    end: tokens[(measure ? measure.spanEnd : r.end) - 1]!.end,
+    value: core.value,
+    upper: core.upper,
+    unit,
+    qualifier: r.qualifier ?? (core.vague ? 'approx' : undefined),
+    measure: measureText,
+    rule: core.vague ? `${rule}-vague` : rule,
+    confidence: rule === 'quantity/count' ? (measure ? 0.8 : 0.6) : 0.9,
+  };
 }
