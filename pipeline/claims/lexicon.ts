@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DataFileError, loadData } from '../core/data.ts';
+import { groupAlternatives, isOneCharacter, literalOf, oneCharacterRegex, parsePattern, termOf, type AST, type OneCharacter } from '../core/regex-syntax.ts';
 
 export const RELATIONS_FILE = 'claims/relations.yaml';
 export const CUES_FILE = 'claims/cues.yaml';
@@ -178,8 +179,8 @@ export interface CompiledCue extends IndexedExpression {
 }
 
 /**
- * Expressions (cue patterns, or alternations of them) by how their first word begins, derived from the patterns
- * at load: an expression can only match where the text has one of its first-word prefixes at a word start, so a
+ * Expressions (cue patterns, or alternations of them) by how their first word begins, read from their compiled
+ * regexes at load (cuePrefixes): an expression can only match where the text has one of its first-word prefixes at a word start, so a
  * text is scanned once for word starts and only the expressions that can start there are tried (instead of every
  * expression over every clause). See matchesByExpression in extract.ts.
  */
@@ -283,86 +284,108 @@ export function compileCue(pattern: string): string {
   return `(?<![\\w-])(?:${out.join('')})(?![\\w])`;
 }
 
-/** A literal start of a cue pattern: its lower-case letters, and whether they are a whole word (a space or the end follows). */
+/** A literal start of a cue pattern: its lower-case letters, and whether they are a whole word (no word character follows). */
 export interface CuePrefix {
   prefix: string;
   word: boolean;
 }
 
-/**
- * Literal starts, one of which every match of the cue pattern starts with; null when the pattern's start is not
- * plain enough to tell (such a cue is always tried). Reads the pattern language of compileCue: a leading word,
- * or a leading `(a|b)` group, optional (`?`) or not; an optional group adds the starts of what follows it.
- */
-export function cuePrefixes(pattern: string): CuePrefix[] | null {
-  const p = pattern.trim();
-  if (p === '' || topLevelAlternation(p)) return null;
-  if (!p.startsWith('(')) {
-    const start = literalStart(p, true);
-    return start.prefix === '' ? null : [start];
-  }
-  const close = p.indexOf(')');
-  const inner = p.slice(1, close);
-  if (close < 0 || inner.includes('(')) return null;
-  const optional = p[close + 1] === '?';
-  const after = p.slice(close + (optional ? 2 : 1));
-  const starts = inner.split('|').map((alternative) => literalStart(alternative, after === '' || /^\s/.test(after)));
-  if (starts.some((s) => s.prefix === '')) return null;
-  if (!optional) return starts;
-  const rest = cuePrefixes(after);
-  return rest === null ? null : [...starts, ...rest];
-}
+/** Characters a prefix is made of (PREFIX_LETTER's), as a literal of the pattern. */
+const PREFIX_CHARACTER = /^[A-Za-z0-9-]$/;
+/** The word characters of the index's test for a whole word (\w without the u flag). */
+const WORD_CHARACTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'];
+/** Above this many starts, a regex is left to a full scan (no cue comes near it). */
+const MAX_PREFIXES = 256;
 
-/** The literal start of a piece of pattern; a whole word when a space follows it in the piece, or the piece ends and `endsWord`. */
-function literalStart(piece: string, endsWord: boolean): CuePrefix {
-  const prefix = literalPrefix(piece);
-  const rest = piece.slice(prefix.length);
-  return { prefix, word: rest === '' ? endsWord : /^\s/.test(rest) };
-}
-
-/** Whether a pattern has a `|` outside any group (the whole pattern is then an alternation). */
-function topLevelAlternation(p: string): boolean {
-  let depth = 0;
-  for (const ch of p) {
-    if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) return true;
-  }
-  return false;
+/** The elements still to match after a point of the pattern: the rest of an alternative, then what follows its group (null: nothing known). */
+interface Rest {
+  elements: readonly AST.Element[];
+  at: number;
+  then: Rest | null;
 }
 
 /**
- * The letters, digits and hyphens a pattern piece starts with, lower-cased, that every match has literally:
- * stops at any other character, and before a character made optional by a following `?`, `+` or `{`.
- * A letter before `*` is kept (compileCue reads `impos*` as "impos" and any ending).
+ * Literal starts, one of which every match of an indexed regex (compileCue's, case-insensitive, without the u
+ * flag, whose (?<![\w-]) puts every match at a word start) begins with; null when its start is not plain enough
+ * to tell (the expression is then always tried). Walks the regex's syntax tree (core/regex-syntax.ts) along every
+ * way a match can begin: the letters, digits and hyphens met first, through groups, alternatives and optional
+ * parts (which add the starts of what follows them), up to anything else; a whole word when what ends the
+ * prefix takes no word character (a space, `['’]`, or compileCue's closing (?![\w])).
  */
-function literalPrefix(piece: string): string {
-  let out = '';
-  for (let i = 0; i < piece.length; i++) {
-    const ch = piece[i]!;
-    if (!/[A-Za-z0-9-]/.test(ch)) break;
-    const next = piece[i + 1];
-    if (next === '?' || next === '+' || next === '{') break;
-    if (next === '*') {
-      if (/[A-Za-z]/.test(ch)) out += ch;
-      break;
-    }
-    out += ch;
+export function cuePrefixes(re: RegExp): CuePrefix[] | null {
+  // The index folds ASCII case only; the u flag would fold ſ and the Kelvin sign onto s and k too.
+  if (/[uv]/.test(re.flags)) return null;
+  const pattern = parsePattern(re.source, re.flags);
+  if (!pattern) return null;
+  const found: CuePrefix[] = [];
+  for (const a of pattern.alternatives) {
+    if (!collectStarts({ elements: a.elements, at: 0, then: null }, '', re.flags, found)) return null;
   }
-  return out.toLowerCase();
+  // Each start once; a prefix that need not end a word covers the same prefix as a whole word.
+  const anyEnd = new Set(found.filter((s) => !s.word).map((s) => s.prefix));
+  const starts = new Map<string, CuePrefix>();
+  for (const s of found) if (!(s.word && anyEnd.has(s.prefix))) starts.set(`${s.word}/${s.prefix}`, s);
+  return [...starts.values()];
 }
 
-/** The start index of a list of expressions, each an alternation of cue patterns. */
-function buildStartIndex(expressions: readonly (readonly string[])[]): StartIndex {
+/** Add to `found` the starts of the matches of `rest` that follow the literal `prefix`; false when one cannot be told. */
+function collectStarts(rest: Rest | null, prefix: string, flags: string, found: CuePrefix[]): boolean {
+  while (rest !== null && rest.at >= rest.elements.length) rest = rest.then;
+  // The pattern ends (any text may follow), or what follows is not known.
+  if (rest === null) return addStart(found, prefix, false);
+  const next: Rest = { elements: rest.elements, at: rest.at + 1, then: rest.then };
+  const { atom, min, max, quantified } = termOf(rest.elements[rest.at]!);
+  if (quantified) {
+    // One copy (after which more may come: the prefix ends there), or none when it may be skipped.
+    if (max > 0 && !collectStarts({ elements: [atom], at: 0, then: max === 1 ? next : null }, prefix, flags, found)) return false;
+    return min > 0 || collectStarts(next, prefix, flags, found);
+  }
+  if (atom.type === 'Assertion') {
+    if (prefix !== '' && forbidsWordCharacter(atom, flags)) return addStart(found, prefix, true);
+    // It consumes nothing: what it forbids only narrows the matches.
+    return collectStarts(next, prefix, flags, found);
+  }
+  const alternatives = groupAlternatives(atom);
+  if (alternatives) return alternatives.every((a) => collectStarts({ elements: a.elements, at: 0, then: next }, prefix, flags, found));
+  const literal = literalOf(atom);
+  if (literal !== null && PREFIX_CHARACTER.test(literal)) return collectStarts(next, prefix + literal.toLowerCase(), flags, found);
+  return addStart(found, prefix, isOneCharacter(atom) && !takesWordCharacter(atom, flags));
+}
+
+/** The prefix ends here (a whole word or not): false when there is none, or too many. */
+function addStart(found: CuePrefix[], prefix: string, word: boolean): boolean {
+  if (prefix === '' || found.length >= MAX_PREFIXES) return false;
+  found.push({ prefix, word });
+  return true;
+}
+
+/** Whether one character of the atom may be a word character. */
+function takesWordCharacter(atom: OneCharacter, flags: string): boolean {
+  const re = oneCharacterRegex(atom, flags);
+  return WORD_CHARACTERS.some((c) => re.test(c));
+}
+
+/** A negative lookahead of one character that takes every word character (compileCue's closing (?![\w])): no word character follows. */
+function forbidsWordCharacter(assertion: AST.Assertion, flags: string): boolean {
+  if (assertion.kind !== 'lookahead' || !assertion.negate || assertion.alternatives.length !== 1) return false;
+  const elements = assertion.alternatives[0]!.elements;
+  const only = elements.length === 1 ? elements[0]! : null;
+  if (only === null || only.type === 'Quantifier' || !isOneCharacter(only)) return false;
+  const re = oneCharacterRegex(only, flags);
+  return WORD_CHARACTERS.every((c) => re.test(c));
+}
+
+/** The start index of a list of expressions, each a regex of cue patterns (its sticky twin: the one tried at the starts). */
+function buildStartIndex(expressions: readonly RegExp[]): StartIndex {
   const node = (): PrefixNode => ({ next: new Array<PrefixNode | undefined>(PREFIX_LETTERS).fill(undefined), expressions: [], wordExpressions: [] });
   const index: StartIndex = { root: node(), always: [] };
-  expressions.forEach((patterns, expression) => {
-    const prefixes = patterns.map(cuePrefixes);
-    if (prefixes.some((p) => p === null)) {
+  expressions.forEach((re, expression) => {
+    const prefixes = cuePrefixes(re);
+    if (prefixes === null) {
       index.always.push(expression);
       return;
     }
-    for (const { prefix, word } of prefixes.flat() as CuePrefix[]) {
+    for (const { prefix, word } of prefixes) {
       let at = index.root;
       for (let k = 0; k < prefix.length; k++) {
         const letter = PREFIX_LETTER[prefix.charCodeAt(k)]!;
@@ -429,13 +452,20 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
       throw new DataFileError(fileName, `relation ${r.id}: objectMarkers do not compile: ${(err as Error).message}`);
     }
   }
+  const anaphora = cues.anaphora.map((a) => ({ ...indexedOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive, resolve: a.resolve, preferRegion: a.preferRegion }));
+  const literalActors = file.literalActors.map((l) => ({
+    id: l.id,
+    kind: l.kind,
+    ...indexedOf(fileName, [...l.patterns, ...l.adjectives]),
+    adjective: l.adjectives.length > 0 ? new RegExp(`^(?:${l.adjectives.map((a) => compileCue(a)).join('|')})$`, 'i') : null,
+  }));
   return {
     file,
     cues,
     relations,
     objectMarkers,
     compiled,
-    cueIndex: buildStartIndex(compiled.map((c) => [c.source])),
+    cueIndex: buildStartIndex(compiled.map((c) => c.sticky)),
     negation: regexOf(CUES_FILE, cues.negation.cues),
     negationAfter: cues.negationAfter.length > 0 ? regexOf(CUES_FILE, cues.negationAfter) : null,
     notNegation: cues.notNegation.length > 0 ? regexOf(CUES_FILE, cues.notNegation) : null,
@@ -454,17 +484,12 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     }),
     female: regexOf(CUES_FILE, cues.gender.female, 'g'),
     male: regexOf(CUES_FILE, cues.gender.male, 'g'),
-    anaphora: cues.anaphora.map((a) => ({ ...indexedOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive, resolve: a.resolve, preferRegion: a.preferRegion })),
-    anaphoraIndex: buildStartIndex(cues.anaphora.map((a) => [a.pattern])),
+    anaphora,
+    anaphoraIndex: buildStartIndex(anaphora.map((a) => a.sticky)),
     lightVerb: cues.lightVerbs.length > 0 ? new RegExp(`(?:${cues.lightVerbs.map((v) => compileCue(v)).join('|')})\\s+(?:\\S+\\s+){0,3}$`, 'i') : null,
     fronted: cues.frontedOpeners.length > 0 ? new RegExp(`^\\s*(?:${cues.frontedOpeners.join('|')})\\b[^,]{0,120},\\s+`, 'i') : null,
-    literalActors: file.literalActors.map((l) => ({
-      id: l.id,
-      kind: l.kind,
-      ...indexedOf(fileName, [...l.patterns, ...l.adjectives]),
-      adjective: l.adjectives.length > 0 ? new RegExp(`^(?:${l.adjectives.map((a) => compileCue(a)).join('|')})$`, 'i') : null,
-    })),
-    literalActorIndex: buildStartIndex(file.literalActors.map((l) => [...l.patterns, ...l.adjectives])),
+    literalActors,
+    literalActorIndex: buildStartIndex(literalActors.map((l) => l.sticky)),
     clauseBreak: new RegExp(cues.clauseBreaks.join('|'), 'g'),
     expletive: cues.expletives.length > 0 ? regexOf(CUES_FILE, cues.expletives, 'iy') : null,
     topics,

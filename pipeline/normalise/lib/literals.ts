@@ -7,155 +7,39 @@
  * folding included). Most lines are running text: a rule that can start anywhere, or that
  * scans before its first literal, costs far more per line than a literal search.
  *
- * Hand-written because no regex parser is a dependency. It reads the syntax of JavaScript
- * regexes with the `u` flag and stays conservative: anything it does not understand
- * contributes no literal, so it can only give a weaker filter, never a wrong one.
- * test/normalise/literals.test.ts checks on every rule and every corpus line that no line
- * a rule matches is filtered out.
+ * It walks the regex's syntax tree (core/regex-syntax.ts, read with the `u` flag's syntax) and
+ * stays conservative: anything but plain characters, groups and zero-width tests (classes,
+ * escapes such as \d, back-references) contributes no literal, so it can only give a weaker
+ * filter, never a wrong one. test/normalise/literals.test.ts checks on every rule and every
+ * corpus line that no line a rule matches is filtered out.
  */
+import { groupAlternatives, literalOf as literalOfAtom, parsePattern, termOf, type AST } from '../../core/regex-syntax.ts';
 
-type Item =
-  | { kind: 'char'; ch: string; min: number }
-  | { kind: 'group'; alts: Item[][]; min: number }
-  /** `^` (no regex here has the `m` flag: the start of the line). */
-  | { kind: 'start'; min: number }
-  /** Zero-width tests other than `^`: lookarounds, `$`, `\b`, `\B`. */
-  | { kind: 'zero'; min: number }
-  /** Classes, dots, back-references: no literal known. */
-  | { kind: 'other'; min: number };
+/** A sequence of the pattern: an alternative's elements, or the rest of one. */
+type Sequence = readonly AST.Element[];
 
-class Parser {
-  i = 0;
-  constructor(readonly src: string) {}
-
-  alternatives(): Item[][] {
-    const alts: Item[][] = [this.sequence()];
-    while (this.src[this.i] === '|') {
-      this.i++;
-      alts.push(this.sequence());
-    }
-    return alts;
-  }
-
-  sequence(): Item[] {
-    const items: Item[] = [];
-    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
-      const atom = this.atom();
-      const [min, quantified] = this.quantifier();
-      // A quantified character can repeat or vanish: it joins no literal run.
-      items.push(atom.kind === 'char' && quantified ? { kind: 'other', min } : atom.kind === 'start' || atom.kind === 'zero' ? atom : { ...atom, min });
-    }
-    return items;
-  }
-
-  atom(): Item {
-    const s = this.src;
-    const c = s[this.i]!;
-    if (c === '(') {
-      this.i++;
-      let lookaround = false;
-      if (s.startsWith('?:', this.i)) this.i += 2;
-      else if (s.startsWith('?=', this.i) || s.startsWith('?!', this.i)) (this.i += 2), (lookaround = true);
-      else if (s.startsWith('?<=', this.i) || s.startsWith('?<!', this.i)) (this.i += 3), (lookaround = true);
-      else if (s.startsWith('?<', this.i)) this.i = s.indexOf('>', this.i) + 1;
-      else if (s[this.i] === '?') throw new Error(`unknown group syntax at ${this.i}`);
-      const alts = this.alternatives();
-      if (s[this.i] !== ')') throw new Error(`unclosed group at ${this.i}`);
-      this.i++;
-      return lookaround ? { kind: 'zero', min: 1 } : { kind: 'group', alts, min: 1 };
-    }
-    if (c === '[') {
-      this.i++;
-      while (this.i < s.length && s[this.i] !== ']') this.i += s[this.i] === '\\' ? 2 : 1;
-      if (s[this.i] !== ']') throw new Error('unclosed class');
-      this.i++;
-      return { kind: 'other', min: 1 };
-    }
-    if (c === '\\') return this.escape();
-    if (c === '.' || c === '^' || c === '$') {
-      this.i++;
-      return { kind: c === '^' ? 'start' : c === '$' ? 'zero' : 'other', min: 1 };
-    }
-    if (c === '*' || c === '+' || c === '?' || c === '{' || c === ']' || c === '}') throw new Error(`unexpected ${c} at ${this.i}`);
-    const cp = s.codePointAt(this.i)!;
-    const ch = String.fromCodePoint(cp);
-    this.i += ch.length;
-    return { kind: 'char', ch, min: 1 };
-  }
-
-  escape(): Item {
-    const s = this.src;
-    const e = s[this.i + 1];
-    if (e === undefined) throw new Error('trailing backslash');
-    this.i += 2;
-    const char = (ch: string): Item => ({ kind: 'char', ch, min: 1 });
-    switch (e) {
-      case 'p':
-      case 'P':
-        this.i = s.indexOf('}', this.i) + 1;
-        return { kind: 'other', min: 1 };
-      case 'k':
-        this.i = s.indexOf('>', this.i) + 1;
-        return { kind: 'other', min: 1 };
-      case 'u': {
-        const m = /^\{([0-9a-fA-F]+)\}|^([0-9a-fA-F]{4})/.exec(s.slice(this.i));
-        if (!m) throw new Error('bad \\u escape');
-        this.i += m[0].length;
-        return char(String.fromCodePoint(parseInt(m[1] ?? m[2]!, 16)));
-      }
-      case 'x': {
-        const hex = s.slice(this.i, this.i + 2);
-        this.i += 2;
-        return char(String.fromCharCode(parseInt(hex, 16)));
-      }
-      case 't':
-        return char('\t');
-      case 'n':
-        return char('\n');
-      case 'r':
-        return char('\r');
-      case 'f':
-        return char('\f');
-      case 'v':
-        return char('\v');
-      case 'c':
-        this.i++;
-        return { kind: 'other', min: 1 };
-      default:
-        // \d \D \s \S \w \W, back-references \1…, \0: no literal. Any other escape is the character itself.
-        if (e === 'b' || e === 'B') return { kind: 'zero', min: 1 };
-        if (/[dDsSwW0-9]/.test(e)) return { kind: 'other', min: 1 };
-        return char(e);
-    }
-  }
-
-  /** [minimum count, whether a quantifier was read]. */
-  quantifier(): [number, boolean] {
-    const s = this.src;
-    const c = s[this.i];
-    let min = 1;
-    if (c === '*' || c === '?') (min = 0), this.i++;
-    else if (c === '+') this.i++;
-    else if (c === '{') {
-      const m = /^\{(\d+)(?:,\d*)?\}/.exec(s.slice(this.i));
-      if (!m) throw new Error(`bad quantifier at ${this.i}`);
-      min = Number(m[1]);
-      this.i += m[0].length;
-    } else return [1, false];
-    if (s[this.i] === '?') this.i++; // lazy
-    return [min, true];
-  }
+/** The literal an element stands for, if it is one plain character (a quantified one can repeat or vanish: it joins no literal run). */
+function literalOf(e: AST.Element): string | null {
+  const t = termOf(e);
+  return t.quantified ? null : literalOfAtom(t.atom);
 }
 
-/** The literal a pattern item stands for, if it is one plain character. */
-function literalOf(it: Item): string | null {
-  return it.kind === 'char' ? it.ch : null;
+/** A group element's alternatives as sequences, with its minimum count; null for any other element. */
+function groupOf(e: AST.Element): { alternatives: Sequence[]; min: number } | null {
+  const t = termOf(e);
+  const alternatives = groupAlternatives(t.atom);
+  return alternatives && { alternatives: alternatives.map((a) => a.elements), min: t.min };
 }
+
+/** `^` (no regex here has the `m` flag: the start of the line). */
+const isStart = (e: AST.Element): boolean => e.type === 'Assertion' && e.kind === 'start';
+/** `^`, and the other zero-width tests: lookarounds, `$`, `\b`, `\B`. */
+const isZeroWidth = (e: AST.Element): boolean => e.type === 'Assertion';
 
 const shortest = (set: readonly string[]): number => Math.min(...set.map((x) => x.length));
 
 /** The best requirement of a sequence: its longest literal run, or a mandatory group's alternatives. */
-function required(items: readonly Item[]): string[] | null {
+function required(items: Sequence): string[] | null {
   const candidates: string[][] = [];
   let run = '';
   const endRun = (): void => {
@@ -169,8 +53,9 @@ function required(items: readonly Item[]): string[] | null {
       continue;
     }
     endRun();
-    if (it.kind === 'group' && it.min >= 1) {
-      const r = requiredOfAlternatives(it.alts);
+    const group = groupOf(it);
+    if (group && group.min >= 1) {
+      const r = requiredOfAlternatives(group.alternatives);
       if (r) candidates.push(r);
     }
   }
@@ -183,7 +68,7 @@ function required(items: readonly Item[]): string[] | null {
   return best;
 }
 
-function requiredOfAlternatives(alts: readonly Item[][]): string[] | null {
+function requiredOfAlternatives(alts: readonly Sequence[]): string[] | null {
   const out = new Set<string>();
   for (const a of alts) {
     const r = required(a);
@@ -198,10 +83,10 @@ function requiredOfAlternatives(alts: readonly Item[][]): string[] | null {
  * `items` begin: the leading literal run, else the prefixes of a leading mandatory group.
  * Zero-width tests are skipped (they consume nothing). Null when no literal is known.
  */
-function prefixes(items: readonly Item[]): string[] | null {
+function prefixes(items: Sequence): string[] | null {
   let run = '';
   for (const it of items) {
-    if (it.kind === 'zero' || it.kind === 'start') {
+    if (isZeroWidth(it)) {
       if (run) break;
       continue;
     }
@@ -210,11 +95,12 @@ function prefixes(items: readonly Item[]): string[] | null {
       run += lit;
       continue;
     }
-    if (!run && it.kind === 'group') {
+    const group = run ? null : groupOf(it);
+    if (group) {
       // A leading group: the match starts with one of its alternatives' prefixes, or, when the
       // group is optional ("(?:additional )?reporting"), with a prefix of what follows it.
       const out = new Set<string>();
-      const heads = it.min >= 1 ? it.alts : [...it.alts, items.slice(items.indexOf(it) + 1)];
+      const heads = group.min >= 1 ? group.alternatives : [...group.alternatives, items.slice(items.indexOf(it) + 1)];
       for (const a of heads) {
         const r = prefixes(a);
         if (!r) return null;
@@ -228,11 +114,11 @@ function prefixes(items: readonly Item[]): string[] | null {
 }
 
 /** Whether every alternative begins with `^` (before any character is consumed). */
-function anchoredAtStart(alts: readonly Item[][]): boolean {
+function anchoredAtStart(alts: readonly Sequence[]): boolean {
   return alts.every((a) => {
     for (const it of a) {
-      if (it.kind === 'start') return true;
-      if (it.kind !== 'zero') return false;
+      if (isStart(it)) return true;
+      if (!isZeroWidth(it)) return false;
     }
     return false;
   });
@@ -248,22 +134,18 @@ function minimal(set: readonly string[], covers: (longer: string, shorter: strin
 const contains = (longer: string, shorter: string): boolean => longer.includes(shorter);
 const startsWith = (longer: string, shorter: string): boolean => longer.startsWith(shorter);
 
-function parse(source: string): Item[][] | null {
-  try {
-    const p = new Parser(source);
-    const alts = p.alternatives();
-    return p.i === source.length ? alts : null;
-  } catch {
-    return null;
-  }
+/** The alternatives of a source read with the `u` flag's syntax, or null when it is not valid there. */
+function parse(source: string): Sequence[] | null {
+  const pattern = parsePattern(source, 'u');
+  return pattern && pattern.alternatives.map((a) => a.elements);
 }
 
-function anywhereOf(alts: readonly Item[][]): string[] | null {
+function anywhereOf(alts: readonly Sequence[]): string[] | null {
   const r = requiredOfAlternatives(alts);
   return r && r.length > 0 && shortest(r) > 0 ? minimal(r, contains) : null;
 }
 
-function prefixesOf(alts: readonly Item[][]): string[] | null {
+function prefixesOf(alts: readonly Sequence[]): string[] | null {
   if (!anchoredAtStart(alts)) return null;
   const out = new Set<string>();
   for (const a of alts) {
@@ -287,11 +169,11 @@ export function requiredPrefixes(source: string): string[] | null {
 }
 
 /** Whether some alternative tests a lookaround before its first character (`^(?=.{0,140}$)photo`): it scans the line before failing. */
-function looksAroundFirst(alts: readonly Item[][]): boolean {
+function looksAroundFirst(alts: readonly Sequence[]): boolean {
   return alts.some((a) => {
     for (const it of a) {
-      if (it.kind === 'zero') return true;
-      if (it.kind !== 'start') return false;
+      if (isStart(it)) continue;
+      return isZeroWidth(it);
     }
     return false;
   });

@@ -2,10 +2,10 @@
  * Where a rule's match can start, so that pass 1 tries each pattern only there
  * instead of scanning the whole text with every one of its ~90 patterns.
  *
- * At data-compile time each compiled pattern is read (a small parser for the
- * regex syntax the patterns use) for how any of its matches must begin, its
- * leads: "%month% %day%" begins "jan…", "feb…", …; "(?:the )?%year%" begins
- * "the", spaces, then "1" or "20", or "1"/"20" at once. Per document, one pass
+ * At data-compile time each compiled pattern is read (its syntax tree, from
+ * core/regex-syntax.ts) for how any of its matches must begin, its leads:
+ * "%month% %day%" begins "jan…", "feb…", …; "(?:the )?%year%" begins "the",
+ * spaces, then "1" or "20", or "1"/"20" at once. Per document, one pass
  * indexes the positions where a match may start at all (no letter or digit
  * before: every pattern opens with that lookbehind) by their first two
  * characters. A rule then runs its pattern (sticky) only at the indexed
@@ -16,10 +16,11 @@
  * non-ASCII characters that case-insensitive Unicode matching folds onto ASCII
  * (ſ, K) onto their ASCII letter, every other non-ASCII unit onto one OTHER
  * key. Keys only ever widen what a lead lets through, never narrow it.
- * A pattern the parser does not know, or whose match may begin with an
- * unindexable character (any letter, any character), gets no leads and is run
- * over the whole text as before.
+ * A pattern with a construct the analysis does not know (a back-reference),
+ * or whose match may begin with an unindexable character (any letter, any
+ * character), gets no leads and is run over the whole text as before.
  */
+import { groupAlternatives, isOneCharacter, oneCharacterRegex, parsePattern, reach, termOf, type AST, type OneCharacter, type Term } from '../../../core/regex-syntax.ts';
 
 /** Key of every non-ASCII code unit that does not fold onto ASCII. */
 const OTHER = 128;
@@ -63,7 +64,7 @@ function isLetterOrDigit(cp: number): boolean {
 }
 
 // ---------------------------------------------------------------------------
-// The pattern, read as a tree of what each part can consume.
+// What one character of the pattern can be.
 
 /** What one character of a class can be, as keys. */
 interface CharSet {
@@ -77,49 +78,40 @@ interface CharSet {
   re: RegExp;
 }
 
-type Node =
-  /** One character (null: from too large a set to index on). */
-  | { kind: 'char'; set: CharSet | null }
-  | { kind: 'seq'; items: Node[] }
-  | { kind: 'alt'; options: Node[] }
-  | { kind: 'repeat'; item: Node; min: number; max: number }
-  /** Assertions and lookarounds: they consume nothing (what they forbid only narrows the matches). */
-  | { kind: 'empty' };
-
 class Unsupported extends Error {}
 
-/** What a class can match beyond ASCII, as far as its syntax tells. */
-interface Width {
-  ascii: boolean;
-  bmp: boolean;
+const WHITE_SPACE = /^\s$/u;
+
+/** A class of white space only ("[\s\u00a0]", "\s", " "): a run of it is read whole. */
+function isSpaceClass(atom: OneCharacter): boolean {
+  const members = atom.type !== 'CharacterClass' ? [atom] : atom.negate ? [] : atom.elements;
+  return (
+    members.length > 0 &&
+    members.every((m) => (m.type === 'CharacterSet' && m.kind === 'space' && !m.negate) || (m.type === 'Character' && WHITE_SPACE.test(String.fromCodePoint(m.value))))
+  );
 }
 
-/** Narrow what a class with this escape (backslash and the next two characters) can match. */
-function narrowEscape(esc: string, width: Width): void {
-  const e = esc[1] ?? '';
-  // \s and \uXXXX stay in the BMP; properties and negated classes reach astral characters.
-  if (/[pPSWD]/.test(e) || esc.startsWith('\\u{')) width.bmp = false;
-  if (/[pPsSWDux]/.test(e)) width.ascii = false;
-}
-
-const SPACE_CLASS = /^\[(?:\\s|\\u[0-9a-fA-F]{4}| )+\]$/;
 const spaceTables = new Map<string, Uint8Array>();
 
 const charSets = new Map<string, CharSet | null>();
 
-/** The set one character of a class (in regex syntax) matches under these flags; null when too large. */
-function charSet(cls: string, flags: string, width: Width): CharSet | null {
-  const id = `${cls}/${flags}/${width.ascii}/${width.bmp}`;
+/** The set one character of the atom matches under these flags; null when too large (the dot, any letter). */
+function charSet(atom: OneCharacter, flags: string): CharSet | null {
+  if (atom.type === 'CharacterSet' && atom.kind === 'any') return null;
+  // A literal or an escape stands for the class of it alone: "\s" and "[\s]" are one set.
+  const cls = atom.type === 'CharacterClass' ? atom.raw : `[${atom.raw}]`;
+  const id = `${cls}/${flags}`;
   let set = charSets.get(id);
   if (set === undefined) {
-    set = readCharSet(cls, flags, width);
+    set = readCharSet(atom, cls, flags);
     charSets.set(id, set);
   }
   return set;
 }
 
-function readCharSet(cls: string, flags: string, width: Width): CharSet | null {
-  const re = new RegExp(`^${cls}$`, flags.replace(/[gy]/g, ''));
+function readCharSet(atom: OneCharacter, cls: string, flags: string): CharSet | null {
+  const re = oneCharacterRegex(atom, flags);
+  const width = reach(atom);
   const keys = new Set<number>();
   for (let a = 0; a < 128; a++) if (re.test(String.fromCharCode(a))) keys.add(KEY_OF[a]!);
   for (const u of FOLDS_ONTO_ASCII) if (re.test(String.fromCharCode(u))) keys.add(KEY_OF[u]!);
@@ -129,7 +121,7 @@ function readCharSet(cls: string, flags: string, width: Width): CharSet | null {
   // Sets with the same ASCII keys match the same ASCII; a non-ASCII member keeps its class apart.
   const id = `${width.bmp ? '' : 'A'}${sorted.join(',')}${width.ascii ? '' : `~${cls}/${re.flags}`}`;
   const set: CharSet = { id, keys: sorted, bmp: width.bmp, re };
-  if (SPACE_CLASS.test(cls)) {
+  if (isSpaceClass(atom)) {
     const tableId = `${cls}/${re.flags}`;
     let table = spaceTables.get(tableId);
     if (!table) {
@@ -141,173 +133,6 @@ function readCharSet(cls: string, flags: string, width: Width): CharSet | null {
     set.id = `s${tableId}`;
   }
   return set;
-}
-
-/** Parsed groups by flags and source, and literal characters by flags and code point (parsing is pure). */
-const groups = new Map<string, Node>();
-const literalNodes = new Map<string, Map<number, Node>>();
-
-/** Index of the parenthesis closing the group opened at `open`, or -1. */
-function groupEnd(source: string, open: number): number {
-  let depth = 0;
-  for (let j = open; j < source.length; j++) {
-    const c = source[j];
-    if (c === '\\') j++;
-    else if (c === '[') {
-      for (j++; j < source.length && source[j] !== ']'; j++) if (source[j] === '\\') j++;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return j;
-  }
-  return -1;
-}
-
-function parse(source: string, flags: string): Node {
-  let i = 0;
-  const peek = (): string | undefined => source[i];
-  const fail = (what: string): never => {
-    throw new Unsupported(`${what} at ${i} in ${source}`);
-  };
-
-  const alternation = (): Node => {
-    const options = [sequence()];
-    while (peek() === '|') {
-      i++;
-      options.push(sequence());
-    }
-    return options.length === 1 ? options[0]! : { kind: 'alt', options };
-  };
-
-  const sequence = (): Node => {
-    const items: Node[] = [];
-    while (i < source.length && peek() !== '|' && peek() !== ')') items.push(quantified(atom()));
-    return { kind: 'seq', items };
-  };
-
-  const quantified = (item: Node): Node => {
-    let min: number;
-    let max: number;
-    const c = peek();
-    if (c === '?') [min, max] = [0, 1];
-    else if (c === '*') [min, max] = [0, Infinity];
-    else if (c === '+') [min, max] = [1, Infinity];
-    else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-      if (!m) return fail('bad quantifier');
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-      i += m[0].length - 1;
-    } else return item;
-    i++;
-    if (peek() === '?') i++; // lazy: the same strings, another preference
-    return { kind: 'repeat', item, min, max };
-  };
-
-  const group = (): Node => {
-    const close = groupEnd(source, i);
-    if (close < 0) fail('unclosed group');
-    i++; // (
-    let consumes = true;
-    if (source.startsWith('?:', i)) i += 2;
-    else if (source.startsWith('?=', i) || source.startsWith('?!', i) || source.startsWith('?<=', i) || source.startsWith('?<!', i)) {
-      consumes = false;
-    } else if (source.startsWith('?<', i)) {
-      const end = source.indexOf('>', i);
-      if (end < 0) fail('bad group name');
-      i = end + 1;
-    } else if (peek() === '?') fail('unknown group');
-    if (!consumes) {
-      i = close + 1;
-      return { kind: 'empty' };
-    }
-    // The same macro expansions recur in many patterns: each is read once.
-    const key = `${flags}/${source.slice(i, close)}`;
-    let inner = groups.get(key);
-    if (!inner) {
-      inner = alternation();
-      if (i !== close) fail('unbalanced group');
-      groups.set(key, inner);
-    }
-    i = close + 1;
-    return inner;
-  };
-
-  const bracketClass = (): Node => {
-    const start = i;
-    i++; // [
-    const negated = peek() === '^';
-    const width: Width = { ascii: !negated, bmp: !negated };
-    if (negated) i++;
-    while (i < source.length && peek() !== ']') {
-      if (source[i] === '\\') {
-        narrowEscape(source.slice(i, i + 3), width);
-        i += 2;
-      } else {
-        const u = source.charCodeAt(i);
-        if (u >= 128) width.ascii = false;
-        if (u >= 0xd800 && u <= 0xdfff) width.bmp = false;
-        i++;
-      }
-    }
-    if (peek() !== ']') fail('unclosed class');
-    i++;
-    return { kind: 'char', set: charSet(source.slice(start, i), flags, width) };
-  };
-
-  const escape = (): Node => {
-    const e = source[i + 1];
-    if (e === undefined) return fail('trailing backslash');
-    if (e === 'b' || e === 'B') {
-      i += 2;
-      return { kind: 'empty' };
-    }
-    if (e === 'k' || e === 'c' || /[1-9]/.test(e)) return fail('back reference or control escape');
-    let len = 2;
-    if (e === 'p' || e === 'P') {
-      const end = source.indexOf('}', i);
-      if (end < 0) fail('bad property escape');
-      len = end + 1 - i;
-    } else if (e === 'u') {
-      const m = /^\\u(\{[0-9a-fA-F]+\}|[0-9a-fA-F]{4})/.exec(source.slice(i));
-      if (!m) return fail('bad unicode escape');
-      len = m[0].length;
-    } else if (e === 'x') len = 4;
-    const text = source.slice(i, i + len);
-    i += len;
-    const width: Width = { ascii: true, bmp: true };
-    narrowEscape(text, width);
-    return { kind: 'char', set: charSet(`[${text}]`, flags, width) };
-  };
-
-  const atom = (): Node => {
-    const c = source[i]!;
-    if (c === '(') return group();
-    if (c === '[') return bracketClass();
-    if (c === '\\') return escape();
-    if (c === '^' || c === '$') {
-      i++;
-      return { kind: 'empty' };
-    }
-    if (c === '.') {
-      i++;
-      return { kind: 'char', set: null };
-    }
-    if (c === '*' || c === '+' || c === '?' || c === '{' || c === ']' || c === '}') return fail(`stray ${c}`);
-    const cp = source.codePointAt(i)!;
-    i += cp > 0xffff ? 2 : 1;
-    let literals = literalNodes.get(flags);
-    if (!literals) literalNodes.set(flags, (literals = new Map()));
-    let node = literals.get(cp);
-    if (!node) {
-      const ch = String.fromCodePoint(cp);
-      node = { kind: 'char', set: charSet(`[${ch}]`, flags, { ascii: cp < 128, bmp: ch.length === 1 }) };
-      literals.set(cp, node);
-    }
-    return node;
-  };
-
-  const tree = alternation();
-  if (i !== source.length) fail('unbalanced )');
-  return tree;
 }
 
 // ---------------------------------------------------------------------------
@@ -385,65 +210,76 @@ function concat(a: Lead[], b: Lead[], n: number): Lead[] {
 
 const NOTHING: Lead[] = [{ elements: [], open: true, ids: '' }];
 
-/** Leads by node (shared nodes, shared leads); always for LEAD_LENGTH. */
-const leadMemo = new WeakMap<Node, Lead[]>();
+/** Leads of groups by flags and text: the same macro expansions recur in many patterns, each is read once. Always for LEAD_LENGTH. */
+const groupLeads = new Map<string, Lead[]>();
 
-function leadsOf(node: Node, n: number): Lead[] {
-  let leads = leadMemo.get(node);
-  if (!leads) {
-    leads = readLeads(node, n);
-    leadMemo.set(node, leads);
-  }
-  return leads;
+function leadsOfAlternatives(alternatives: readonly AST.Alternative[], flags: string, n: number): Lead[] {
+  if (alternatives.length === 1) return leadsOfSequence(alternatives[0]!.elements, flags, n);
+  return unique(alternatives.flatMap((a) => leadsOfSequence(a.elements, flags, n)));
 }
 
-function readLeads(node: Node, n: number): Lead[] {
-  switch (node.kind) {
-    case 'empty':
-      return NOTHING;
-    case 'char':
-      if (node.set === null) return [{ elements: [], open: false, ids: '' }];
-      // After a character that may be astral (two code units), the next one is not at a known unit.
-      const e = element(node.set, false);
-      return [{ elements: [e], open: n > 1 && node.set.bmp, ids: e.id }];
-    case 'seq': {
-      let acc = NOTHING;
-      for (const item of node.items) {
-        if (!acc.some((l) => l.open)) break;
-        acc = concat(acc, leadsOf(item, n), n);
-      }
-      return acc;
-    }
-    case 'alt':
-      return unique(node.options.flatMap((o) => leadsOf(o, n)));
-    case 'repeat': {
-      const inner = node.item;
-      // Spaces, any number of them ("[\s\u00a0]+"): one run element.
-      if (inner.kind === 'char' && inner.set?.spaces && node.min <= 1 && node.max === Infinity) {
-        const e = element(inner.set, true);
-        const run: Lead = { elements: [e], open: n > 1, ids: e.id };
-        return node.min === 0 ? [...NOTHING, run] : [run];
-      }
-      // Past n copies nothing new can begin: each copy that adds an element adds at least one.
-      const item = leadsOf(inner, n);
-      let cur = NOTHING;
-      for (let k = 0; k < Math.min(node.min, n + 1); k++) cur = concat(cur, item, n);
-      let all = cur;
-      for (let k = node.min; k < Math.min(node.max, node.min + n + 1); k++) {
-        cur = concat(cur, item, n);
-        all = unique(all.concat(cur));
-      }
-      return all;
-    }
+function leadsOfSequence(elements: readonly AST.Element[], flags: string, n: number): Lead[] {
+  let acc = NOTHING;
+  for (const e of elements) {
+    if (!acc.some((l) => l.open)) break;
+    acc = concat(acc, leadsOfTerm(termOf(e), flags, n), n);
   }
+  return acc;
 }
 
-/** The leads of a pattern, or null when a match may begin with any character (or the parser does not know it). */
+function leadsOfTerm(term: Term, flags: string, n: number): Lead[] {
+  const { atom, min, max } = term;
+  if (!term.quantified) return leadsOfAtom(atom, flags, n);
+  // Spaces, any number of them ("[\s\u00a0]+"): one run element.
+  const set = isOneCharacter(atom) ? charSet(atom, flags) : null;
+  if (set?.spaces && min <= 1 && max === Infinity) {
+    const e = element(set, true);
+    const run: Lead = { elements: [e], open: n > 1, ids: e.id };
+    return min === 0 ? [...NOTHING, run] : [run];
+  }
+  // Past n copies nothing new can begin: each copy that adds an element adds at least one.
+  const item = leadsOfAtom(atom, flags, n);
+  let cur = NOTHING;
+  for (let k = 0; k < Math.min(min, n + 1); k++) cur = concat(cur, item, n);
+  let all = cur;
+  for (let k = min; k < Math.min(max, min + n + 1); k++) {
+    cur = concat(cur, item, n);
+    all = unique(all.concat(cur));
+  }
+  return all;
+}
+
+function leadsOfAtom(atom: Term['atom'], flags: string, n: number): Lead[] {
+  // Assertions and lookarounds consume nothing (what they forbid only narrows the matches).
+  if (atom.type === 'Assertion') return NOTHING;
+  const alternatives = groupAlternatives(atom);
+  if (alternatives) {
+    const inner = atom.raw.slice(alternatives[0]!.start - atom.start, alternatives[alternatives.length - 1]!.end - atom.start);
+    const key = `${flags}/${inner}`;
+    let leads = groupLeads.get(key);
+    if (!leads) {
+      leads = leadsOfAlternatives(alternatives, flags, n);
+      groupLeads.set(key, leads);
+    }
+    return leads;
+  }
+  // Back-references, the v flag's classes of strings.
+  if (!isOneCharacter(atom)) throw new Unsupported(`${atom.type} ${atom.raw}`);
+  const set = charSet(atom, flags);
+  if (set === null) return [{ elements: [], open: false, ids: '' }];
+  // After a character that may be astral (two code units), the next one is not at a known unit.
+  const e = element(set, false);
+  return [{ elements: [e], open: n > 1 && set.bmp, ids: e.id }];
+}
+
+/** The leads of a pattern, or null when a match may begin with any character (or its syntax is not understood). */
 function leadsOfPattern(source: string, flags: string): Lead[] | null {
   if (!flags.includes('u')) return null; // the index skips the middle of surrogate pairs, as /u scanning does
+  const pattern = parsePattern(source, flags);
+  if (!pattern) return null;
   let leads: Lead[];
   try {
-    leads = leadsOf(parse(source, flags), LEAD_LENGTH);
+    leads = leadsOfAlternatives(pattern.alternatives, flags, LEAD_LENGTH);
   } catch (err) {
     if (err instanceof Unsupported) return null;
     throw err;
