@@ -170,8 +170,57 @@ export type Relation = z.infer<typeof RelationSchema>;
 export type RelationsFile = z.infer<typeof RelationsFileSchema>;
 export type CuesFile = z.infer<typeof CuesFileSchema>;
 
+/**
+ * What the extractor reads of a cue's relation, with every field present (undefined when the relation has none):
+ * zod leaves absent optional fields out, so relations came in as many hidden classes as there are combinations of
+ * them, and the code reading them could not stay optimised. One per relation, shared by its cues.
+ */
+export interface CueRelation {
+  id: string;
+  kind: Relation['kind'];
+  subjectScope: Relation['subjectScope'];
+  objectScope: Relation['objectScope'] | undefined;
+  subjectPick: Relation['subjectPick'];
+  objectIn: Relation['objectIn'];
+  objectDefault: Relation['objectDefault'];
+  objectFocal: boolean;
+  coordination: Relation['coordination'];
+  requiresObject: boolean;
+  focalSubject: boolean;
+  subjectKinds: Relation['subjectKinds'] | undefined;
+  objectKinds: Relation['objectKinds'] | undefined;
+  objectMarkers: string[];
+  valueUnits: string[] | undefined;
+  valueMaxWords: number | undefined;
+  objectLiteral: string | undefined;
+  roles: { object: string | undefined; value: string | undefined };
+}
+
+function cueRelation(r: Relation): CueRelation {
+  return {
+    id: r.id,
+    kind: r.kind,
+    subjectScope: r.subjectScope,
+    objectScope: r.objectScope,
+    subjectPick: r.subjectPick,
+    objectIn: r.objectIn,
+    objectDefault: r.objectDefault,
+    objectFocal: r.objectFocal,
+    coordination: r.coordination,
+    requiresObject: r.requiresObject,
+    focalSubject: r.focalSubject,
+    subjectKinds: r.subjectKinds,
+    objectKinds: r.objectKinds,
+    objectMarkers: r.objectMarkers,
+    valueUnits: r.valueUnits,
+    valueMaxWords: r.valueMaxWords,
+    objectLiteral: r.objectLiteral,
+    roles: { object: r.roles.object, value: r.roles.value },
+  };
+}
+
 export interface CompiledCue extends IndexedExpression {
-  relation: Relation;
+  relation: CueRelation;
   agent: 'before' | 'after';
   nominal: boolean;
   source: string;
@@ -188,6 +237,8 @@ export interface StartIndex {
   root: PrefixNode;
   /** Expressions whose first word the index cannot tell (scanned in full). */
   always: number[];
+  /** The indexed expressions, by number: their own objects, of one shape whatever list they come from. */
+  expressions: IndexedExpression[];
 }
 
 export interface PrefixNode {
@@ -352,10 +403,10 @@ function literalPrefix(piece: string): string {
   return out.toLowerCase();
 }
 
-/** The start index of a list of expressions, each an alternation of cue patterns. */
-function buildStartIndex(expressions: readonly (readonly string[])[]): StartIndex {
+/** The start index of a list of expressions, each an alternation of cue patterns (and compiled as `compiled`). */
+function buildStartIndex(expressions: readonly (readonly string[])[], compiled: readonly IndexedExpression[]): StartIndex {
   const node = (): PrefixNode => ({ next: new Array<PrefixNode | undefined>(PREFIX_LETTERS).fill(undefined), expressions: [], wordExpressions: [] });
-  const index: StartIndex = { root: node(), always: [] };
+  const index: StartIndex = { root: node(), always: [], expressions: compiled.map(({ re, sticky }) => ({ re, sticky })) };
   expressions.forEach((patterns, expression) => {
     const prefixes = patterns.map(cuePrefixes);
     if (prefixes.some((p) => p === null)) {
@@ -405,6 +456,7 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
       if (!other) throw new DataFileError(fileName, `relation ${r.id}: contrary ${c} is not defined`);
       if (familyOf(c) !== familyOf(r.id)) throw new DataFileError(fileName, `relation ${r.id}: contrary ${c} is not in the same family`);
     }
+    const relation = cueRelation(r);
     for (const cue of r.cues) {
       const c = typeof cue === 'string' ? { pattern: cue } : cue;
       let re: RegExp;
@@ -415,7 +467,7 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
       } catch (err) {
         throw new DataFileError(fileName, `relation ${r.id}: cue "${c.pattern}" does not compile: ${(err as Error).message}`);
       }
-      compiled.push({ relation: r, re, sticky, agent: c.agent ?? 'before', nominal: c.nominal ?? false, source: c.pattern });
+      compiled.push({ relation, re, sticky, agent: c.agent ?? 'before', nominal: c.nominal ?? false, source: c.pattern });
     }
   }
   const topics = [...new Set(file.relations.flatMap((r) => r.topics))].sort();
@@ -429,13 +481,20 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
       throw new DataFileError(fileName, `relation ${r.id}: objectMarkers do not compile: ${(err as Error).message}`);
     }
   }
+  const anaphora = cues.anaphora.map((a) => ({ ...indexedOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive, resolve: a.resolve, preferRegion: a.preferRegion }));
+  const literalActors = file.literalActors.map((l) => ({
+    id: l.id,
+    kind: l.kind,
+    ...indexedOf(fileName, [...l.patterns, ...l.adjectives]),
+    adjective: l.adjectives.length > 0 ? new RegExp(`^(?:${l.adjectives.map((a) => compileCue(a)).join('|')})$`, 'i') : null,
+  }));
   return {
     file,
     cues,
     relations,
     objectMarkers,
     compiled,
-    cueIndex: buildStartIndex(compiled.map((c) => [c.source])),
+    cueIndex: buildStartIndex(compiled.map((c) => [c.source]), compiled),
     negation: regexOf(CUES_FILE, cues.negation.cues),
     negationAfter: cues.negationAfter.length > 0 ? regexOf(CUES_FILE, cues.negationAfter) : null,
     notNegation: cues.notNegation.length > 0 ? regexOf(CUES_FILE, cues.notNegation) : null,
@@ -454,17 +513,12 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     }),
     female: regexOf(CUES_FILE, cues.gender.female, 'g'),
     male: regexOf(CUES_FILE, cues.gender.male, 'g'),
-    anaphora: cues.anaphora.map((a) => ({ ...indexedOf(CUES_FILE, [a.pattern]), kinds: a.kinds, possessive: a.possessive, resolve: a.resolve, preferRegion: a.preferRegion })),
-    anaphoraIndex: buildStartIndex(cues.anaphora.map((a) => [a.pattern])),
+    anaphora,
+    anaphoraIndex: buildStartIndex(cues.anaphora.map((a) => [a.pattern]), anaphora),
     lightVerb: cues.lightVerbs.length > 0 ? new RegExp(`(?:${cues.lightVerbs.map((v) => compileCue(v)).join('|')})\\s+(?:\\S+\\s+){0,3}$`, 'i') : null,
     fronted: cues.frontedOpeners.length > 0 ? new RegExp(`^\\s*(?:${cues.frontedOpeners.join('|')})\\b[^,]{0,120},\\s+`, 'i') : null,
-    literalActors: file.literalActors.map((l) => ({
-      id: l.id,
-      kind: l.kind,
-      ...indexedOf(fileName, [...l.patterns, ...l.adjectives]),
-      adjective: l.adjectives.length > 0 ? new RegExp(`^(?:${l.adjectives.map((a) => compileCue(a)).join('|')})$`, 'i') : null,
-    })),
-    literalActorIndex: buildStartIndex(file.literalActors.map((l) => [...l.patterns, ...l.adjectives])),
+    literalActors,
+    literalActorIndex: buildStartIndex(file.literalActors.map((l) => [...l.patterns, ...l.adjectives]), literalActors),
     clauseBreak: new RegExp(cues.clauseBreaks.join('|'), 'g'),
     expletive: cues.expletives.length > 0 ? regexOf(CUES_FILE, cues.expletives, 'iy') : null,
     topics,
