@@ -171,8 +171,57 @@ export type Relation = z.infer<typeof RelationSchema>;
 export type RelationsFile = z.infer<typeof RelationsFileSchema>;
 export type CuesFile = z.infer<typeof CuesFileSchema>;
 
+/**
+ * What the extractor reads of a cue's relation, with every field present (undefined when the relation has none):
+ * zod leaves absent optional fields out, so relations came in as many hidden classes as there are combinations of
+ * them, and the code reading them could not stay optimised. One per relation, shared by its cues.
+ */
+export interface CueRelation {
+  id: string;
+  kind: Relation['kind'];
+  subjectScope: Relation['subjectScope'];
+  objectScope: Relation['objectScope'] | undefined;
+  subjectPick: Relation['subjectPick'];
+  objectIn: Relation['objectIn'];
+  objectDefault: Relation['objectDefault'];
+  objectFocal: boolean;
+  coordination: Relation['coordination'];
+  requiresObject: boolean;
+  focalSubject: boolean;
+  subjectKinds: Relation['subjectKinds'] | undefined;
+  objectKinds: Relation['objectKinds'] | undefined;
+  objectMarkers: string[];
+  valueUnits: string[] | undefined;
+  valueMaxWords: number | undefined;
+  objectLiteral: string | undefined;
+  roles: { object: string | undefined; value: string | undefined };
+}
+
+function cueRelation(r: Relation): CueRelation {
+  return {
+    id: r.id,
+    kind: r.kind,
+    subjectScope: r.subjectScope,
+    objectScope: r.objectScope,
+    subjectPick: r.subjectPick,
+    objectIn: r.objectIn,
+    objectDefault: r.objectDefault,
+    objectFocal: r.objectFocal,
+    coordination: r.coordination,
+    requiresObject: r.requiresObject,
+    focalSubject: r.focalSubject,
+    subjectKinds: r.subjectKinds,
+    objectKinds: r.objectKinds,
+    objectMarkers: r.objectMarkers,
+    valueUnits: r.valueUnits,
+    valueMaxWords: r.valueMaxWords,
+    objectLiteral: r.objectLiteral,
+    roles: { object: r.roles.object, value: r.roles.value },
+  };
+}
+
 export interface CompiledCue extends IndexedExpression {
-  relation: Relation;
+  relation: CueRelation;
   agent: 'before' | 'after';
   nominal: boolean;
   source: string;
@@ -189,6 +238,8 @@ export interface StartIndex {
   root: PrefixNode;
   /** Expressions whose first word the index cannot tell (scanned in full). */
   always: number[];
+  /** The indexed expressions, by number: their own objects, of one shape whatever list they come from. */
+  expressions: IndexedExpression[];
 }
 
 export interface PrefixNode {
@@ -375,12 +426,12 @@ function forbidsWordCharacter(assertion: AST.Assertion, flags: string): boolean 
   return WORD_CHARACTERS.every((c) => re.test(c));
 }
 
-/** The start index of a list of expressions, each a regex of cue patterns (its sticky twin: the one tried at the starts). */
-function buildStartIndex(expressions: readonly RegExp[]): StartIndex {
+/** The start index of a list of indexed expressions, read from their sticky regexes (the ones tried at the starts). */
+function buildStartIndex(compiled: readonly IndexedExpression[]): StartIndex {
   const node = (): PrefixNode => ({ next: new Array<PrefixNode | undefined>(PREFIX_LETTERS).fill(undefined), expressions: [], wordExpressions: [] });
-  const index: StartIndex = { root: node(), always: [] };
-  expressions.forEach((re, expression) => {
-    const prefixes = cuePrefixes(re);
+  const index: StartIndex = { root: node(), always: [], expressions: compiled.map(({ re, sticky }) => ({ re, sticky })) };
+  compiled.forEach(({ sticky }, expression) => {
+    const prefixes = cuePrefixes(sticky);
     if (prefixes === null) {
       index.always.push(expression);
       return;
@@ -428,6 +479,7 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
       if (!other) throw new DataFileError(fileName, `relation ${r.id}: contrary ${c} is not defined`);
       if (familyOf(c) !== familyOf(r.id)) throw new DataFileError(fileName, `relation ${r.id}: contrary ${c} is not in the same family`);
     }
+    const relation = cueRelation(r);
     for (const cue of r.cues) {
       const c = typeof cue === 'string' ? { pattern: cue } : cue;
       let re: RegExp;
@@ -438,7 +490,7 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
       } catch (err) {
         throw new DataFileError(fileName, `relation ${r.id}: cue "${c.pattern}" does not compile: ${(err as Error).message}`);
       }
-      compiled.push({ relation: r, re, sticky, agent: c.agent ?? 'before', nominal: c.nominal ?? false, source: c.pattern });
+      compiled.push({ relation, re, sticky, agent: c.agent ?? 'before', nominal: c.nominal ?? false, source: c.pattern });
     }
   }
   const topics = [...new Set(file.relations.flatMap((r) => r.topics))].sort();
@@ -465,7 +517,7 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     relations,
     objectMarkers,
     compiled,
-    cueIndex: buildStartIndex(compiled.map((c) => c.sticky)),
+    cueIndex: buildStartIndex(compiled),
     negation: regexOf(CUES_FILE, cues.negation.cues),
     negationAfter: cues.negationAfter.length > 0 ? regexOf(CUES_FILE, cues.negationAfter) : null,
     notNegation: cues.notNegation.length > 0 ? regexOf(CUES_FILE, cues.notNegation) : null,
@@ -485,11 +537,11 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     female: regexOf(CUES_FILE, cues.gender.female, 'g'),
     male: regexOf(CUES_FILE, cues.gender.male, 'g'),
     anaphora,
-    anaphoraIndex: buildStartIndex(anaphora.map((a) => a.sticky)),
+    anaphoraIndex: buildStartIndex(anaphora),
     lightVerb: cues.lightVerbs.length > 0 ? new RegExp(`(?:${cues.lightVerbs.map((v) => compileCue(v)).join('|')})\\s+(?:\\S+\\s+){0,3}$`, 'i') : null,
     fronted: cues.frontedOpeners.length > 0 ? new RegExp(`^\\s*(?:${cues.frontedOpeners.join('|')})\\b[^,]{0,120},\\s+`, 'i') : null,
     literalActors,
-    literalActorIndex: buildStartIndex(literalActors.map((l) => l.sticky)),
+    literalActorIndex: buildStartIndex(literalActors),
     clauseBreak: new RegExp(cues.clauseBreaks.join('|'), 'g'),
     expletive: cues.expletives.length > 0 ? regexOf(CUES_FILE, cues.expletives, 'iy') : null,
     topics,
