@@ -16,7 +16,7 @@ export interface HighlightSpan {
   /** Extra attributes (title, data-*, aria-*); names must be literal, values are escaped. */
   attrs?: Record<string, string>;
   /** Element id: put on the first piece only. */
-  id?: string;
+  id?: string | undefined;
   /** Tie-break for spans with the same range: lower is outer. */
   rank?: number;
 }

@@ -236,13 +236,18 @@ export function mentionTitle(m: Mention): string {
 }
 
 /** The highlights of a document, checked against its text, and the ranges shown. */
-function layout(doc: DocumentJson, claimTitle: (c: Claim) => string): { ok: HighlightSpan[]; refused: number; ranges: PageView['ranges']; anchored: Set<string> } {
+function layout(
+  doc: DocumentJson,
+  claimTitle: (c: Claim) => string,
+  mentionTitleOf: (m: Mention) => string = mentionTitle,
+): { ok: HighlightSpan[]; refused: number; ranges: PageView['ranges']; anchored: Set<string> } {
+  // Every span with the same fields in the same order (id undefined on mentions): one hidden class for highlight().
   const spans: HighlightSpan[] = [];
   for (const c of doc.claims) {
     spans.push({ start: c.start, end: c.end, tag: 'mark', className: `c c-${c.polarity} c-${c.modality}`, id: pageClaimAnchor(c.id), rank: 0, attrs: { title: claimTitle(c), 'data-claim': c.id } });
   }
   for (const m of doc.mentions) {
-    spans.push({ start: m.start, end: m.end, tag: 'span', className: `m m-${m.type}`, rank: 1, attrs: { title: mentionTitle(m), 'data-mention': m.id } });
+    spans.push({ start: m.start, end: m.end, tag: 'span', className: `m m-${m.type}`, id: undefined, rank: 1, attrs: { title: mentionTitleOf(m), 'data-mention': m.id } });
   }
   const checked = checkSpans(doc.text, spans);
   const ranges = (doc.paragraphs.length > 0 ? doc.paragraphs : [{ start: 0, end: doc.text.length, kind: 'paragraph' }])
@@ -270,7 +275,8 @@ export function quoteHash(text: string): string {
 
 /** The index's view of one document. */
 export function summarizeDoc(doc: DocumentJson): DocSummary {
-  const { refused, anchored } = layout(doc, () => '');
+  // Only which spans pass and which claims are shown count here: no titles.
+  const { refused, anchored } = layout(doc, () => '', () => '');
   const actors: Record<string, string> = {};
   for (const m of doc.mentions) if (m.type === 'actor' && !(m.actorId in actors)) actors[m.actorId] = m.canonical;
   const nameIds = new Set<string>();
