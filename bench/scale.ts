@@ -15,8 +15,10 @@
  *   the ratios cold / floor and floor / cold, in wall and CPU time; the ledger
  *             step's time at 25%, 50%, 100% of the corpus.
  *
- * Usage: npm run bench -- [--corpus DIR] [--workers N] [--limit N] [--json] [--keep] [--pipeline WORKER.ts]
- * Everything is written to a temp folder (never the repo's out/), removed at the end unless --keep.
+ * Usage: npm run bench -- [--corpus DIR] [--workers N] [--limit N] [--json] [--keep] [--pipeline WORKER.ts] [--tmp DIR]
+ * Everything is written to a temp folder (never the repo's out/) under --tmp (default: the OS's),
+ * removed at the end unless --keep. Where it lives matters on some file systems: see
+ * docs/scaling.md ("File creation on this machine") and the "of which system" line.
  * The code and data files (pipeline/) are snapshotted into that folder first and the snapshot is
  * what runs: the cache keys hash the data files, so a lexicon edited in the working tree during the
  * benchmark would otherwise (rightly) make the "warm" run re-extract everything. --live runs the tree.
@@ -49,6 +51,8 @@ const { values: args } = parseArgs({
     pipeline: { type: 'string' },
     // Benchmark pipeline/ as it is on disk during the run, not a snapshot taken at the start.
     live: { type: 'boolean', default: false },
+    // Where the temp folder goes (the cold run writes ~5,000 files there).
+    tmp: { type: 'string', default: os.tmpdir() },
   },
 });
 
@@ -139,7 +143,7 @@ async function main(): Promise<number> {
   }
   const workers = Number(args.workers);
   const limit = args.limit === undefined ? undefined : Number(args.limit);
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'claims-bench-'));
+  const tmp = mkdtempSync(path.join(path.resolve(args.tmp), 'claims-bench-'));
   const cleanup = (): void => {
     if (!args.keep) rmSync(tmp, { recursive: true, force: true });
   };

@@ -388,12 +388,17 @@ export const WORKER_FILE = new URL('./worker.ts', import.meta.url).href;
  * bytecode a function must run before it is considered for optimisation)
  * leaves only the really hot functions to TurboFan: on 300 te3-silver articles
  * with 2 workers, 4 MiB cut the process's CPU by ~20% (stages ~15% slower,
- * compiler threads ~85% less). V8 flags are per process and read by isolates
- * created afterwards, so this is set once, before the first worker thread
- * starts. It changes no output. CLAIMS_V8_INTERRUPT_BUDGET sets another value
- * in bytes; 0 leaves V8's default.
+ * compiler threads ~85% less). Once the largest stage functions were split
+ * into small ones of stable object shapes (a compile of extractActors took
+ * ~400 ms and was redone up to 16 times), a smaller budget paid: 1 MiB beat
+ * 4 MiB in each of five paired cold runs over the benchmark's 2,452 articles
+ * (output on tmpfs; by 0.1-0.65 s wall, 0.4-1.1 s CPU; V8's default was dearer
+ * than both). V8 flags are per
+ * process and read by isolates created afterwards, so this is set once, before
+ * the first worker thread starts. It changes no output.
+ * CLAIMS_V8_INTERRUPT_BUDGET sets another value in bytes; 0 leaves V8's default.
  */
-export const INTERRUPT_BUDGET = 4 * 1024 * 1024;
+export const INTERRUPT_BUDGET = 1024 * 1024;
 let v8Tuned = false;
 
 /** Apply the interrupt budget (once per process; runBatch calls it before its workers start; the benchmark before its floor pass, so both run under the same flags). */
