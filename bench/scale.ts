@@ -282,9 +282,10 @@ async function main(): Promise<number> {
       const cores = os.availableParallelism();
       if (bundleMs !== undefined) row('worker bundle (once per code)', fmtMs(bundleMs), 'made before the cold run: esbuild, cached in node_modules/.cache');
       row('cold run', `${fmtMs(coldMs)} wall, ${fmtMs(coldCpu)} CPU`, `${(words / (coldMs / 1000)).toFixed(0)} words/s; extracted ${cold.extracted}, skipped ${cold.skipped.length}`);
-      // On this VM the kernel's share swings with the host (1.5 s to 9 s for the same run, most of it
-      // under file and WAL writes): a run with a high figure here is slow for reasons outside the code.
-      row('  of which system (kernel)', fmtMs(coldUsage.system / 1000), 'file writes, page faults; varies with the host, not the code');
+      // The kernel's share depends on the file system under --tmp as much as on the code: on a
+      // journal-less ext4 where thousands of files were just deleted, creating the run's ~5,000
+      // files cost up to 8 s of it (docs/scaling.md, "File creation on this machine").
+      row('  of which system (kernel)', fmtMs(coldUsage.system / 1000), 'file creation and writes, page faults: see docs/scaling.md if high');
       const cpuOf = cold.stageCpuMs;
       const names = [...new Set([...Object.keys(cold.stageMs), ...Object.keys(cpuOf)])].sort((a, b) => (cpuOf[b] ?? cold.stageMs[b] ?? 0) - (cpuOf[a] ?? cold.stageMs[a] ?? 0));
       row('  per stage, summed over documents', 'wall / CPU', '(CPU of the thread that ran it)');
