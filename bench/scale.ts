@@ -290,7 +290,7 @@ async function main(): Promise<number> {
       const names = [...new Set([...Object.keys(cold.stageMs), ...Object.keys(cpuOf)])].sort((a, b) => (cpuOf[b] ?? cold.stageMs[b] ?? 0) - (cpuOf[a] ?? cold.stageMs[a] ?? 0));
       row('  per stage, summed over documents', 'wall / CPU', '(CPU of the thread that ran it)');
       for (const name of names) {
-        const what = name === 'startup' ? 'worker start-up (module loading)' : name === 'commit' ? 'commit (main thread)' : `stage ${name}`;
+        const what = name === 'startup' ? 'worker start-up (module loading)' : name === 'commit' ? 'commit (main thread)' : name === 'report-pages' ? 'report pages (workers)' : `stage ${name}`;
         row(`    ${what}`, `${cold.stageMs[name] === undefined ? '-' : fmtMs(cold.stageMs[name])} / ${cpuOf[name] === undefined ? '-' : fmtMs(cpuOf[name])}`);
       }
       const accounted = Object.entries(cpuOf).reduce((a, [k, v]) => a + (k === 'commit' ? 0 : v), 0);

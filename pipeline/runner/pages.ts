@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Piscina } from 'piscina';
 import type { DocumentJson } from '../core/schema.ts';
 import { renderPageFile, type PageTask } from '../report/index.ts';
+import { threadCpuMs } from './cpu.ts';
 
 /** A batch of pages for one worker: each page with the export file of its document. */
 export interface PagesTask {
@@ -21,6 +22,9 @@ export interface PagesTask {
 export interface PagesResult {
   rendered: number;
   unread: string[];
+  /** Wall and thread CPU ms the worker spent on the batch (CPU undefined where the OS does not say). */
+  wallMs: number;
+  cpuMs?: number;
 }
 
 /** Pages per task: small enough to balance the workers, large enough that messaging stays cheap. */
@@ -28,6 +32,8 @@ const BATCH = 40;
 
 /** The worker's side (exported by ./worker.ts): render a batch of pages from the documents' exports. */
 export function renderPages(batch: PagesTask): PagesResult {
+  const t0 = performance.now();
+  const c0 = threadCpuMs();
   const unread: string[] = [];
   let rendered = 0;
   for (const { task, docFile } of batch.pages) {
@@ -42,7 +48,8 @@ export function renderPages(batch: PagesTask): PagesResult {
     renderPageFile(task, doc);
     rendered++;
   }
-  return { rendered, unread };
+  const c1 = threadCpuMs();
+  return { rendered, unread, wallMs: performance.now() - t0, ...(c0 !== undefined && c1 !== undefined ? { cpuMs: c1 - c0 } : {}) };
 }
 
 /**
@@ -51,7 +58,15 @@ export function renderPages(batch: PagesTask): PagesResult {
  * any failure of the workers (or a worker module without renderPages) leaves the remaining
  * pages to this thread too, with a line in the log.
  */
-export function pageRenderer(pool: Piscina, workers: number, output: string, load: (id: string) => DocumentJson, log: (line: string) => void): (tasks: PageTask[]) => Promise<void> {
+export function pageRenderer(
+  pool: Piscina,
+  workers: number,
+  output: string,
+  load: (id: string) => DocumentJson,
+  log: (line: string) => void,
+  /** Told the time each batch took in its worker (for the run's figures). */
+  onBatch: (r: PagesResult) => void = () => {},
+): (tasks: PageTask[]) => Promise<void> {
   const docFile = (id: string): string => path.join(output, 'documents', `${id}.json`);
   return async (tasks) => {
     const done = new Set<string>();
@@ -62,6 +77,7 @@ export function pageRenderer(pool: Piscina, workers: number, output: string, loa
       const inFlight = new Set<Promise<void>>();
       for (const batch of batches) {
         const job = (pool.run({ pages: batch.map((task) => ({ task, docFile: docFile(task.id) })) } satisfies PagesTask, { name: 'renderPages' }) as Promise<PagesResult>).then((r) => {
+          onBatch(r);
           const unread = new Set(r.unread);
           for (const t of batch) if (!unread.has(t.id)) done.add(t.id);
         });

@@ -25,7 +25,7 @@ import { Store } from '../store/db.ts';
 import { documentKey, resumeFrom, stageFingerprints, stageKeys } from './cache.ts';
 import { exportIsSound, writeExport } from './export.ts';
 import { runCorpusSteps, runCorpusStepsWith, type CorpusStepsOptions, type CorpusStepsResult } from './corpus-steps.ts';
-import { pageRenderer } from './pages.ts';
+import { pageRenderer, type PagesResult } from './pages.ts';
 import type { DocSummary, PageTask } from '../report/index.ts';
 import type { DocumentJson } from '../core/schema.ts';
 import { feedLedger, primeLedger } from './ledger-step.ts';
@@ -90,7 +90,7 @@ export interface RunSummary {
   removed: number;
   interrupted: boolean;
   runId: number;
-  /** Milliseconds per stage summed over documents (wall time in the workers), plus `validate`, `export` and the main thread's `commit`. */
+  /** Milliseconds per stage summed over documents (wall time in the workers), plus `validate`, `export`, the main thread's `commit` and the workers' `report-pages`. */
   stageMs: Record<string, number>;
   /**
    * The same in CPU time of the thread that did the work (less sensitive to other load on the
@@ -498,7 +498,12 @@ export async function runBatch(opts: BatchOptions): Promise<RunSummary> {
   try {
     // The workers stay up for the report's pages (./pages.ts).
     const load = (id: string): DocumentJson => JSON.parse(p.store.documentJsonText(id) ?? '{}') as DocumentJson;
-    return await finishWith(p, opts, status, pageRenderer(pool, workers, opts.output, load, p.log));
+    const pagesTime = (r: PagesResult): void => {
+      const s = p.summary;
+      s.stageMs['report-pages'] = (s.stageMs['report-pages'] ?? 0) + r.wallMs;
+      if (r.cpuMs !== undefined) s.stageCpuMs['report-pages'] = (s.stageCpuMs['report-pages'] ?? 0) + r.cpuMs;
+    };
+    return await finishWith(p, opts, status, pageRenderer(pool, workers, opts.output, load, p.log, pagesTime));
   } finally {
     await pool.destroy();
   }
