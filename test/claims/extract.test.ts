@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../pipeline/claims/extract.ts';
 import { claimsStage } from '../../pipeline/claims/stage.ts';
-import type { Claim } from '../../pipeline/core/schema.ts';
+import { claimsHarness } from './harness.ts';
 import { markedDoc } from './mark.ts';
 
 const PUB = '2024-03-10';
-const states: Record<string, string> = { 'person:ana-vale': 'CHL', 'person:ivo-petrov': 'BGR', 'person:mara-lind': 'SWE' };
-const stateOf = (id: string) => states[id];
-
-function claimsOf(marked: string, published: string | null = PUB): { claims: Claim[]; text: string } {
-  const doc = markedDoc('t', marked, published);
-  return { claims: extractClaims(doc, { stateOf }), text: doc.text };
-}
-
-function one(marked: string, relation: string, published: string | null = PUB): Claim {
-  const { claims } = claimsOf(marked, published);
-  const c = claims.filter((x) => x.relation === relation);
-  expect(c, `${relation} in ${JSON.stringify(claims.map((x) => x.relation))}`).toHaveLength(1);
-  return c[0]!;
-}
+const { extract, one } = claimsHarness('t', PUB, { 'person:ana-vale': 'CHL', 'person:ivo-petrov': 'BGR', 'person:mara-lind': 'SWE' });
 
 describe('modality', () => {
   it.each([
@@ -52,7 +39,7 @@ describe('polarity', () => {
 
 describe('time', () => {
   it('takes the date of the clause, else of the sentence, else the narrative, else the publication date', () => {
-    const { claims } = claimsOf(
+    const { claims } = extract(
       [
         'In {2014|2014} [Chile:CHL] lifted sanctions on [Peru:PER]; [Peru:PER] released 12 prisoners.',
         'Protests spread in {June 2015|2015-06}. [Chilean:CHL:adjective] police detained 40 students.',
@@ -72,7 +59,7 @@ describe('time', () => {
 
 describe('subjects and objects', () => {
   it('resolves "he" to the last person, with lower confidence', () => {
-    const { claims } = claimsOf('[Ivo Petrov:person:ivo-petrov] arrived on Monday. He met with [Mara Lind:person:mara-lind].');
+    const { claims } = extract('[Ivo Petrov:person:ivo-petrov] arrived on Monday. He met with [Mara Lind:person:mara-lind].');
     const c = claims.find((x) => x.relation === 'diplomacy.meet')!;
     expect(c.subject).toBe('person:ivo-petrov');
     expect(c.subjectBasis).toBe('anaphora');
@@ -106,7 +93,7 @@ describe('subjects and objects', () => {
   });
 
   it('finds no claim in a question', () => {
-    expect(claimsOf('Is [Chile:CHL] moving closer to [Peru:PER]?').claims).toEqual([]);
+    expect(extract('Is [Chile:CHL] moving closer to [Peru:PER]?').claims).toEqual([]);
   });
 
   it('leaves a claims/no-subject message when a cue has no subject', () => {
@@ -119,8 +106,8 @@ describe('subjects and objects', () => {
 describe('claims carry exact offsets and stable ids', () => {
   const marked = '[Chile:CHL] lifted sanctions on [Peru:PER] in {May 2023|2023-05}. [Peru:PER] freed 12 political prisoners.';
   it('quote is the text slice; the cue lies inside it; ids are stable across runs', () => {
-    const a = claimsOf(marked);
-    const b = claimsOf(marked);
+    const a = extract(marked);
+    const b = extract(marked);
     expect(a.claims.map((c) => c.id)).toEqual(b.claims.map((c) => c.id));
     expect(new Set(a.claims.map((c) => c.id)).size).toBe(a.claims.length);
     for (const c of a.claims) {

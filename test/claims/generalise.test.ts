@@ -5,23 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../pipeline/claims/extract.ts';
-import type { Claim } from '../../pipeline/core/schema.ts';
+import { claimsHarness } from './harness.ts';
 import { markedDoc } from './mark.ts';
 
 const PUB = '2024-11-04';
-const states: Record<string, string> = { 'person:ana-vale': 'CHL', 'person:ivo-petrov': 'BGR', 'person:lena-berg': 'SWE' };
-const stateOf = (id: string) => states[id];
-
-function claimsOf(marked: string, published: string | null = PUB): Claim[] {
-  return extractClaims(markedDoc('g', marked, published), { stateOf });
-}
-
-function one(marked: string, relation: string): Claim {
-  const all = claimsOf(marked);
-  const c = all.filter((x) => x.relation === relation);
-  expect(c, `${relation} in ${JSON.stringify(all.map((x) => [x.relation, x.subject]))}`).toHaveLength(1);
-  return c[0]!;
-}
+const { claimsOf, one } = claimsHarness('g', PUB, { 'person:ana-vale': 'CHL', 'person:ivo-petrov': 'BGR', 'person:lena-berg': 'SWE' });
 
 describe('subjects', () => {
   it.each([

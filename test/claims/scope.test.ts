@@ -5,27 +5,14 @@
  * coordinated subjects each acting, and an unnamed target read as the story's focal state.
  */
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../pipeline/claims/extract.ts';
 import type { Claim } from '../../pipeline/core/schema.ts';
-import { markedDoc } from './mark.ts';
+import { claimsHarness } from './harness.ts';
 
 const PUB = '2023-06-12';
-const states: Record<string, string> = { 'person:rosa-quispe': 'PER', 'person:tomas-varga': 'HUN', 'person:amara-diallo': 'SEN' };
-const stateOf = (id: string) => states[id];
-
-function claimsOf(marked: string, published: string | null = PUB): Claim[] {
-  return extractClaims(markedDoc('s', marked, published), { stateOf });
-}
+const { claimsOf, one } = claimsHarness('s', PUB, { 'person:rosa-quispe': 'PER', 'person:tomas-varga': 'HUN', 'person:amara-diallo': 'SEN' });
 
 function all(marked: string, relation: string): Claim[] {
   return claimsOf(marked).filter((x) => x.relation === relation);
-}
-
-function one(marked: string, relation: string): Claim {
-  const everything = claimsOf(marked);
-  const c = everything.filter((x) => x.relation === relation);
-  expect(c, `${relation} in ${JSON.stringify(everything.map((x) => [x.relation, x.subject]))}`).toHaveLength(1);
-  return c[0]!;
 }
 
 describe('the time of a claim is its own clause\'s', () => {
