@@ -20,7 +20,10 @@ export class CommitGroup {
     private readonly store: Store,
     private readonly maxDocs = GROUP_DOCS,
     private readonly maxMs = GROUP_MS,
-    /** Called with the time a group's COMMIT took, for the run's `commit` figure. */
+    /**
+     * Called with the time a COMMIT took when it ran outside `add` (the timer, the runner's
+     * flushes), for the run's `commit` figure; one that `add` ran is inside its caller's time.
+     */
     private readonly onCommit: (wallMs: number, cpuMs: number | undefined) => void = () => {},
     private readonly cpu: () => number | undefined = () => undefined,
   ) {}
@@ -39,20 +42,25 @@ export class CommitGroup {
     try {
       write();
     } finally {
-      if (this.open >= this.maxDocs) this.flush();
+      if (this.open >= this.maxDocs) this.end();
     }
   }
 
   /** Commit the open group, if any. */
   flush(): void {
+    if (this.open === 0) return;
+    const t0 = performance.now();
+    const c0 = this.cpu();
+    this.end();
+    const c1 = this.cpu();
+    this.onCommit(performance.now() - t0, c0 === undefined || c1 === undefined ? undefined : c1 - c0);
+  }
+
+  private end(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.open === 0) return;
     this.open = 0;
-    const t0 = performance.now();
-    const c0 = this.cpu();
     this.store.endGroup();
-    const c1 = this.cpu();
-    this.onCommit(performance.now() - t0, c0 === undefined || c1 === undefined ? undefined : c1 - c0);
   }
 }

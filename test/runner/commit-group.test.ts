@@ -43,7 +43,8 @@ describe('CommitGroup', () => {
     group.flush();
     expect(committedIds(file)).toEqual(['a', 'b', 'c', 'd']);
     group.flush();
-    expect(commits).toEqual([3, 4]);
+    // Only the flush outside add() is timed apart: the commit add() ran is inside its caller's time.
+    expect(commits).toEqual([4]);
     store.close();
   });
 
