@@ -85,6 +85,13 @@ function snapshot(tmp: string): string {
   return root;
 }
 
+/** How the cold run's figures that are not stages are named. */
+const STEP_LABELS: Record<string, string> = {
+  startup: 'worker start-up (module loading)',
+  commit: 'commit (main thread)',
+  'report-pages': 'report pages (workers)',
+};
+
 /** A working corpus: symlinks to the texts plus manifest.json, so the bench can add an article. */
 function prepareCorpus(src: string, into: string, limit: number | undefined): { files: string[]; words: number; texts: string[] } {
   mkdirSync(into, { recursive: true });
@@ -290,7 +297,7 @@ async function main(): Promise<number> {
       const names = [...new Set([...Object.keys(cold.stageMs), ...Object.keys(cpuOf)])].sort((a, b) => (cpuOf[b] ?? cold.stageMs[b] ?? 0) - (cpuOf[a] ?? cold.stageMs[a] ?? 0));
       row('  per stage, summed over documents', 'wall / CPU', '(CPU of the thread that ran it)');
       for (const name of names) {
-        const what = name === 'startup' ? 'worker start-up (module loading)' : name === 'commit' ? 'commit (main thread)' : name === 'report-pages' ? 'report pages (workers)' : `stage ${name}`;
+        const what = STEP_LABELS[name] ?? `stage ${name}`;
         row(`    ${what}`, `${cold.stageMs[name] === undefined ? '-' : fmtMs(cold.stageMs[name])} / ${cpuOf[name] === undefined ? '-' : fmtMs(cpuOf[name])}`);
       }
       const accounted = Object.entries(cpuOf).reduce((a, [k, v]) => a + (k === 'commit' ? 0 : v), 0);
