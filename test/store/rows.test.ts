@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentSchema, type DocumentJson } from '../../pipeline/core/schema.ts';
-import { documentRows } from '../../pipeline/store/rows.ts';
+import { countWords, documentRows } from '../../pipeline/store/rows.ts';
 
 /** A small hand-built document whose strings try to look like the splice marker documentRows uses. */
 function doc(over: Partial<DocumentJson> = {}): DocumentJson {
@@ -39,5 +39,24 @@ describe('documentRows', () => {
     expect(JSON.parse(rows.doc.json)).toEqual(json);
     expect(rows.mentions.map((m) => m['json'])).toEqual(json.mentions.map((m) => JSON.stringify(m)));
     expect(rows.claims.map((c) => c['json'])).toEqual(json.claims.map((c) => JSON.stringify(c)));
+  });
+});
+
+describe('countWords', () => {
+  const byRegex = (text: string): number => text.match(/\S+/g)?.length ?? 0;
+
+  it('counts what /\\S+/g matches, with every UTF-16 code unit as a word and as a separator', () => {
+    const differing: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `a${ch}b`, `${ch}${ch}a`]) if (countWords(text) !== byRegex(text)) differing.push(`U+${c.toString(16)} in ${JSON.stringify(text)}`);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('counts mixed texts as the regex does', () => {
+    for (const text of ['', ' ', 'one', '  two  words ', 'tab\tand\nnew\r\nlines', 'no\u00a0break\u2009thin\u3000ideographic', 'emoji 😀 and\ufeffbom', '\u1680ogham\u2028line']) {
+      expect(countWords(text)).toBe(byRegex(text));
+    }
   });
 });
