@@ -1,8 +1,8 @@
 /**
  * The one place wink-nlp is touched. wink gives token indices, not character
- * offsets; this adapter walks precedingSpaces + value to compute [start, end)
- * UTF-16 offsets once, and hands the rest of the pipeline plain arrays. No
- * wink object leaves this file.
+ * offsets; this adapter walks the token values through the text, past wink's
+ * spaces, to compute [start, end) UTF-16 offsets once, and hands the rest of
+ * the pipeline plain arrays. No wink object leaves this file.
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -56,31 +56,46 @@ function engine(): ReturnType<typeof winkNLP> {
   return nlp;
 }
 
-/** Tokens, sentences, POS and wink's entities for `text`, with character offsets. */
+/** wink's space characters: the runs it splits text on and counts as a token's preceding spaces (tokenizer.js rgxSplitter). */
+function isWinkSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
+}
+
+/**
+ * Tokens, sentences, POS and wink's entities for `text`, with character offsets.
+ * One `out()` per token property (the cheapest way wink's API gives them), and
+ * one loop that places each token, splits possessives and records where each
+ * wink token went, so sentences and entities map through an index array.
+ */
 export function analyse(text: string): NlpLayer {
   const n = engine();
   const its = n.its;
   const doc = n.readDoc(text);
   const tokensCol = doc.tokens();
   const values = tokensCol.out(its.value) as string[];
-  const spaces = tokensCol.out(its.precedingSpaces) as string[];
   const pos = tokensCol.out(its.pos) as string[];
   // The lite model's lemma typing is narrower than its runtime; the cast is local to this adapter.
   const lemmas = tokensCol.out(its.lemma as never) as unknown as string[];
   const kinds = tokensCol.out(its.type) as string[];
   const negs = tokensCol.out(its.negationFlag) as unknown as boolean[];
 
-  const tokens: Token[] = new Array(values.length);
+  const count = values.length;
+  const tokens: Token[] = [];
+  // first[i]: index in `tokens` of wink token i's first piece; first[i + 1] is one past its last.
+  const first: number[] = new Array(count + 1);
   let at = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < count; i++) {
     const value = values[i]!;
-    at += spaces[i]!.length;
+    // wink splits the text on runs of its space characters and keeps everything else in
+    // tokens, so skipping them lands where its.precedingSpaces would, without a pass that
+    // builds those strings (wink caps their count at 65,534; startsWith recovers from that).
+    while (at < text.length && isWinkSpace(text.charCodeAt(at))) at++;
     // wink keeps the original characters; if that ever changes, find the token rather than mis-place it.
     if (text.startsWith(value, at) === false) {
       const found = text.indexOf(value, at);
       if (found >= 0) at = found;
     }
-    tokens[i] = {
+    const token: Token = {
       start: at,
       end: at + value.length,
       text: value,
@@ -89,52 +104,50 @@ export function analyse(text: string): NlpLayer {
       kind: kinds[i] ?? 'word',
       negated: Boolean(negs[i]),
     };
+    first[i] = tokens.length;
+    // wink caches the tokenisation of words it first met before a right
+    // punctuation ("… that of Russia’s."), and afterwards returns "Russia’s" as
+    // one token everywhere, so the same sentence tokenises differently depending
+    // on what was read before. Splitting possessive clitics here makes our tokens
+    // a function of the text alone (stages must be pure; see test/adapters).
+    if (!pushPossessive(tokens, token)) tokens.push(token);
     at += value.length;
   }
+  first[count] = tokens.length;
 
-  // wink caches the tokenisation of words it first met before a right
-  // punctuation ("… that of Russia’s."), and afterwards returns "Russia’s" as
-  // one token everywhere, so the same sentence tokenises differently depending
-  // on what was read before. Splitting possessive clitics here makes our tokens
-  // a function of the text alone (stages must be pure; see test/adapters).
-  const { tokens: split, first, after } = splitPossessives(tokens);
-
+  // wink gives [first, last] token indices, last included; a sentence starts and ends on text
+  // (wink keeps line breaks as tokens), an entity is kept as wink spans it.
   const sentences: Sentence[] = [];
-  doc.sentences().each((s: { out: (f?: unknown) => unknown }) => {
-    let [a, b] = s.out(its.span) as unknown as [number, number];
-    // wink keeps line breaks as tokens; a sentence starts and ends on text.
-    while (a < b && tokens[a] && /^\s*$/.test(tokens[a]!.text)) a++;
-    while (b > a && tokens[b] && /^\s*$/.test(tokens[b]!.text)) b--;
-    const ta = tokens[a];
-    const tb = tokens[b];
-    if (!ta || !tb || /^\s*$/.test(ta.text)) return;
-    sentences.push({ start: ta.start, end: tb.end, tokenStart: first[a]!, tokenEnd: after[b]! });
-  });
+  const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
+  for (let k = 0; k < sentenceSpans.length; k++) {
+    let a = sentenceSpans[k]![0];
+    let b = sentenceSpans[k]![1];
+    while (a < b && a < count && /^\s*$/.test(values[a]!)) a++;
+    while (b > a && b < count && /^\s*$/.test(values[b]!)) b--;
+    if (a >= count || b >= count || /^\s*$/.test(values[a]!)) continue;
+    sentences.push({ start: tokens[first[a]!]!.start, end: tokens[first[b + 1]! - 1]!.end, tokenStart: first[a]!, tokenEnd: first[b + 1]! });
+  }
 
   const entities: WinkEntity[] = [];
-  doc.entities().each((e: { out: (f?: unknown) => unknown }) => {
-    const [a, b] = e.out(its.span) as unknown as [number, number];
-    const ta = tokens[a];
-    const tb = tokens[b];
-    if (!ta || !tb) return;
-    entities.push({
-      start: ta.start,
-      end: tb.end,
-      type: e.out(its.type) as string,
-      text: text.slice(ta.start, tb.end),
-      tokenStart: first[a]!,
-      tokenEnd: after[b]!,
-    });
-  });
+  const entitySpans = doc.entities().out(its.span) as unknown as [number, number][];
+  const entityTypes = doc.entities().out(its.type) as string[];
+  for (let k = 0; k < entitySpans.length; k++) {
+    const a = entitySpans[k]![0];
+    const b = entitySpans[k]![1];
+    if (a >= count || b >= count) continue;
+    const start = tokens[first[a]!]!.start;
+    const end = tokens[first[b + 1]! - 1]!.end;
+    entities.push({ start, end, type: entityTypes[k]!, text: text.slice(start, end), tokenStart: first[a]!, tokenEnd: first[b + 1]! });
+  }
 
-  return { tokens: split, sentences, entities };
+  return { tokens, sentences, entities };
 }
 
 /** Words that take "’s" as a verb ("It’s", "That’s"), which must not be split as possessives. */
 const CLITIC_HOSTS = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'let', 'where', 'how', 'this']);
 const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.-]*?)(['’]s?)$/u;
 
-/** What POSSESSIVE needs at the end ("’", "'", "’s", "'s"): tested first, since the Unicode regex per token is the adapter's largest own cost. */
+/** What POSSESSIVE needs at the end ("’", "'", "’s", "'s"): tested first, as the Unicode regex on every token would cost more than the rest of the split. */
 function endsInClitic(w: string): boolean {
   const last = w.charCodeAt(w.length - 1);
   if (last === 0x27 || last === 0x2019) return true;
@@ -144,33 +157,24 @@ function endsInClitic(w: string): boolean {
 }
 
 /**
- * Split "Russia’s" into "Russia" + "’s" (and "Belarus’" into "Belarus" + "’")
- * where wink returned them whole; returns the new tokens and, for each old
- * token index, the new index of its first piece and one past its last.
+ * Push "Russia’s" as "Russia" + "’s" (or "Belarus’" as "Belarus" + "’") onto
+ * `out`, where wink returned it whole; false, pushing nothing, when `t` is not
+ * a possessive name or noun.
  */
-export function splitPossessives(tokens: readonly Token[]): { tokens: Token[]; first: number[]; after: number[] } {
-  const out: Token[] = [];
-  const first: number[] = new Array(tokens.length);
-  const after: number[] = new Array(tokens.length);
-  tokens.forEach((t, i) => {
-    first[i] = out.length;
-    const m = t.text.length > 2 && endsInClitic(t.text) ? POSSESSIVE.exec(t.text) : null;
-    const host = m?.[1];
-    const clitic = m?.[2];
-    if (host && clitic && /^\p{Lu}/u.test(host) && !CLITIC_HOSTS.has(host.toLowerCase()) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'X')) {
-      const cut = t.start + host.length;
-      // Every field written out, in the order analyse() writes them: a spread copy gets another
-      // hidden class, and the stages reading tokens then deoptimise on it ("wrong map").
-      out.push({ start: t.start, end: cut, text: host, pos: 'PROPN', lemma: host, kind: t.kind, negated: t.negated });
-      // The same pieces fresh wink gives: "’s" is a PART word, a bare "’" is punctuation.
-      const s = clitic.length > 1;
-      out.push({ start: cut, end: t.end, text: clitic, pos: s ? 'PART' : 'PUNCT', lemma: clitic, kind: s ? 'word' : 'punctuation', negated: t.negated });
-    } else {
-      out.push(t);
-    }
-    after[i] = out.length;
-  });
-  return { tokens: out, first, after };
+export function pushPossessive(out: Token[], t: Token): boolean {
+  if (t.text.length <= 2 || !endsInClitic(t.text)) return false;
+  const m = POSSESSIVE.exec(t.text);
+  const host = m?.[1];
+  const clitic = m?.[2];
+  if (!host || !clitic || !/^\p{Lu}/u.test(host) || CLITIC_HOSTS.has(host.toLowerCase()) || (t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'X')) return false;
+  const cut = t.start + host.length;
+  // Every field written out, in the order analyse() writes them: a spread copy gets another
+  // hidden class, and the stages reading tokens then deoptimise on it ("wrong map").
+  out.push({ start: t.start, end: cut, text: host, pos: 'PROPN', lemma: host, kind: t.kind, negated: t.negated });
+  // The same pieces fresh wink gives: "’s" is a PART word, a bare "’" is punctuation.
+  const s = clitic.length > 1;
+  out.push({ start: cut, end: t.end, text: clitic, pos: s ? 'PART' : 'PUNCT', lemma: clitic, kind: s ? 'word' : 'punctuation', negated: t.negated });
+  return true;
 }
 
 const layers = new WeakMap<object, { text: string; layer: NlpLayer }>();

@@ -277,7 +277,7 @@ export function tokenise(phrase: string): string[] {
  * instead of one pass each: a pass has a large fixed cost, and the gazetteer has about
  * two thousand phrases. wink cuts text at spaces and line breaks before anything else,
  * so a phrase's words come out as they would alone. The one step that looks at the
- * context is splitting a possessive, by part of speech (wink.ts splitPossessives):
+ * context is splitting a possessive, by part of speech (wink.ts pushPossessive):
  * phrases with an apostrophe are still read alone, in their turn, so wink meets every
  * phrase in the same order either way.
  */
