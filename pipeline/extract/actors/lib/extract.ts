@@ -21,7 +21,7 @@ import { partitionPoint } from '../../../core/search.ts';
 import { lexiconTag, nameCandidatesIn, type LexiconTag } from '../../../adapters/compromise.ts';
 import { stableId, slug } from '../../../core/ids.ts';
 import type { ActorKind, ActorMention, DateMention, ParagraphKind, Span } from '../../../core/schema.ts';
-import { foldToken, gazetteer, type Gazetteer, type Pattern } from './gazetteer.ts';
+import { foldToken, gazetteer, STARTS_ANAPHOR, STARTS_NAME, STARTS_OFFICE, type Gazetteer, type Pattern } from './gazetteer.ts';
 import { inOffice, referenceDate, resolveOffice } from './offices.ts';
 import { KEYS_MATCH_MIN, keysMatch, translitKey } from './translit.ts';
 import { wholeWords } from './tokens.ts';
@@ -80,6 +80,11 @@ interface Scan {
   layer: NlpLayer;
   tokens: Token[];
   keys: string[];
+  /**
+   * Per token, the gazetteer's STARTS_* bits for its key and CAPITALISED: the passes that
+   * visit every token read these rather than each its own map or the token.
+   */
+  flags: Uint8Array;
   sentOf: Int32Array;
   /** Tokens a date or an earlier pass has taken. */
   covered: Uint8Array;
@@ -100,7 +105,13 @@ function newScan(input: ActorInput, published: string | null, dates: readonly Da
   // arrays that other functions read are filled by push, not map(): the array map() makes
   // in optimised code has another hidden class than the one its builtin makes
   const keys: string[] = [];
-  for (const t of tokens) keys.push(foldToken(t.text));
+  const flags = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const text = tokens[i]!.text;
+    const key = foldToken(text);
+    keys.push(key);
+    flags[i] = (g.starts.get(key) ?? 0) | (isCap(text) ? CAPITALISED : 0);
+  }
   const covered = new Uint8Array(tokens.length);
   for (const d of dates) markSpan(tokens, covered, d.start, d.end);
   return {
@@ -111,6 +122,7 @@ function newScan(input: ActorInput, published: string | null, dates: readonly Da
     layer,
     tokens,
     keys,
+    flags,
     sentOf: sentenceIndex(layer),
     covered,
     matches: [],
@@ -121,6 +133,9 @@ function newScan(input: ActorInput, published: string | null, dates: readonly Da
     spent: new Set(),
   };
 }
+
+/** Scan.flags bit beside the gazetteer's STARTS_* bits: the token starts with a capital (isCap). */
+const CAPITALISED = 8;
 
 const RUNNING: ReadonlySet<ParagraphKind> = new Set(['paragraph', 'list-item', 'blockquote']);
 /** Words of context each side of a doubtful name that compromise reads. */
@@ -163,9 +178,9 @@ export function extractActors(input: ActorInput, published: string | null, dates
 
 /** Phase 1: the longest gazetteer match at each token, left to right. */
 function findMatches(s: Scan): void {
-  const { g, tokens, keys, sentOf, matches } = s;
+  const { g, tokens, keys, flags, sentOf, matches } = s;
   for (let i = 0; i < tokens.length; ) {
-    const m = matchAt(g, tokens, keys, sentOf, i);
+    const m = flags[i]! & STARTS_NAME ? matchAt(g, tokens, keys, sentOf, i) : undefined;
     if (m) {
       matches.push(m);
       i = m.j;
@@ -303,8 +318,9 @@ function surnameDraft(s: Scan, m: GazMatch, canonical: string): void {
 
 /** Phase 3: "[the] [then] [Russian|Russia's] <office> [of <State>]" → the office holder at the sentence's date. */
 function roles(s: Scan): void {
-  const { g, tokens, keys } = s;
+  const { g, tokens, keys, flags } = s;
   for (let b0 = 0; b0 < tokens.length; b0++) {
+    if (!(flags[b0]! & STARTS_OFFICE)) continue;
     const cue = officeAt(g, keys, b0);
     if (!cue) continue;
     roleAt(s, b0, cue.keys.length, cue.office);
@@ -495,11 +511,11 @@ function stateAdjectives(s: Scan): void {
 
 /** Phase 5: capitalised tokens whose transliteration key meets a listed surname. */
 function fuzzySurnames(s: Scan): void {
-  const { g, tokens, keys, covered, sentOf } = s;
+  const { g, tokens, keys, flags, covered, sentOf } = s;
   for (let i = 0; i < tokens.length; i++) {
-    if (covered[i]) continue;
+    if (covered[i] || !(flags[i]! & CAPITALISED)) continue;
     const t = tokens[i]!;
-    if (!isCap(t.text) || t.pos !== 'PROPN' || t.text.length < 4 || g.cues.notNames.has(keys[i]!)) continue;
+    if (t.pos !== 'PROPN' || t.text.length < 4 || g.cues.notNames.has(keys[i]!)) continue;
     const ids = fuzzySurnameIds(g, translitKey(t.text));
     if (!ids || ids.length === 0) continue;
     if (foreignGivenName(g, tokens, keys, covered, sentOf, i, ids)) continue;
@@ -528,13 +544,12 @@ function chooseSameSurnames(s: Scan): void {
 
 /** Anaphoric names ("the Union" once the EU has been named): the organisation named before. */
 function anaphoricNames(s: Scan): void {
-  const { g, tokens, keys, covered, sentOf, drafts } = s;
+  const { g, tokens, keys, flags, covered, sentOf, drafts } = s;
   const named = new Map<string, number>();
   for (const d of drafts) if (!named.has(d.actorId) || d.i < named.get(d.actorId)!) named.set(d.actorId, d.i);
   for (let i = 0; i < tokens.length; i++) {
-    const list = g.anaphors.get(keys[i]!);
-    if (!list) continue;
-    for (const an of list) {
+    if (!(flags[i]! & STARTS_ANAPHOR)) continue;
+    for (const an of g.anaphors.get(keys[i]!)!) {
       const first = named.get(an.actorId);
       const j = i + an.keys.length;
       if (first === undefined || first > i || j > tokens.length) continue;
@@ -821,13 +836,12 @@ function adjectiveDenotesState(g: Gazetteer, tokens: Token[], keys: string[], st
   const c = g.cues;
   // "Russian-led", "Russian-backed": the state as agent
   if (keys[j] === '-' && c.agentiveSuffixes.has(keys[j + 1] ?? '') && tokens[j]!.start === tokens[j - 1]!.end && tokens[j + 1]!.start === tokens[j]!.end) return true;
-  const head = (key: string): boolean => c.adjectiveHeads.has(key) || (key.endsWith('s') && c.adjectiveHeads.has(key.slice(0, -1))) || c.adjectiveHeads.has(`${key}s`);
   let k = j;
   let nouns = 0;
   for (let steps = 0; steps < 6 && k < tokens.length; steps++) {
     const key = keys[k]!;
     if (c.notState.has(key)) return false; // "Belarusian democratic forces", "the Belarusian opposition"
-    if (head(key)) {
+    if (isAdjectiveHead(c.adjectiveHeads, key)) {
       // "Russian air forces": a head word used as a modifier still leads to the head
       if (k + 1 < tokens.length && !isCap(tokens[k + 1]!.text) && tokens[k + 1]!.pos === 'NOUN' && c.notState.has(keys[k + 1]!)) return false;
       return true;
@@ -854,6 +868,11 @@ function adjectiveDenotesState(g: Gazetteer, tokens: Token[], keys: string[], st
     return false;
   }
   return false;
+}
+
+/** A state head noun, in the singular or plural. */
+function isAdjectiveHead(heads: ReadonlySet<string>, key: string): boolean {
+  return heads.has(key) || (key.endsWith('s') && heads.has(key.slice(0, -1))) || heads.has(`${key}s`);
 }
 
 // regexes of the per-name tests, built once
@@ -904,11 +923,12 @@ function unlisted(s: Scan, useCompromise: boolean): Draft[] {
 }
 
 function nameRuns(s: Scan): Run[] {
-  const { tokens, covered } = s;
+  const { tokens, flags, covered } = s;
   const paragraphOf = paragraphFinder(s.input.paragraphs ?? []);
   const runs: Run[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (covered[i] || !isNameToken(tokens[i]!)) continue;
+    // a name token starts with a capital
+    if (covered[i] || !(flags[i]! & CAPITALISED) || !isNameToken(tokens[i]!)) continue;
     const j = runEnd(s, i);
     const run = nameRun(s, i, j, paragraphOf);
     if (run) runs.push(run);
@@ -1009,11 +1029,7 @@ function fullNamesOfSurnames(s: Scan, runs: Run[]): void {
   for (const r of runs) if (r.j - r.i === 1 && !r.place) alone.add(keys[r.i]!);
   for (const r of runs) {
     if (r.kind || r.place || r.j - r.i < 2 || r.j - r.i > 3 || !alone.has(keys[r.j - 1]!)) continue;
-    const ok = tokens.slice(r.i, r.j).every((t, n) => t.pos === 'PROPN' && !g.cues.notAlone.has(keys[r.i + n]!) && (() => {
-      const tag = lexiconTag(t.text);
-      return tag === undefined || tag === 'first-name' || tag === 'last-name';
-    })());
-    if (ok) r.kind = 'person';
+    if (plainNameWords(g, tokens, keys, r.i, r.j)) r.kind = 'person';
   }
 }
 
@@ -1111,21 +1127,16 @@ function unlistedDrafts(s: Scan, runs: Run[]): Draft[] {
  */
 function personCue(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Array, a: number, b: number): boolean {
   const c = g.cues;
-  const same = (k: number): boolean => k >= 0 && k < tokens.length && sentOf[k] === sentOf[a];
-  if (tokens.slice(a, b).some((t) => isAcronym(t.text))) return false; // "IRNA", "NTT DoCoMo": people are not written in capitals
-  const nounBefore = (k: number): boolean => same(k) && !isCap(tokens[k]!.text) && c.personNouns.has(keys[k]!);
-  if (nounBefore(a - 1) || (keys[a - 1] === ',' && nounBefore(a - 2))) return true;
+  for (let k = a; k < b; k++) if (isAcronym(tokens[k]!.text)) return false; // "IRNA", "NTT DoCoMo": people are not written in capitals
+  if (personNounAt(g, tokens, keys, sentOf, a - 1, a) || (keys[a - 1] === ',' && personNounAt(g, tokens, keys, sentOf, a - 2, a))) return true;
   if (b - a < 2) return false;
   // the remaining cues only for names made of plain name words ("Central Java", "English
   // Premiership" say and own things too)
-  const plain = tokens.slice(a, b).every((t, n) => {
-    const tag = lexiconTag(t.text);
-    return t.pos === 'PROPN' && !c.notAlone.has(keys[a + n]!) && (tag === undefined || tag === 'first-name' || tag === 'last-name');
-  });
-  if (!plain) return false;
-  if (same(b) && c.sayingVerbs.has(keys[b]!)) return true;
-  if (same(b) && keys[b] === ',') {
-    for (let k = b + 1; k < Math.min(tokens.length, b + 7) && same(k); k++) {
+  if (!plainNameWords(g, tokens, keys, a, b)) return false;
+  const same = inSentence(tokens, sentOf, b, a);
+  if (same && c.sayingVerbs.has(keys[b]!)) return true;
+  if (same && keys[b] === ',') {
+    for (let k = b + 1; k < Math.min(tokens.length, b + 7) && inSentence(tokens, sentOf, k, a); k++) {
       const key = keys[k]!;
       if (k === b + 1 && key !== 'a' && key !== 'an' && key !== 'the' && key !== 'who' && !c.personNouns.has(key)) break;
       if (key === 'who') return true;
@@ -1133,7 +1144,27 @@ function personCue(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32A
       if (tokens[k]!.pos === 'VERB' || key === ',' || key === '.') break;
     }
   }
-  return same(b) && (keys[b] === "'s" || keys[b] === "'");
+  return same && (keys[b] === "'s" || keys[b] === "'");
+}
+
+/** Is token k in the text and in token a's sentence? */
+function inSentence(tokens: Token[], sentOf: Int32Array, k: number, a: number): boolean {
+  return k >= 0 && k < tokens.length && sentOf[k] === sentOf[a];
+}
+
+/** A lower-case role noun at k, in token a's sentence ("the fugitive businessman X"). */
+function personNounAt(g: Gazetteer, tokens: Token[], keys: string[], sentOf: Int32Array, k: number, a: number): boolean {
+  return inSentence(tokens, sentOf, k, a) && !isCap(tokens[k]!.text) && g.cues.personNouns.has(keys[k]!);
+}
+
+/** Are the words [a, b) all proper nouns that may stand alone and that compromise's lexicon knows as names or not at all? */
+function plainNameWords(g: Gazetteer, tokens: Token[], keys: string[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    if (tokens[k]!.pos !== 'PROPN' || g.cues.notAlone.has(keys[k]!)) return false;
+    const tag = lexiconTag(tokens[k]!.text);
+    if (tag !== undefined && tag !== 'first-name' && tag !== 'last-name') return false;
+  }
+  return true;
 }
 
 const NAME_TOKEN = /^\p{Lu}[\p{L}'’.-]*$/u;

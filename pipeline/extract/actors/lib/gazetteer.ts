@@ -217,6 +217,8 @@ export interface Gazetteer {
   officeByLast: Map<string, { keys: string[]; office: string }[]>;
   /** Person titles by last key. */
   titlesByLast: Map<string, string[][]>;
+  /** What each folded key may start (STARTS_* bits): one lookup per token tells the passes which tokens to try. */
+  starts: Map<string, number>;
   officeFallbacks: Record<string, string[]>;
   /** A Map, not the data file's object: a token such as "constructor" must not find Object.prototype's. */
   modifiers: ReadonlyMap<string, 'then' | 'former' | 'current'>;
@@ -245,6 +247,11 @@ export interface Gazetteer {
   };
   examples: { file: string; example: ActorExample; counter: boolean }[];
 }
+
+/** Gazetteer.starts bits: the key is the first of a listed name, of an office cue, of an anaphoric name. */
+export const STARTS_NAME = 1;
+export const STARTS_OFFICE = 2;
+export const STARTS_ANAPHOR = 4;
 
 /** Fold a token for matching: diacritics off, curly apostrophes straight, lower case. */
 export function foldToken(t: string): string {
@@ -341,6 +348,7 @@ function build(): Gazetteer {
     officeByFirst: new Map(),
     officeByLast: new Map(),
     titlesByLast: new Map(),
+    starts: new Map(),
     officeFallbacks: roles.fallbacks,
     modifiers: new Map(Object.entries(roles.modifiers)),
     cues: {
@@ -465,6 +473,12 @@ function build(): Gazetteer {
     g.officeByFirst.set(f, [...(g.officeByFirst.get(f) ?? []), c]);
     g.officeByLast.set(l, [...(g.officeByLast.get(l) ?? []), c]);
   }
+  const mark = (key: string, bit: number): void => {
+    g.starts.set(key, (g.starts.get(key) ?? 0) | bit);
+  };
+  for (const key of g.index.keys()) mark(key, STARTS_NAME);
+  for (const key of g.officeByFirst.keys()) mark(key, STARTS_OFFICE);
+  for (const key of g.anaphors.keys()) mark(key, STARTS_ANAPHOR);
   for (const t of g.cues.personTitles) {
     const l = t.keys[t.keys.length - 1]!;
     g.titlesByLast.set(l, [...(g.titlesByLast.get(l) ?? []), t.keys]);
