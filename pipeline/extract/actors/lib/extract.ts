@@ -516,7 +516,7 @@ function fuzzySurnames(s: Scan): void {
     if (covered[i] || !(flags[i]! & CAPITALISED)) continue;
     const t = tokens[i]!;
     if (t.pos !== 'PROPN' || t.text.length < 4 || g.cues.notNames.has(keys[i]!)) continue;
-    const ids = fuzzySurnameIds(g, translitKey(t.text));
+    const ids = fuzzySurnameIds(g, t.text);
     if (!ids || ids.length === 0) continue;
     if (foreignGivenName(g, tokens, keys, covered, sentOf, i, ids)) continue;
     const p = g.people.get(ids[0]!)!;
@@ -567,29 +567,30 @@ function anaphoricNames(s: Scan): void {
 }
 
 /**
- * Listed people whose surname has this transliteration key: the same key, else keys one
- * edit away (translit.ts keysMatch). The one-edit scan compares with every surname of the
- * same initial, so answers are remembered by key: they depend on the key and the gazetteer
- * alone (built once per process), never on the documents read before.
+ * Listed people whose surname has the transliteration key of this word: the same key, else
+ * keys one edit away (translit.ts keysMatch). The one-edit scan compares with every surname
+ * of the same initial, so answers are remembered by word: they depend on the word and the
+ * gazetteer alone (built once per process), never on the documents read before.
  */
-function fuzzySurnameIds(g: Gazetteer, key: string): readonly string[] | undefined {
-  let known = fuzzyIdsByKey.get(g);
-  if (!known) fuzzyIdsByKey.set(g, (known = new Map()));
-  let ids = known.get(key);
+function fuzzySurnameIds(g: Gazetteer, word: string): readonly string[] | undefined {
+  let known = fuzzyIdsByWord.get(g);
+  if (!known) fuzzyIdsByWord.set(g, (known = new Map()));
+  let ids = known.get(word);
   if (ids === undefined) {
+    const key = translitKey(word);
     ids = g.surnameKeys.get(key) ?? null;
     // keysMatch allows an edit only between keys of seven letters or more
     if (!ids && key.length >= KEYS_MATCH_MIN) {
       for (const [k2, v] of g.surnameKeysByInitial.get(key[0] ?? '') ?? []) if (keysMatch(key, k2) === 1) ids = [...(ids ?? []), ...v];
     }
-    if (known.size >= FUZZY_KEYS_MAX) known.clear();
-    known.set(key, ids);
+    if (known.size >= FUZZY_WORDS_MAX) known.clear();
+    known.set(word, ids);
   }
   return ids ?? undefined;
 }
 
-const fuzzyIdsByKey = new WeakMap<Gazetteer, Map<string, readonly string[] | null>>();
-const FUZZY_KEYS_MAX = 50_000;
+const fuzzyIdsByWord = new WeakMap<Gazetteer, Map<string, readonly string[] | null>>();
+const FUZZY_WORDS_MAX = 50_000;
 
 function toMention(input: ActorInput, tokens: Token[], d: Draft): ActorMention {
   const start = tokens[d.i]!.start;

@@ -266,12 +266,26 @@ export function foldToken(t: string): string {
   return upper ? t.toLowerCase() : t;
 }
 
+/**
+ * Folds of words outside printable ASCII, by word: most are a few punctuation marks ("’s",
+ * "—", "“") met in every document, and normalising costs more than a lookup. A function of
+ * the word alone, so remembering it across documents changes nothing.
+ */
+const unicodeFolds = new Map<string, string>();
+const UNICODE_FOLDS_MAX = 50_000;
+
 function foldUnicode(t: string): string {
-  return t
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2019\u2018`]/g, "'")
-    .toLowerCase();
+  let folded = unicodeFolds.get(t);
+  if (folded === undefined) {
+    folded = t
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\u2019\u2018`]/g, "'")
+      .toLowerCase();
+    if (unicodeFolds.size >= UNICODE_FOLDS_MAX) unicodeFolds.clear();
+    unicodeFolds.set(t, folded);
+  }
+  return folded;
 }
 
 /** Tokenise a phrase with wink, as the text is, so aliases and text split the same way. */
