@@ -13,7 +13,20 @@ import { stableId } from '../core/ids.ts';
 import { message } from '../core/messages.ts';
 import type { ActorMention, Claim, DateMention, QuantityMention } from '../core/schema.ts';
 import { type Token, nlpOf } from '../adapters/wink.ts';
-import { type CompiledCue, type CueRelation, type Lexicon, type PrefixNode, type StartIndex, PREFIX_LETTER, PREFIX_SPACE, loadLexicon, prefixLetterOf } from './lexicon.ts';
+import {
+  type CompiledCue,
+  type CueRelation,
+  type Lexicon,
+  type PrefixTrie,
+  type StartIndex,
+  PREFIX_ENDS,
+  PREFIX_LETTER,
+  PREFIX_SPACE,
+  PREFIX_WORD_ENDS,
+  loadLexicon,
+  prefixChild,
+  prefixLetterOf,
+} from './lexicon.ts';
 import { intervalOf, intervalOfTime } from './timex.ts';
 
 /** The state a person acts for ("person:…" → "BLR"), when known. */
@@ -550,7 +563,7 @@ function noPrefixHits(): PrefixHits {
 /** The prefix hits of a whole text: the trie walked once from each of its word starts. (Exported for its tests.) */
 export function prefixHitsOf(text: string, index: StartIndex): PrefixHits {
   const hits = noPrefixHits();
-  addPrefixHits(text, 0, text.length, text.length, index.root, hits);
+  addPrefixHits(text, 0, text.length, text.length, index.trie, hits);
   return hits;
 }
 
@@ -559,7 +572,7 @@ export function prefixHitsOf(text: string, index: StartIndex): PrefixHits {
  * up to `end`. One loop over the characters and the walks from them (no call per word start: this is the stage's
  * hottest loop).
  */
-function addPrefixHits(text: string, from: number, to: number, end: number, root: PrefixNode, hits: PrefixHits): void {
+function addPrefixHits(text: string, from: number, to: number, end: number, trie: PrefixTrie, hits: PrefixHits): void {
   let previousIsWord = false;
   for (let at = from; at < to; at++) {
     const code = text.charCodeAt(at);
@@ -568,19 +581,23 @@ function addPrefixHits(text: string, from: number, to: number, end: number, root
     previousIsWord = isWord;
     if (!wordStart) continue;
     let letter = letterOf(code);
-    let node = letter >= 0 ? root.next[letter] : undefined;
+    // The root has no space child: a prefix starts with a letter.
+    let node = letter >= 0 ? trie.rootNext[letter]! : -1;
     let last = at;
-    for (let k = at + 1; node !== undefined; k++) {
-      if (node.expressions.length > 0) for (const expression of node.expressions) addPrefixHit(hits, at, expression, last, Infinity);
-      if (node.wordExpressions.length > 0) {
-        const wordEnd = k >= end || !isRegexWordCharCode(text.charCodeAt(k)) ? Infinity : k;
-        for (const expression of node.wordExpressions) addPrefixHit(hits, at, expression, last, wordEnd);
+    for (let k = at + 1; node >= 0; k++) {
+      const ends = trie.ends[node]!;
+      if (ends !== 0) {
+        if ((ends & PREFIX_ENDS) !== 0) for (const expression of trie.expressions[node]!) addPrefixHit(hits, at, expression, last, Infinity);
+        if ((ends & PREFIX_WORD_ENDS) !== 0) {
+          const wordEnd = k >= end || !isRegexWordCharCode(text.charCodeAt(k)) ? Infinity : k;
+          for (const expression of trie.wordExpressions[node]!) addPrefixHit(hits, at, expression, last, wordEnd);
+        }
       }
       if (k >= end) break;
       last = k;
       letter = letterOf(text.charCodeAt(k));
       if (letter < 0) break;
-      node = node.next[letter];
+      node = prefixChild(trie, node, letter);
       // A space of the trie stands for the whole whitespace run.
       if (letter === PREFIX_SPACE) while (k + 1 < end && letterOf(text.charCodeAt(k + 1)) === PREFIX_SPACE) k++;
     }
@@ -612,11 +629,13 @@ export function spanMatches(text: string, span: Span2, hits: PrefixHits, index: 
   // A span starting inside a word of the text starts a word of its own (no prefix hit of the text's is there).
   if (span.start > 0 && span.start < span.end && isWordStartCharCode(text.charCodeAt(span.start)) && isWordStartCharCode(text.charCodeAt(span.start - 1))) {
     const own = noPrefixHits();
-    addPrefixHits(text, span.start, span.start + 1, span.end, index.root, own);
+    addPrefixHits(text, span.start, span.start + 1, span.end, index.trie, own);
     addSpanKeys(keys, own, span, from, to);
   }
-  const piece = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
   const out: [number, Match[]][] = [];
+  // Most clauses hold no hit: nothing to slice nor sort.
+  if (keys.length === 0 && index.always.length === 0) return out;
+  const piece = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
   for (const expression of index.always) {
     if (expression < from || expression >= to) continue;
     const matches = allMatches(index.expressions[expression]!.re, piece);

@@ -10,7 +10,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileCue, cuePrefixes, loadLexicon, PREFIX_SPACE, prefixLetterOf, type PrefixNode, type StartIndex } from '../../pipeline/claims/lexicon.ts';
+import {
+  compileCue,
+  cuePrefixes,
+  loadLexicon,
+  PREFIX_ENDS,
+  PREFIX_SPACE,
+  PREFIX_WORD_ENDS,
+  prefixChild,
+  prefixLetterOf,
+  type StartIndex,
+} from '../../pipeline/claims/lexicon.ts';
 import { matchesAt } from '../../pipeline/core/regex.ts';
 import { prefixHitsOf, spanMatches } from '../../pipeline/claims/extract.ts';
 import { markedDoc } from './mark.ts';
@@ -35,9 +45,9 @@ const isRegexWord = (c: number): boolean => c !== 45 && isWord(c);
 
 const isSpace = (c: number): boolean => prefixLetterOf(c) === PREFIX_SPACE;
 
-function childOf(node: PrefixNode, code: number): PrefixNode | undefined {
+function childOf(index: StartIndex, node: number, code: number): number {
   const letter = prefixLetterOf(code);
-  return letter >= 0 ? node.next[letter] : undefined;
+  return letter >= 0 ? prefixChild(index.trie, node, letter) : -1;
 }
 
 /** Per expression, the positions the index offers (word starts where one of its prefixes stands), as the stage walks it. */
@@ -48,13 +58,13 @@ function indexStarts(index: StartIndex, text: string): Map<number, number[]> {
   };
   for (let at = 0; at < text.length; at++) {
     if (!isWord(text.charCodeAt(at)) || (at > 0 && isWord(text.charCodeAt(at - 1)))) continue;
-    let node = childOf(index.root, text.charCodeAt(at));
-    for (let k = at + 1; node !== undefined; k++) {
-      add(node.expressions, at);
-      if (k >= text.length || !isRegexWord(text.charCodeAt(k))) add(node.wordExpressions, at);
-      node = k < text.length ? childOf(node, text.charCodeAt(k)) : undefined;
+    let node = childOf(index, 0, text.charCodeAt(at));
+    for (let k = at + 1; node >= 0; k++) {
+      add(index.trie.expressions[node]!, at);
+      if (k >= text.length || !isRegexWord(text.charCodeAt(k))) add(index.trie.wordExpressions[node]!, at);
+      node = k < text.length ? childOf(index, node, text.charCodeAt(k)) : -1;
       // A space of a prefix is the text's whole whitespace run.
-      if (node !== undefined && isSpace(text.charCodeAt(k))) while (k + 1 < text.length && isSpace(text.charCodeAt(k + 1))) k++;
+      if (node >= 0 && isSpace(text.charCodeAt(k))) while (k + 1 < text.length && isSpace(text.charCodeAt(k + 1))) k++;
     }
   }
   return starts;
@@ -70,6 +80,20 @@ const lists: [string, number, number][] = [
 describe('the cue prefix index', () => {
   it('knows a start for every expression (one without is scanned in full: slow, not wrong)', () => {
     expect(index.always).toEqual([]);
+  });
+
+  it('lays its trie out breadth first, children together in letter order, with the ends of prefixes flagged', () => {
+    const { trie } = index;
+    const n = trie.letter.length;
+    for (let node = 0; node < n; node++) {
+      const first = trie.firstChild[node]!;
+      for (let child = first; child < first + trie.childCount[node]!; child++) {
+        expect(child).toBeGreaterThan(node);
+        if (child > first) expect(trie.letter[child]!).toBeGreaterThan(trie.letter[child - 1]!);
+        expect(prefixChild(trie, node, trie.letter[child]!)).toBe(child);
+      }
+      expect(trie.ends[node]).toBe((trie.expressions[node]!.length > 0 ? PREFIX_ENDS : 0) | (trie.wordExpressions[node]!.length > 0 ? PREFIX_WORD_ENDS : 0));
+    }
   });
 
   it('numbers the cues, then the anaphora, then the literal actors', () => {
