@@ -406,34 +406,46 @@ interface Rest {
  * way a match can begin: the letters, digits and hyphens met first, and the `\s+` between words, through groups,
  * alternatives and optional parts (which add the starts of what follows them), up to anything else; a whole word
  * when what ends the prefix takes no word character (a space, `['’]`, or compileCue's closing (?![\w])).
- * Prefixes run on over later words (a cue starting "to be" or "the" is tried only where the text has those words
- * and the next one's start), unless that makes more than MAX_PREFIXES of them: then they end at the second word,
- * or at the first.
+ * A prefix runs on over the space after its first word into the second (a cue starting "to be" or "the country"
+ * is tried only where the text has both words, not at every "to" or "the"), unless that makes more than
+ * MAX_PREFIXES of them: then prefixes end with the first word. (A third word would add little: two rarely stand
+ * together by chance, and each word more multiplies the prefixes to read at load.)
  */
 export function cuePrefixes(re: RegExp): CuePrefix[] | null {
   // The index folds ASCII case only; the u flag would fold ſ and the Kelvin sign onto s and k too.
   if (/[uv]/.test(re.flags)) return null;
   const pattern = parsePattern(re.source, re.flags);
   if (!pattern) return null;
-  return startsOf(pattern, re.flags, Infinity) ?? startsOf(pattern, re.flags, 1) ?? startsOf(pattern, re.flags, 0);
+  return startsOf(pattern, re.flags, 1) ?? startsOf(pattern, re.flags, 0);
+}
+
+/** Starts found so far, and those of them that need not end a word (any start they begin is theirs already). */
+interface Found {
+  starts: CuePrefix[];
+  anyEnd: Set<string>;
 }
 
 /** cuePrefixes crossing at most `spaces` spaces between words; null when a start cannot be told. */
 function startsOf(pattern: AST.Pattern, flags: string, spaces: number): CuePrefix[] | null {
-  const found: CuePrefix[] = [];
+  const found: Found = { starts: [], anyEnd: new Set() };
   for (const a of pattern.alternatives) {
     if (!collectStarts({ elements: a.elements, at: 0, then: null }, '', flags, spaces, found)) return null;
   }
-  // Each start once; a prefix that need not end a word covers the same prefix as a whole word.
-  const anyEnd = new Set(found.filter((s) => !s.word).map((s) => s.prefix));
+  // Each start once; a prefix that need not end a word covers the same prefix as a whole word, and any start that
+  // runs on from it (the walk passes the shorter first).
   const starts = new Map<string, CuePrefix>();
-  for (const s of found) if (!(s.word && anyEnd.has(s.prefix))) starts.set(`${s.word}/${s.prefix}`, s);
-  // A start that runs on from a shorter one that need not end a word adds nothing: the walk passes the shorter first.
-  return [...starts.values()].filter((s) => ![...anyEnd].some((p) => p !== s.prefix && s.prefix.startsWith(p)));
+  for (const s of found.starts) if (!covered(found.anyEnd, s)) starts.set(`${s.word}/${s.prefix}`, s);
+  return [...starts.values()];
+}
+
+function covered(anyEnd: ReadonlySet<string>, s: CuePrefix): boolean {
+  if (s.word && anyEnd.has(s.prefix)) return true;
+  for (let k = 1; k < s.prefix.length; k++) if (anyEnd.has(s.prefix.slice(0, k))) return true;
+  return false;
 }
 
 /** Add to `found` the starts of the matches of `rest` that follow the literal `prefix`; false when one cannot be told. */
-function collectStarts(rest: Rest | null, prefix: string, flags: string, spaces: number, found: CuePrefix[]): boolean {
+function collectStarts(rest: Rest | null, prefix: string, flags: string, spaces: number, found: Found): boolean {
   while (rest !== null && rest.at >= rest.elements.length) rest = rest.then;
   // The pattern ends (any text may follow), or what follows is not known.
   if (rest === null) return addStart(found, prefix, false);
@@ -441,13 +453,15 @@ function collectStarts(rest: Rest | null, prefix: string, flags: string, spaces:
   const { atom, min, max, quantified } = termOf(rest.elements[rest.at]!);
   // Whitespace after a word: the text's whole run of it (see PREFIX_SPACE), then the prefix goes on. (Not after
   // another space: the walk takes the whole run in one step.)
-  if (spaces > 0 && /[^ ]$/.test(prefix) && min > 0 && atom.type === 'CharacterSet' && atom.kind === 'space' && !atom.negate) {
+  if (spaces > 0 && prefix.charCodeAt(prefix.length - 1) !== 32 && min > 0 && atom.type === 'CharacterSet' && atom.kind === 'space' && !atom.negate) {
     return collectStarts(next, `${prefix} `, flags, spaces - 1, found);
   }
   if (quantified) {
-    // One copy (after which more may come: the prefix ends there), or none when it may be skipped.
+    // One copy (after which more may come: the prefix ends there), or none when it may be skipped. What follows
+    // a skipped one is not read when the copy ended the prefix as a start that need not end a word (the gap of
+    // "held ... talks"): every start it leads to runs on from that one.
     if (max > 0 && !collectStarts({ elements: [atom], at: 0, then: max === 1 ? next : null }, prefix, flags, spaces, found)) return false;
-    return min > 0 || collectStarts(next, prefix, flags, spaces, found);
+    return min > 0 || found.anyEnd.has(prefix) || collectStarts(next, prefix, flags, spaces, found);
   }
   if (atom.type === 'Assertion') {
     if (prefix !== '' && forbidsWordCharacter(atom, flags)) return addStart(found, prefix, true);
@@ -466,16 +480,28 @@ function collectStarts(rest: Rest | null, prefix: string, flags: string, spaces:
  * never a whole word: the index reads on to the end of the text's whitespace run, where the pattern's \s+ may
  * have stopped sooner.
  */
-function addStart(found: CuePrefix[], prefix: string, word: boolean): boolean {
-  if (prefix === '' || found.length >= MAX_PREFIXES) return false;
-  found.push({ prefix, word: word && !prefix.endsWith(' ') });
+function addStart(found: Found, prefix: string, word: boolean): boolean {
+  if (prefix === '' || found.starts.length >= MAX_PREFIXES) return false;
+  const whole = word && !prefix.endsWith(' ');
+  found.starts.push({ prefix, word: whole });
+  if (!whole) found.anyEnd.add(prefix);
   return true;
 }
 
+/** takesWordCharacter and forbidsWordCharacter by flags and atom: the walks meet the same few atoms often. */
+const takesWord = new Map<string, boolean>();
+const forbidsWord = new Map<string, boolean>();
+
 /** Whether one character of the atom may be a word character. */
 function takesWordCharacter(atom: OneCharacter, flags: string): boolean {
-  const re = oneCharacterRegex(atom, flags);
-  return WORD_CHARACTERS.some((c) => re.test(c));
+  const key = `${flags}/${atom.raw}`;
+  let takes = takesWord.get(key);
+  if (takes === undefined) {
+    const re = oneCharacterRegex(atom, flags);
+    takes = WORD_CHARACTERS.some((c) => re.test(c));
+    takesWord.set(key, takes);
+  }
+  return takes;
 }
 
 /** A negative lookahead of one character that takes every word character (compileCue's closing (?![\w])): no word character follows. */
@@ -484,19 +510,25 @@ function forbidsWordCharacter(assertion: AST.Assertion, flags: string): boolean 
   const elements = assertion.alternatives[0]!.elements;
   const only = elements.length === 1 ? elements[0]! : null;
   if (only === null || only.type === 'Quantifier' || !isOneCharacter(only)) return false;
-  const re = oneCharacterRegex(only, flags);
-  return WORD_CHARACTERS.every((c) => re.test(c));
+  const key = `${flags}/${only.raw}`;
+  let forbids = forbidsWord.get(key);
+  if (forbids === undefined) {
+    const re = oneCharacterRegex(only, flags);
+    forbids = WORD_CHARACTERS.every((c) => re.test(c));
+    forbidsWord.set(key, forbids);
+  }
+  return forbids;
 }
 
 /** The start index of a list of indexed expressions, read from their sticky regexes (the ones tried at the starts). */
 function buildStartIndex(compiled: readonly IndexedExpression[]): StartIndex {
   // Built as objects, then laid out in typed arrays (PrefixTrie).
   interface Node {
-    next: Map<number, Node>;
+    next: (Node | undefined)[];
     expressions: number[];
     wordExpressions: number[];
   }
-  const node = (): Node => ({ next: new Map(), expressions: [], wordExpressions: [] });
+  const node = (): Node => ({ next: new Array<Node | undefined>(PREFIX_LETTERS), expressions: [], wordExpressions: [] });
   const root = node();
   const always: number[] = [];
   compiled.forEach(({ sticky }, expression) => {
@@ -509,9 +541,7 @@ function buildStartIndex(compiled: readonly IndexedExpression[]): StartIndex {
       let at = root;
       for (let k = 0; k < prefix.length; k++) {
         const letter = PREFIX_LETTER[prefix.charCodeAt(k)]!;
-        let child = at.next.get(letter);
-        if (!child) at.next.set(letter, (child = node()));
-        at = child;
+        at = at.next[letter] ??= node();
       }
       const list = word ? at.wordExpressions : at.expressions;
       if (!list.includes(expression)) list.push(expression);
@@ -521,23 +551,28 @@ function buildStartIndex(compiled: readonly IndexedExpression[]): StartIndex {
   const nodes: Node[] = [root];
   const letters: number[] = [-1];
   const firstChild: number[] = [];
+  const childCount: number[] = [];
   for (let i = 0; i < nodes.length; i++) {
     firstChild.push(nodes.length);
-    for (const [letter, child] of [...nodes[i]!.next].sort((a, b) => a[0] - b[0])) {
+    const next = nodes[i]!.next;
+    for (let letter = 0; letter < PREFIX_LETTERS; letter++) {
+      const child = next[letter];
+      if (child === undefined) continue;
       nodes.push(child);
       letters.push(letter);
     }
+    childCount.push(nodes.length - firstChild[i]!);
   }
   const trie: PrefixTrie = {
     rootNext: new Int32Array(PREFIX_LETTERS).fill(-1),
     firstChild: Int32Array.from(firstChild),
-    childCount: Uint8Array.from(nodes, (n) => n.next.size),
+    childCount: Uint8Array.from(childCount),
     letter: Int8Array.from(letters),
     ends: Uint8Array.from(nodes, (n) => (n.expressions.length > 0 ? PREFIX_ENDS : 0) | (n.wordExpressions.length > 0 ? PREFIX_WORD_ENDS : 0)),
     expressions: nodes.map((n) => n.expressions),
     wordExpressions: nodes.map((n) => n.wordExpressions),
   };
-  for (let child = firstChild[0]!; child < firstChild[0]! + root.next.size; child++) trie.rootNext[letters[child]!] = child;
+  for (let child = firstChild[0]!; child < firstChild[0]! + childCount[0]!; child++) trie.rootNext[letters[child]!] = child;
   return { trie, always, expressions: compiled.map(({ re, sticky }) => ({ re, sticky })) };
 }
 

@@ -203,7 +203,7 @@ describe('cuePrefixes', () => {
     ]);
   });
 
-  it('runs on over the whitespace between words, up to what is not a plain word', () => {
+  it('runs on over the whitespace after the first word, up to what is not a plain word', () => {
     expect(prefixesOf('the (country|nation)')).toEqual([
       { prefix: 'the country', word: true },
       { prefix: 'the nation', word: true },
@@ -216,7 +216,8 @@ describe('cuePrefixes', () => {
     expect(prefixesOf('(election*|election day)')).toEqual([{ prefix: 'election', word: false }]);
   });
 
-  it('ends prefixes at the second word, or the first, when running on would make too many', () => {
+  it('runs on to the second word only, and ends with the first when that would make too many', () => {
+    expect(prefixesOf('in office since')).toEqual([{ prefix: 'in office', word: true }]);
     const words = (w: string, n: number) => `(${Array.from({ length: n }, (_, i) => `${w}${String.fromCharCode(97 + i)}`).join('|')})`;
     const second = prefixesOf(`${words('a', 20)} ${words('b', 10)} ${words('c', 10)}`)!;
     expect(second).toHaveLength(200);
