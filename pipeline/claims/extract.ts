@@ -285,6 +285,8 @@ function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[],
   }
   for (const sent of sentences) {
     const ps = itemsWithin(people, sent.start, sent.end);
+    // No person before a pronoun: no vote (most sentences).
+    if (ps.length === 0) continue;
     const piece = text.slice(sent.start, sent.end);
     PRONOUN.lastIndex = 0;
     for (let m = PRONOUN.exec(piece); m !== null; m = PRONOUN.exec(piece)) {
@@ -916,10 +918,13 @@ function addSentenceClaims(
       break;
     }
   }
-  const furniture = allMatches(lex.furniture, sentence).length > 0 || pkind === 'list-item';
+  // Read only for a sentence with a cue (most have none).
+  let furniture: boolean | undefined;
   let lastSubject = previousSubject;
   for (const clause of clauseSpans(text, body, lex)) {
-    for (const c of clauseClaims(cx, clause, sent, lastSubject, furniture, narrative)) {
+    const hits = cueHits(text, clause, lex, cx.actorSpans, cx.prefixHits);
+    if (hits.length > 0) furniture ??= allMatches(lex.furniture, sentence).length > 0 || pkind === 'list-item';
+    for (const c of clauseClaims(cx, hits, clause, sent, lastSubject, furniture ?? false, narrative)) {
       if (!seenIds.has(c.id)) {
         seenIds.add(c.id);
         claims.push(c.claim);
@@ -937,12 +942,20 @@ function addSentenceClaims(
 }
 
 /**
- * One claim per relation per clause, in cue order: of several cues of one relation, the one that found an object
- * ("first won the presidency …, defeating Igor Dodon"), else the first.
+ * The claims of a clause's cue hits (cueHits): one per relation, in cue order; of several cues of one relation,
+ * the one that found an object ("first won the presidency …, defeating Igor Dodon"), else the first.
  */
-function clauseClaims(cx: ClaimContext, clause: Span2, sent: Span2, previousSubject: ActorItem | undefined, furniture: boolean, narrative: DateRef | undefined): CueClaim[] {
+function clauseClaims(
+  cx: ClaimContext,
+  hits: readonly CueHit[],
+  clause: Span2,
+  sent: Span2,
+  previousSubject: ActorItem | undefined,
+  furniture: boolean,
+  narrative: DateRef | undefined,
+): CueClaim[] {
   const best = new Map<string, CueClaim>();
-  for (const hit of cueHits(cx.text, clause, cx.lex, cx.actorSpans, cx.prefixHits)) {
+  for (const hit of hits) {
     const claim = buildClaim(cx, hit, clause, sent, previousSubject, furniture, narrative);
     if (!claim) {
       if (cx.report && !hit.cue.relation.requiresObject)
