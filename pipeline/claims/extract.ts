@@ -227,9 +227,16 @@ function clauseSpans(text: string, sent: Span2, lex: Lexicon): Span2[] {
   return split;
 }
 
-function paragraphKindAt(doc: Doc, pos: number): string {
-  for (const p of doc.paragraphs) if (pos >= p.start && pos < p.end) return p.kind;
-  return 'paragraph';
+/**
+ * Whether a sentence is a question: /\?\s*["”’)]*$/ on it with its trailing space trimmed, read back from its end
+ * (no copy of it, no scan from its start).
+ */
+function endsInQuestion(text: string, sent: Span2): boolean {
+  let k = sent.end - 1;
+  while (k >= sent.start && prefixLetterOf(text.charCodeAt(k)) === PREFIX_SPACE) k--;
+  while (k >= sent.start && '"”’)'.includes(text[k]!)) k--;
+  while (k >= sent.start && prefixLetterOf(text.charCodeAt(k)) === PREFIX_SPACE) k--;
+  return k >= sent.start && text.charCodeAt(k) === 63;
 }
 
 function paragraphIndexAt(doc: Doc, pos: number): number {
@@ -827,14 +834,13 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
   let topic: ActorItem | undefined;
   let topicPara = -2;
   for (const sent of sentences) {
-    const pkind = paragraphKindAt(doc, sent.start);
     const para = paragraphIndexAt(doc, sent.start);
+    const pkind = para >= 0 ? doc.paragraphs[para]!.kind : 'paragraph';
     if (para !== narrativePara) {
       narrative = undefined;
       narrativePara = para;
     }
-    const sentence = cx.text.slice(sent.start, sent.end);
-    const skip = pkind === 'byline' || pkind === 'dateline' || /\?\s*["”’)]*$/.test(sentence.trimEnd());
+    const skip = pkind === 'byline' || pkind === 'dateline' || endsInQuestion(cx.text, sent);
     if (!skip) {
       // The topic carries on: the previous sentence's subject (same paragraph) when a clause names none of its own.
       topic = addSentenceClaims(cx, sent, pkind, para === topicPara ? topic : undefined, narrative, claims, seenIds);
