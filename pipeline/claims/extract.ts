@@ -13,7 +13,20 @@ import { stableId } from '../core/ids.ts';
 import { message } from '../core/messages.ts';
 import type { ActorMention, Claim, DateMention, QuantityMention } from '../core/schema.ts';
 import { type Token, nlpOf } from '../adapters/wink.ts';
-import { type CompiledCue, type CueRelation, type Lexicon, type PrefixNode, type StartIndex, PREFIX_LETTER, loadLexicon } from './lexicon.ts';
+import {
+  type CompiledCue,
+  type CueRelation,
+  type Lexicon,
+  type PrefixTrie,
+  type StartIndex,
+  PREFIX_ENDS,
+  PREFIX_LETTER,
+  PREFIX_SPACE,
+  PREFIX_WORD_ENDS,
+  loadLexicon,
+  prefixChild,
+  prefixLetterOf,
+} from './lexicon.ts';
 import { intervalOf, intervalOfTime } from './timex.ts';
 
 /** The state a person acts for ("person:…" → "BLR"), when known. */
@@ -214,9 +227,16 @@ function clauseSpans(text: string, sent: Span2, lex: Lexicon): Span2[] {
   return split;
 }
 
-function paragraphKindAt(doc: Doc, pos: number): string {
-  for (const p of doc.paragraphs) if (pos >= p.start && pos < p.end) return p.kind;
-  return 'paragraph';
+/**
+ * Whether a sentence is a question: /\?\s*["”’)]*$/ on it with its trailing space trimmed, read back from its end
+ * (no copy of it, no scan from its start).
+ */
+function endsInQuestion(text: string, sent: Span2): boolean {
+  let k = sent.end - 1;
+  while (k >= sent.start && prefixLetterOf(text.charCodeAt(k)) === PREFIX_SPACE) k--;
+  while (k >= sent.start && '"”’)'.includes(text[k]!)) k--;
+  while (k >= sent.start && prefixLetterOf(text.charCodeAt(k)) === PREFIX_SPACE) k--;
+  return k >= sent.start && text.charCodeAt(k) === 63;
 }
 
 function paragraphIndexAt(doc: Doc, pos: number): number {
@@ -272,6 +292,8 @@ function genderEvidence(text: string, lex: Lexicon, items: readonly ActorItem[],
   }
   for (const sent of sentences) {
     const ps = itemsWithin(people, sent.start, sent.end);
+    // No person before a pronoun: no vote (most sentences).
+    if (ps.length === 0) continue;
     const piece = text.slice(sent.start, sent.end);
     PRONOUN.lastIndex = 0;
     for (let m = PRONOUN.exec(piece); m !== null; m = PRONOUN.exec(piece)) {
@@ -339,7 +361,7 @@ function actorItems(
   actors: ActorMention[],
   kinds: Map<string, string>,
   stateOf: StateOf,
-  wordStarts: readonly number[],
+  hits: PrefixHits,
   sentences: Span2[],
   pos?: PosAt,
   isRegion?: (id: string) => boolean,
@@ -348,10 +370,10 @@ function actorItems(
   const items: ActorItem[] = [];
   for (const a of actors) items.push(actorItem(a.start, a.end, a.actorId, a.kind, a.id, undefined, 'mention', isPossessiveAt(text, a.end), a.matchedBy === 'adjective'));
   const taken = spansOf(actors);
-  addLiteralItems(text, lex, wordStarts, kinds, items, taken);
+  addLiteralItems(text, lex, hits, kinds, items, taken);
   items.sort((a, b) => a.start - b.start || b.end - a.end);
   // Anaphors: resolved against the items before them (cheap: the last actor of a compatible kind, within a window).
-  const anaphors = anaphorsIn(text, lex, wordStarts, taken);
+  const anaphors = anaphorsIn(text, lex, hits, taken);
   const known: Antecedents = {
     text,
     items,
@@ -378,8 +400,9 @@ function actorItems(
 }
 
 /** The literal blocs of the text ("the West") not inside a mention, added to items (and their spans to taken). */
-function addLiteralItems(text: string, lex: Lexicon, wordStarts: readonly number[], kinds: Map<string, string>, items: ActorItem[], taken: Span2[]): void {
-  for (const [literalNo, matches] of matchesByExpression(text, { start: 0, end: text.length }, wordStarts, lex.literalActorIndex)) {
+function addLiteralItems(text: string, lex: Lexicon, hits: PrefixHits, kinds: Map<string, string>, items: ActorItem[], taken: Span2[]): void {
+  const from = lex.compiled.length + lex.anaphora.length;
+  for (const [literalNo, matches] of spanMatches(text, { start: 0, end: text.length }, hits, lex.startIndex, from, from + lex.literalActors.length)) {
     const l = lex.literalActors[literalNo]!;
     for (const m of matches) {
       if (overlapsAny(m.index, m.end, taken)) continue;
@@ -392,9 +415,10 @@ function addLiteralItems(text: string, lex: Lexicon, wordStarts: readonly number
 }
 
 /** The anaphors of the text outside the taken spans, longest first at one place ("the country's" over "the country"). */
-function anaphorsIn(text: string, lex: Lexicon, wordStarts: readonly number[], taken: readonly Span2[]): Anaphor[] {
+function anaphorsIn(text: string, lex: Lexicon, hits: PrefixHits, taken: readonly Span2[]): Anaphor[] {
   const anaphors: Anaphor[] = [];
-  for (const [anaphorNo, matches] of matchesByExpression(text, { start: 0, end: text.length }, wordStarts, lex.anaphoraIndex)) {
+  const from = lex.compiled.length;
+  for (const [anaphorNo, matches] of spanMatches(text, { start: 0, end: text.length }, hits, lex.startIndex, from, from + lex.anaphora.length)) {
     const a = lex.anaphora[anaphorNo]!;
     for (const m of matches) {
       if (overlapsAny(m.index, m.end, taken)) continue;
@@ -489,9 +513,9 @@ interface CueHit {
 }
 
 /** Cue matches of the clause: earliest then longest first, no two overlapping, none inside an actor name. */
-function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Span2[], wordStarts: readonly number[]): CueHit[] {
+function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Span2[], prefixHits: PrefixHits): CueHit[] {
   const hits: CueHit[] = [];
-  for (const [cueNo, matches] of matchesByExpression(text, clause, wordStarts, lex.cueIndex)) {
+  for (const [cueNo, matches] of spanMatches(text, clause, prefixHits, lex.startIndex, 0, lex.compiled.length)) {
     const cue = lex.compiled[cueNo]!;
     for (const m of matches) {
       const h = { cue, start: clause.start + m.index, end: clause.start + m.end };
@@ -511,76 +535,148 @@ function cueHits(text: string, clause: Span2, lex: Lexicon, blocked: readonly Sp
 }
 
 /**
- * \w without the u flag: [A-Za-z0-9_], i.e. PREFIX_LETTER's characters but the hyphen, and the underscore. A table
+ * \w without the u flag: [A-Za-z0-9_], i.e. PREFIX_LETTER's letters and digits, and the underscore. A table
  * rather than a chain of ranges: each test here runs for every character, so none is left without type feedback
  * when the caller is optimised (an upper-case letter after a cue prefix is rare, and deoptimised it).
  */
 function isRegexWordCharCode(c: number): boolean {
-  return c === 95 || (c < 128 && c !== 45 && PREFIX_LETTER[c]! >= 0);
+  return c === 95 || (c < 128 && c !== 45 && PREFIX_LETTER[c]! >= 0 && PREFIX_LETTER[c]! !== PREFIX_SPACE);
 }
 
 type Match = { index: number; end: number };
 
-/** Where words start in a text, ascending: the places a cue expression can start (its `(?<![\w-])`). */
-function wordStartsOf(text: string): number[] {
-  const out: number[] = [];
-  let previousIsWord = false;
-  for (let at = 0; at < text.length; at++) {
-    // A word character for the cues' `(?<![\w-])` ([A-Za-z0-9_-]): a cue match starts only where the one before is none.
-    const c = text.charCodeAt(at);
-    const isWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
-    if (isWord && !previousIsWord) out.push(at);
-    previousIsWord = isWord;
-  }
-  return out;
+/** A word character for the cues' `(?<![\w-])` ([A-Za-z0-9_-]): a cue match starts only where the one before is none. */
+function isWordStartCharCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 }
 
 /**
- * allMatches of each expression of an indexed list over the span of the text (offsets in the span, as over
- * text.slice(span.start, span.end)), as [expression number, matches] in list order, leaving out expressions
- * without a match. The prefix trie (see StartIndex) is walked from each word start of the span, and each
- * expression tried, sticky, only where one of its prefixes stands: the same matches as a full scan, as no match
- * of it starts anywhere else. `wordStarts`: wordStartsOf(text); the span's own start counts as a word start.
+ * The prefixes of a start index found in a text: one record per expression one of whose prefixes stands at a
+ * word start (the trie walked from there: addPrefixHits), in text order. Parallel arrays: no object per record.
  */
-function matchesByExpression(text: string, span: Span2, wordStarts: readonly number[], index: StartIndex): [number, Match[]][] {
-  const starts = new Map<number, number[]>();
-  // The span's start, then the word starts after it in the span. (No closures here: this runs per clause.)
-  let nextWord = lastAtOrBeforeIn(wordStarts, span.start) + 1;
-  for (let at = span.start; at < span.end; at = nextWord < wordStarts.length ? wordStarts[nextWord++]! : span.end) {
-    let node = childOf(index.root, text.charCodeAt(at));
-    for (let k = at + 1; node !== undefined; k++) {
-      if (node.expressions.length > 0) addStarts(starts, node.expressions, at - span.start);
-      if (node.wordExpressions.length > 0 && (k >= span.end || !isRegexWordCharCode(text.charCodeAt(k)))) addStarts(starts, node.wordExpressions, at - span.start);
-      node = k < span.end ? childOf(node, text.charCodeAt(k)) : undefined;
+export interface PrefixHits {
+  /** Where the prefix starts (ascending). */
+  at: number[];
+  /** The expression's number in the index. */
+  expression: number[];
+  /** Where the walk took the prefix's last step (a character, or the start of a whitespace run): a span ending at or before it cuts the prefix. */
+  last: number[];
+  /** A whole-word prefix followed by a word character: where that character is (a span ending there ends the word); else Infinity. */
+  wordEnd: number[];
+}
+
+function noPrefixHits(): PrefixHits {
+  return { at: [], expression: [], last: [], wordEnd: [] };
+}
+
+/** The prefix hits of a whole text: the trie walked once from each of its word starts. (Exported for its tests.) */
+export function prefixHitsOf(text: string, index: StartIndex): PrefixHits {
+  const hits = noPrefixHits();
+  addPrefixHits(text, 0, text.length, text.length, index.trie, hits);
+  return hits;
+}
+
+/**
+ * Add to hits the prefixes of the trie that stand at `from` and at the word starts after it before `to`, read
+ * up to `end`. One loop over the characters and the walks from them (no call per word start: this is the stage's
+ * hottest loop).
+ */
+function addPrefixHits(text: string, from: number, to: number, end: number, trie: PrefixTrie, hits: PrefixHits): void {
+  let previousIsWord = false;
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    const isWord = isWordStartCharCode(code);
+    const wordStart = at === from || (isWord && !previousIsWord);
+    previousIsWord = isWord;
+    if (!wordStart) continue;
+    let letter = letterOf(code);
+    // The root has no space child: a prefix starts with a letter.
+    let node = letter >= 0 ? trie.rootNext[letter]! : -1;
+    let last = at;
+    for (let k = at + 1; node >= 0; k++) {
+      const ends = trie.ends[node]!;
+      if (ends !== 0) {
+        if ((ends & PREFIX_ENDS) !== 0) for (const expression of trie.expressions[node]!) addPrefixHit(hits, at, expression, last, Infinity);
+        if ((ends & PREFIX_WORD_ENDS) !== 0) {
+          const wordEnd = k >= end || !isRegexWordCharCode(text.charCodeAt(k)) ? Infinity : k;
+          for (const expression of trie.wordExpressions[node]!) addPrefixHit(hits, at, expression, last, wordEnd);
+        }
+      }
+      if (k >= end) break;
+      last = k;
+      letter = letterOf(text.charCodeAt(k));
+      if (letter < 0) break;
+      node = prefixChild(trie, node, letter);
+      // A space of the trie stands for the whole whitespace run.
+      if (letter === PREFIX_SPACE) while (k + 1 < end && letterOf(text.charCodeAt(k + 1)) === PREFIX_SPACE) k++;
     }
   }
-  const piece = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
-  const out: [number, Match[]][] = [];
-  for (const expression of index.always) {
-    const matches = allMatches(index.expressions[expression]!.re, piece);
-    if (matches.length > 0) out.push([expression, matches]);
+}
+
+function addPrefixHit(hits: PrefixHits, at: number, expression: number, last: number, wordEnd: number): void {
+  hits.at.push(at);
+  hits.expression.push(expression);
+  hits.last.push(last);
+  hits.wordEnd.push(wordEnd);
+}
+
+/**
+ * allMatches of each expression numbered from `from` to `to` in the index over the span of the text (offsets in
+ * the span, as over text.slice(span.start, span.end)), as [expression number - from, matches] in number order,
+ * leaving out expressions without a match. Each expression is tried, sticky, only where one of its prefixes
+ * stands in the span as a walk of the span alone would find it: at the span's start (a word start of the span
+ * whatever precedes it) and at the text's word starts inside it, with no step of the prefix past the span's end
+ * (`last`) and a whole word ending at the span's end or before a non-word character (`wordEnd`). The same matches
+ * as a full scan, as no match of an expression starts anywhere else. `hits`: prefixHitsOf(text, index).
+ * (Exported for its tests.)
+ */
+export function spanMatches(text: string, span: Span2, hits: PrefixHits, index: StartIndex, from: number, to: number): [number, Match[]][] {
+  const length = span.end - span.start;
+  // Each hit the span holds as one number, expression then place, so that one numeric sort groups them.
+  const keys: number[] = [];
+  addSpanKeys(keys, hits, span, from, to);
+  // A span starting inside a word of the text starts a word of its own (no prefix hit of the text's is there).
+  if (span.start > 0 && span.start < span.end && isWordStartCharCode(text.charCodeAt(span.start)) && isWordStartCharCode(text.charCodeAt(span.start - 1))) {
+    const own = noPrefixHits();
+    addPrefixHits(text, span.start, span.start + 1, span.end, index.trie, own);
+    addSpanKeys(keys, own, span, from, to);
   }
-  for (const [expression, at] of starts) {
-    const found = matchesAt(index.expressions[expression]!.sticky, piece, at);
+  const out: [number, Match[]][] = [];
+  // Most clauses hold no hit: nothing to slice nor sort.
+  if (keys.length === 0 && index.always.length === 0) return out;
+  const piece = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
+  for (const expression of index.always) {
+    if (expression < from || expression >= to) continue;
+    const matches = allMatches(index.expressions[expression]!.re, piece);
+    if (matches.length > 0) out.push([expression - from, matches]);
+  }
+  const sorted = Float64Array.from(keys).sort();
+  for (let i = 0; i < sorted.length; ) {
+    const expression = Math.floor(sorted[i]! / (length + 1));
+    const positions: number[] = [];
+    for (; i < sorted.length && Math.floor(sorted[i]! / (length + 1)) === expression; i++) positions.push(sorted[i]! - expression * (length + 1));
+    const found = matchesAt(index.expressions[expression]!.sticky, piece, positions);
     if (found.length === 0) continue;
     const matches: Match[] = [];
     for (const m of found) matches.push({ index: m.index, end: m.index + m[0].length });
-    out.push([expression, matches]);
+    out.push([expression - from, matches]);
   }
   return out.sort((x, y) => x[0] - y[0]);
 }
 
-function childOf(node: PrefixNode, code: number): PrefixNode | undefined {
-  const letter = code < 128 ? PREFIX_LETTER[code]! : -1;
-  return letter >= 0 ? node.next[letter] : undefined;
+/** Push the keys (expression × (span length + 1) + place in the span) of the hits in the span of expressions in [from, to). */
+function addSpanKeys(keys: number[], hits: PrefixHits, span: Span2, from: number, to: number): void {
+  const length = span.end - span.start;
+  for (let i = partitionPoint(hits.at, (at) => at < span.start); i < hits.at.length && hits.at[i]! < span.end; i++) {
+    const expression = hits.expression[i]!;
+    if (expression < from || expression >= to || hits.last[i]! >= span.end || span.end > hits.wordEnd[i]!) continue;
+    keys.push(expression * (length + 1) + hits.at[i]! - span.start);
+  }
 }
 
-function addStarts(starts: Map<number, number[]>, expressions: readonly number[], at: number): void {
-  for (const expression of expressions) {
-    const found = starts.get(expression);
-    if (found === undefined) starts.set(expression, [at]);
-    else found.push(at);
-  }
+/** PREFIX_LETTER of a character (the table for ASCII; prefixLetterOf beyond it). */
+function letterOf(code: number): number {
+  return code < 128 ? PREFIX_LETTER[code]! : prefixLetterOf(code);
 }
 
 /** An actor glued into a compound modifier ("Moscow-friendly", "Russian-backed"): never a subject or object. */
@@ -624,11 +720,6 @@ function itemsWithin<T extends Span2>(items: readonly T[], from: number, to: num
 function verbBetween(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = lastTokenAtOrBefore(tokens, from - 1) + 1; i < tokens.length && tokens[i]!.start < to; i++) if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return true;
   return false;
-}
-
-/** Index of the last of `sorted` (ascending) at or before `pos`, or -1. */
-function lastAtOrBeforeIn(sorted: readonly number[], pos: number): number {
-  return partitionPoint(sorted, (v) => v <= pos) - 1;
 }
 
 /** Index of the last of `sorted` (by start, ascending) whose start is at or before `pos`, or -1. */
@@ -704,7 +795,8 @@ interface ClaimContext {
   kinds: Map<string, string>;
   tokens: readonly Token[];
   posAt: PosAt;
-  wordStarts: number[];
+  /** The lexicon's prefix hits in the text (prefixHitsOf). */
+  prefixHits: PrefixHits;
   items: ActorItem[];
   /** The story's most salient state: a copy, as it stands for the story, not for the mention it was counted from. */
   focal: ActorItem | undefined;
@@ -742,14 +834,13 @@ export function extractClaims(doc: Doc, opts: ExtractOptions = {}): Claim[] {
   let topic: ActorItem | undefined;
   let topicPara = -2;
   for (const sent of sentences) {
-    const pkind = paragraphKindAt(doc, sent.start);
     const para = paragraphIndexAt(doc, sent.start);
+    const pkind = para >= 0 ? doc.paragraphs[para]!.kind : 'paragraph';
     if (para !== narrativePara) {
       narrative = undefined;
       narrativePara = para;
     }
-    const sentence = cx.text.slice(sent.start, sent.end);
-    const skip = pkind === 'byline' || pkind === 'dateline' || /\?\s*["”’)]*$/.test(sentence.trimEnd());
+    const skip = pkind === 'byline' || pkind === 'dateline' || endsInQuestion(cx.text, sent);
     if (!skip) {
       // The topic carries on: the previous sentence's subject (same paragraph) when a clause names none of its own.
       topic = addSentenceClaims(cx, sent, pkind, para === topicPara ? topic : undefined, narrative, claims, seenIds);
@@ -780,8 +871,8 @@ function claimContext(doc: Doc, opts: ExtractOptions, sentences: Span2[]): Claim
   const kinds = new Map<string, string>();
   const tokens = nlpOf(doc).tokens;
   const posAt = posIndex(tokens);
-  const wordStarts = wordStartsOf(text);
-  const items = actorItems(doc, lex, actors, kinds, stateOf, wordStarts, sentences, posAt, opts.isRegion);
+  const prefixHits = prefixHitsOf(text, lex.startIndex);
+  const items = actorItems(doc, lex, actors, kinds, stateOf, prefixHits, sentences, posAt, opts.isRegion);
   const salient = mostSalientState(items.filter((i) => i.basis === 'mention'), stateOf);
   return {
     doc,
@@ -795,7 +886,7 @@ function claimContext(doc: Doc, opts: ExtractOptions, sentences: Span2[]): Claim
     kinds,
     tokens,
     posAt,
-    wordStarts,
+    prefixHits,
     items,
     focal: salient ? actorItem(salient.start, salient.end, salient.actorId, salient.kind, salient.mentionId, salient.literal, salient.basis, salient.possessive, salient.adjective) : undefined,
     actorSpans: spansOf(actors),
@@ -833,10 +924,13 @@ function addSentenceClaims(
       break;
     }
   }
-  const furniture = allMatches(lex.furniture, sentence).length > 0 || pkind === 'list-item';
+  // Read only for a sentence with a cue (most have none).
+  let furniture: boolean | undefined;
   let lastSubject = previousSubject;
   for (const clause of clauseSpans(text, body, lex)) {
-    for (const c of clauseClaims(cx, clause, sent, lastSubject, furniture, narrative)) {
+    const hits = cueHits(text, clause, lex, cx.actorSpans, cx.prefixHits);
+    if (hits.length > 0) furniture ??= allMatches(lex.furniture, sentence).length > 0 || pkind === 'list-item';
+    for (const c of clauseClaims(cx, hits, clause, sent, lastSubject, furniture ?? false, narrative)) {
       if (!seenIds.has(c.id)) {
         seenIds.add(c.id);
         claims.push(c.claim);
@@ -854,12 +948,20 @@ function addSentenceClaims(
 }
 
 /**
- * One claim per relation per clause, in cue order: of several cues of one relation, the one that found an object
- * ("first won the presidency …, defeating Igor Dodon"), else the first.
+ * The claims of a clause's cue hits (cueHits): one per relation, in cue order; of several cues of one relation,
+ * the one that found an object ("first won the presidency …, defeating Igor Dodon"), else the first.
  */
-function clauseClaims(cx: ClaimContext, clause: Span2, sent: Span2, previousSubject: ActorItem | undefined, furniture: boolean, narrative: DateRef | undefined): CueClaim[] {
+function clauseClaims(
+  cx: ClaimContext,
+  hits: readonly CueHit[],
+  clause: Span2,
+  sent: Span2,
+  previousSubject: ActorItem | undefined,
+  furniture: boolean,
+  narrative: DateRef | undefined,
+): CueClaim[] {
   const best = new Map<string, CueClaim>();
-  for (const hit of cueHits(cx.text, clause, cx.lex, cx.actorSpans, cx.wordStarts)) {
+  for (const hit of hits) {
     const claim = buildClaim(cx, hit, clause, sent, previousSubject, furniture, narrative);
     if (!claim) {
       if (cx.report && !hit.cue.relation.requiresObject)

@@ -228,32 +228,63 @@ export interface CompiledCue extends IndexedExpression {
 }
 
 /**
- * Expressions (cue patterns, or alternations of them) by how their first word begins, read from their compiled
- * regexes at load (cuePrefixes): an expression can only match where the text has one of its first-word prefixes at a word start, so a
- * text is scanned once for word starts and only the expressions that can start there are tried (instead of every
- * expression over every clause). See matchesByExpression in extract.ts.
+ * Expressions (cue patterns, or alternations of them) by how they begin, read from their compiled regexes at load
+ * (cuePrefixes): an expression can only match where the text has one of its prefixes at a word start, so a
+ * document is walked once from its word starts and each expression tried only where one of its prefixes stands
+ * (instead of every expression over every clause). See prefixHitsOf and spanMatches in extract.ts.
  */
 export interface StartIndex {
-  /** A trie of the expressions' first-word prefixes, by lower-case character code. */
-  root: PrefixNode;
+  /** A trie of the expressions' prefixes, by PREFIX_LETTER of their (lower-case) characters. */
+  trie: PrefixTrie;
   /** Expressions whose first word the index cannot tell (scanned in full). */
   always: number[];
   /** The indexed expressions, by number: their own objects, of one shape whatever list they come from. */
   expressions: IndexedExpression[];
 }
 
-export interface PrefixNode {
-  /** Children by PREFIX_LETTER of the next character. */
-  next: (PrefixNode | undefined)[];
-  /** Expressions (numbers in the indexed list) one of whose prefixes ends here. */
-  expressions: number[];
-  /** Expressions one of whose prefixes ends here as a whole word: only where no word character (\w) follows. */
-  wordExpressions: number[];
+/**
+ * A trie in typed arrays, its nodes numbered breadth first from the root (0) with each node's children together in
+ * letter order: some 45 kB for the lexicon's 6,000 nodes, where a trie of objects with a slot per letter took
+ * megabytes, so that a document's walk (some three steps per word, most of them near the root) finds it in the
+ * processor's cache after the rest of the stage has run.
+ */
+export interface PrefixTrie {
+  /** The root's children by letter (-1: none): the one node stepped from at every word start. */
+  rootNext: Int32Array;
+  /** Per node: its first child's number, and how many children it has. */
+  firstChild: Int32Array;
+  childCount: Uint8Array;
+  /** Per node: the letter (PREFIX_LETTER) its parent reaches it by. */
+  letter: Int8Array;
+  /** Per node: PREFIX_ENDS and PREFIX_WORD_ENDS when it has expressions, wordExpressions (read only then). */
+  ends: Uint8Array;
+  /** Per node: the expressions (numbers in the indexed list) one of whose prefixes ends here. */
+  expressions: number[][];
+  /** Per node: the expressions one of whose prefixes ends here as a whole word: only where no word character (\w) follows. */
+  wordExpressions: number[][];
+}
+
+export const PREFIX_ENDS = 1;
+export const PREFIX_WORD_ENDS = 2;
+
+/** The child of a trie node by a letter, or -1 (a scan of its few children: most have one). */
+export function prefixChild(trie: PrefixTrie, node: number, letter: number): number {
+  if (node === 0) return trie.rootNext[letter]!;
+  const first = trie.firstChild[node]!;
+  const end = first + trie.childCount[node]!;
+  for (let child = first; child < end; child++) if (trie.letter[child] === letter) return child;
+  return -1;
 }
 
 /**
+ * A prefix's space (written ' ' in CuePrefix.prefix): a pattern's `\s+` between two words, which the index takes
+ * as the whole whitespace run of the text (what follows the run in a prefix is a letter, which \s+ cannot take).
+ */
+export const PREFIX_SPACE = 37;
+/**
  * The characters of prefixes ([a-z0-9-], upper case folded as the case-insensitive expressions do: ASCII only)
- * numbered from 0 by character code; -1 for any other code below 128 (and codes from 128 up are none).
+ * numbered from 0 by character code, and PREFIX_SPACE for the ASCII whitespace of \s; -1 for any other code
+ * below 128 (codes from 128 up: prefixLetterOf).
  */
 export const PREFIX_LETTER: Int8Array = (() => {
   const letters = 'abcdefghijklmnopqrstuvwxyz0123456789-';
@@ -262,9 +293,18 @@ export const PREFIX_LETTER: Int8Array = (() => {
     table[letters.charCodeAt(i)] = i;
     table[letters.toUpperCase().charCodeAt(i)] = i;
   }
+  for (const c of '\t\n\v\f\r ') table[c.charCodeAt(0)] = PREFIX_SPACE;
   return table;
 })();
-const PREFIX_LETTERS = 37;
+const PREFIX_LETTERS = 38;
+
+/** PREFIX_LETTER of any character code: beyond ASCII only the whitespace of \s (without the u flag) has one. */
+export function prefixLetterOf(code: number): number {
+  if (code < 128) return PREFIX_LETTER[code]!;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    ? PREFIX_SPACE
+    : -1;
+}
 
 /** An indexed expression: global (for a full scan) and sticky (tried at one place). */
 export interface IndexedExpression {
@@ -279,7 +319,11 @@ export interface Lexicon {
   /** Per relation with objectMarkers: a marker word and the space after it. */
   objectMarkers: Map<string, RegExp>;
   compiled: CompiledCue[];
-  cueIndex: StartIndex;
+  /**
+   * The start index of the cues (compiled), the anaphora and the literal actors, numbered on in that order: the
+   * anaphora from compiled.length, the literal actors after them (one index: one walk of a document finds all).
+   */
+  startIndex: StartIndex;
   negation: RegExp;
   notNegation: RegExp | null;
   negationAfter: RegExp | null;
@@ -293,11 +337,9 @@ export interface Lexicon {
   female: RegExp;
   male: RegExp;
   anaphora: (IndexedExpression & { kinds: string[]; possessive: boolean; resolve: 'recent' | 'salient'; preferRegion: boolean })[];
-  anaphoraIndex: StartIndex;
   fronted: RegExp | null;
   lightVerb: RegExp | null;
   literalActors: (IndexedExpression & { id: string; kind: string; adjective: RegExp | null })[];
-  literalActorIndex: StartIndex;
   clauseBreak: RegExp;
   expletive: RegExp | null;
   topics: string[];
@@ -335,7 +377,10 @@ export function compileCue(pattern: string): string {
   return `(?<![\\w-])(?:${out.join('')})(?![\\w])`;
 }
 
-/** A literal start of a cue pattern: its lower-case letters, and whether they are a whole word (no word character follows). */
+/**
+ * A literal start of a cue pattern: its lower-case letters (and spaces between words: see PREFIX_SPACE), and
+ * whether they are a whole word (no word character follows).
+ */
 export interface CuePrefix {
   prefix: string;
   word: boolean;
@@ -359,61 +404,105 @@ interface Rest {
  * Literal starts, one of which every match of an indexed regex (compileCue's, case-insensitive, without the u
  * flag, whose (?<![\w-]) puts every match at a word start) begins with; null when its start is not plain enough
  * to tell (the expression is then always tried). Walks the regex's syntax tree (core/regex-syntax.ts) along every
- * way a match can begin: the letters, digits and hyphens met first, through groups, alternatives and optional
- * parts (which add the starts of what follows them), up to anything else; a whole word when what ends the
- * prefix takes no word character (a space, `['’]`, or compileCue's closing (?![\w])).
+ * way a match can begin: the letters, digits and hyphens met first, and the `\s+` between words, through groups,
+ * alternatives and optional parts (which add the starts of what follows them), up to anything else; a whole word
+ * when what ends the prefix takes no word character (a space, `['’]`, or compileCue's closing (?![\w])).
+ * A prefix runs on over the space after its first word into the second (a cue starting "to be" or "the country"
+ * is tried only where the text has both words, not at every "to" or "the"), unless that makes more than
+ * MAX_PREFIXES of them: then prefixes end with the first word. (A third word would add little: two rarely stand
+ * together by chance, and each word more multiplies the prefixes to read at load.)
  */
 export function cuePrefixes(re: RegExp): CuePrefix[] | null {
   // The index folds ASCII case only; the u flag would fold ſ and the Kelvin sign onto s and k too.
   if (/[uv]/.test(re.flags)) return null;
   const pattern = parsePattern(re.source, re.flags);
   if (!pattern) return null;
-  const found: CuePrefix[] = [];
+  return startsOf(pattern, re.flags, 1) ?? startsOf(pattern, re.flags, 0);
+}
+
+/** Starts found so far, and those of them that need not end a word (any start they begin is theirs already). */
+interface Found {
+  starts: CuePrefix[];
+  anyEnd: Set<string>;
+}
+
+/** cuePrefixes crossing at most `spaces` spaces between words; null when a start cannot be told. */
+function startsOf(pattern: AST.Pattern, flags: string, spaces: number): CuePrefix[] | null {
+  const found: Found = { starts: [], anyEnd: new Set() };
   for (const a of pattern.alternatives) {
-    if (!collectStarts({ elements: a.elements, at: 0, then: null }, '', re.flags, found)) return null;
+    if (!collectStarts({ elements: a.elements, at: 0, then: null }, '', flags, spaces, found)) return null;
   }
-  // Each start once; a prefix that need not end a word covers the same prefix as a whole word.
-  const anyEnd = new Set(found.filter((s) => !s.word).map((s) => s.prefix));
+  // Each start once; a prefix that need not end a word covers the same prefix as a whole word, and any start that
+  // runs on from it (the walk passes the shorter first).
   const starts = new Map<string, CuePrefix>();
-  for (const s of found) if (!(s.word && anyEnd.has(s.prefix))) starts.set(`${s.word}/${s.prefix}`, s);
+  for (const s of found.starts) if (!covered(found.anyEnd, s)) starts.set(`${s.word}/${s.prefix}`, s);
   return [...starts.values()];
 }
 
+function covered(anyEnd: ReadonlySet<string>, s: CuePrefix): boolean {
+  if (s.word && anyEnd.has(s.prefix)) return true;
+  for (let k = 1; k < s.prefix.length; k++) if (anyEnd.has(s.prefix.slice(0, k))) return true;
+  return false;
+}
+
 /** Add to `found` the starts of the matches of `rest` that follow the literal `prefix`; false when one cannot be told. */
-function collectStarts(rest: Rest | null, prefix: string, flags: string, found: CuePrefix[]): boolean {
+function collectStarts(rest: Rest | null, prefix: string, flags: string, spaces: number, found: Found): boolean {
   while (rest !== null && rest.at >= rest.elements.length) rest = rest.then;
   // The pattern ends (any text may follow), or what follows is not known.
   if (rest === null) return addStart(found, prefix, false);
   const next: Rest = { elements: rest.elements, at: rest.at + 1, then: rest.then };
   const { atom, min, max, quantified } = termOf(rest.elements[rest.at]!);
+  // Whitespace after a word: the text's whole run of it (see PREFIX_SPACE), then the prefix goes on. (Not after
+  // another space: the walk takes the whole run in one step.)
+  if (spaces > 0 && prefix.charCodeAt(prefix.length - 1) !== 32 && min > 0 && atom.type === 'CharacterSet' && atom.kind === 'space' && !atom.negate) {
+    return collectStarts(next, `${prefix} `, flags, spaces - 1, found);
+  }
   if (quantified) {
-    // One copy (after which more may come: the prefix ends there), or none when it may be skipped.
-    if (max > 0 && !collectStarts({ elements: [atom], at: 0, then: max === 1 ? next : null }, prefix, flags, found)) return false;
-    return min > 0 || collectStarts(next, prefix, flags, found);
+    // One copy (after which more may come: the prefix ends there), or none when it may be skipped. What follows
+    // a skipped one is not read when the copy ended the prefix as a start that need not end a word (the gap of
+    // "held ... talks"): every start it leads to runs on from that one.
+    if (max > 0 && !collectStarts({ elements: [atom], at: 0, then: max === 1 ? next : null }, prefix, flags, spaces, found)) return false;
+    return min > 0 || found.anyEnd.has(prefix) || collectStarts(next, prefix, flags, spaces, found);
   }
   if (atom.type === 'Assertion') {
     if (prefix !== '' && forbidsWordCharacter(atom, flags)) return addStart(found, prefix, true);
     // It consumes nothing: what it forbids only narrows the matches.
-    return collectStarts(next, prefix, flags, found);
+    return collectStarts(next, prefix, flags, spaces, found);
   }
   const alternatives = groupAlternatives(atom);
-  if (alternatives) return alternatives.every((a) => collectStarts({ elements: a.elements, at: 0, then: next }, prefix, flags, found));
+  if (alternatives) return alternatives.every((a) => collectStarts({ elements: a.elements, at: 0, then: next }, prefix, flags, spaces, found));
   const literal = literalOf(atom);
-  if (literal !== null && PREFIX_CHARACTER.test(literal)) return collectStarts(next, prefix + literal.toLowerCase(), flags, found);
+  if (literal !== null && PREFIX_CHARACTER.test(literal)) return collectStarts(next, prefix + literal.toLowerCase(), flags, spaces, found);
   return addStart(found, prefix, isOneCharacter(atom) && !takesWordCharacter(atom, flags));
 }
 
-/** The prefix ends here (a whole word or not): false when there is none, or too many. */
-function addStart(found: CuePrefix[], prefix: string, word: boolean): boolean {
-  if (prefix === '' || found.length >= MAX_PREFIXES) return false;
-  found.push({ prefix, word });
+/**
+ * The prefix ends here (a whole word or not): false when there is none, or too many. One ending in a space is
+ * never a whole word: the index reads on to the end of the text's whitespace run, where the pattern's \s+ may
+ * have stopped sooner.
+ */
+function addStart(found: Found, prefix: string, word: boolean): boolean {
+  if (prefix === '' || found.starts.length >= MAX_PREFIXES) return false;
+  const whole = word && !prefix.endsWith(' ');
+  found.starts.push({ prefix, word: whole });
+  if (!whole) found.anyEnd.add(prefix);
   return true;
 }
 
+/** takesWordCharacter and forbidsWordCharacter by flags and atom: the walks meet the same few atoms often. */
+const takesWord = new Map<string, boolean>();
+const forbidsWord = new Map<string, boolean>();
+
 /** Whether one character of the atom may be a word character. */
 function takesWordCharacter(atom: OneCharacter, flags: string): boolean {
-  const re = oneCharacterRegex(atom, flags);
-  return WORD_CHARACTERS.some((c) => re.test(c));
+  const key = `${flags}/${atom.raw}`;
+  let takes = takesWord.get(key);
+  if (takes === undefined) {
+    const re = oneCharacterRegex(atom, flags);
+    takes = WORD_CHARACTERS.some((c) => re.test(c));
+    takesWord.set(key, takes);
+  }
+  return takes;
 }
 
 /** A negative lookahead of one character that takes every word character (compileCue's closing (?![\w])): no word character follows. */
@@ -422,36 +511,73 @@ function forbidsWordCharacter(assertion: AST.Assertion, flags: string): boolean 
   const elements = assertion.alternatives[0]!.elements;
   const only = elements.length === 1 ? elements[0]! : null;
   if (only === null || only.type === 'Quantifier' || !isOneCharacter(only)) return false;
-  const re = oneCharacterRegex(only, flags);
-  return WORD_CHARACTERS.every((c) => re.test(c));
+  const key = `${flags}/${only.raw}`;
+  let forbids = forbidsWord.get(key);
+  if (forbids === undefined) {
+    const re = oneCharacterRegex(only, flags);
+    forbids = WORD_CHARACTERS.every((c) => re.test(c));
+    forbidsWord.set(key, forbids);
+  }
+  return forbids;
 }
 
 /** The start index of a list of indexed expressions, read from their sticky regexes (the ones tried at the starts). */
 function buildStartIndex(compiled: readonly IndexedExpression[]): StartIndex {
-  const node = (): PrefixNode => ({ next: new Array<PrefixNode | undefined>(PREFIX_LETTERS).fill(undefined), expressions: [], wordExpressions: [] });
-  const index: StartIndex = { root: node(), always: [], expressions: compiled.map(({ re, sticky }) => ({ re, sticky })) };
+  // Built as objects, then laid out in typed arrays (PrefixTrie).
+  interface Node {
+    next: (Node | undefined)[];
+    expressions: number[];
+    wordExpressions: number[];
+  }
+  const node = (): Node => ({ next: new Array<Node | undefined>(PREFIX_LETTERS), expressions: [], wordExpressions: [] });
+  const root = node();
+  const always: number[] = [];
   compiled.forEach(({ sticky }, expression) => {
     const prefixes = cuePrefixes(sticky);
     if (prefixes === null) {
-      index.always.push(expression);
+      always.push(expression);
       return;
     }
     for (const { prefix, word } of prefixes) {
-      let at = index.root;
+      let at = root;
       for (let k = 0; k < prefix.length; k++) {
         const letter = PREFIX_LETTER[prefix.charCodeAt(k)]!;
-        let child = at.next[letter];
-        if (!child) at.next[letter] = child = node();
-        at = child;
+        at = at.next[letter] ??= node();
       }
       const list = word ? at.wordExpressions : at.expressions;
       if (!list.includes(expression)) list.push(expression);
     }
   });
-  return index;
+  // Breadth first: each node's children get consecutive numbers, in letter order.
+  const nodes: Node[] = [root];
+  const letters: number[] = [-1];
+  const firstChild: number[] = [];
+  const childCount: number[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    firstChild.push(nodes.length);
+    const next = nodes[i]!.next;
+    for (let letter = 0; letter < PREFIX_LETTERS; letter++) {
+      const child = next[letter];
+      if (child === undefined) continue;
+      nodes.push(child);
+      letters.push(letter);
+    }
+    childCount.push(nodes.length - firstChild[i]!);
+  }
+  const trie: PrefixTrie = {
+    rootNext: new Int32Array(PREFIX_LETTERS).fill(-1),
+    firstChild: Int32Array.from(firstChild),
+    childCount: Uint8Array.from(childCount),
+    letter: Int8Array.from(letters),
+    ends: Uint8Array.from(nodes, (n) => (n.expressions.length > 0 ? PREFIX_ENDS : 0) | (n.wordExpressions.length > 0 ? PREFIX_WORD_ENDS : 0)),
+    expressions: nodes.map((n) => n.expressions),
+    wordExpressions: nodes.map((n) => n.wordExpressions),
+  };
+  for (let child = firstChild[0]!; child < firstChild[0]! + childCount[0]!; child++) trie.rootNext[letters[child]!] = child;
+  return { trie, always, expressions: compiled.map(({ re, sticky }) => ({ re, sticky })) };
 }
 
-/** regexOf, with its sticky twin for matchesByExpression. */
+/** regexOf, with its sticky twin for the start index. */
 function indexedOf(file: string, patterns: readonly string[]): IndexedExpression {
   const re = regexOf(file, patterns);
   return { re, sticky: new RegExp(re.source, 'iy') };
@@ -517,7 +643,7 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     relations,
     objectMarkers,
     compiled,
-    cueIndex: buildStartIndex(compiled),
+    startIndex: buildStartIndex([...compiled, ...anaphora, ...literalActors]),
     negation: regexOf(CUES_FILE, cues.negation.cues),
     negationAfter: cues.negationAfter.length > 0 ? regexOf(CUES_FILE, cues.negationAfter) : null,
     notNegation: cues.notNegation.length > 0 ? regexOf(CUES_FILE, cues.notNegation) : null,
@@ -537,11 +663,9 @@ export function compileLexicon(file: RelationsFile, cues: CuesFile, fileName = R
     female: regexOf(CUES_FILE, cues.gender.female, 'g'),
     male: regexOf(CUES_FILE, cues.gender.male, 'g'),
     anaphora,
-    anaphoraIndex: buildStartIndex(anaphora),
     lightVerb: cues.lightVerbs.length > 0 ? new RegExp(`(?:${cues.lightVerbs.map((v) => compileCue(v)).join('|')})\\s+(?:\\S+\\s+){0,3}$`, 'i') : null,
     fronted: cues.frontedOpeners.length > 0 ? new RegExp(`^\\s*(?:${cues.frontedOpeners.join('|')})\\b[^,]{0,120},\\s+`, 'i') : null,
     literalActors,
-    literalActorIndex: buildStartIndex(literalActors),
     clauseBreak: new RegExp(cues.clauseBreaks.join('|'), 'g'),
     expletive: cues.expletives.length > 0 ? regexOf(CUES_FILE, cues.expletives, 'iy') : null,
     topics,

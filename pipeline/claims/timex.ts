@@ -29,6 +29,9 @@ const SEASONS: Record<string, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: 
 export function intervalOf(value: string, published: string | null = null): DayInterval | null {
   let m: RegExpMatchArray | null;
   if (value === 'PRESENT_REF') return published ? intervalOf(published) : null;
+  // Every anchored form starts with a digit (XXXX-…, PAST_REF, durations do not): none of the tests below can pass.
+  const first = value.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return null;
   if ((m = value.match(/^(\d{4})-(\d{2})-(\d{2})/))) {
     const d = dayOf(+m[1]!, +m[2]!, +m[3]!);
     return { start: d, end: d };
