@@ -6,8 +6,8 @@
  *   pattern runs only where such a beginning stands;
  * - normalise (normalise/lib/literals.ts): literals a line must contain for a
  *   chrome rule to match;
- * - claims (cuePrefixes in claims/lexicon.ts): the first-word prefixes of the
- *   cue prefix index.
+ * - claims (cuePrefixes in claims/lexicon.ts): the prefixes (up to the second
+ *   word) of the cue prefix index.
  * Each walks the parsed pattern through the views below and keeps one rule: a
  * construct it does not know contributes nothing (a weaker filter, or a full
  * scan), never a wrong one.
