@@ -232,12 +232,15 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables, 
   const { toks, lowerSent } = view;
   if (view.breaks?.tables !== t) view.breaks = { tables: t, at: clauseBreaks(toks, lowerSent, t) };
   const breaks = view.breaks.at;
-  const beforeToks = lowerSent.filter((_w, i) => toks[i]!.end <= start);
   if (!verbOnly) {
-    const cued = cueTense(beforeToks, t);
+    // The cues read at most the last six words before the span (tokens end in text order).
+    const before = partitionPoint(toks, (x) => x.end <= start);
+    const lastToks = lowerSent.slice(Math.max(0, before - 6), before);
+    const cued = cueTense(lastToks, t);
     if (cued !== null) return cued;
     // A deadline ("extended to Nov. 20", "payable Jan. 2", "effective Feb. 1") says nothing of the verb's tense.
-    const last2 = beforeToks.join(' ').split(' ').slice(-2);
+    // Each token gives at least one word, so the last two words are those of the last two tokens.
+    const last2 = lastToks.slice(-2).join(' ').split(' ').slice(-2);
     if (last2.some((w) => t.tense.deadlineCues.includes(w))) return tenseAt(layer, start, end, t, true) === 'future' ? 'future' : 'present';
   }
   // The clause around the span: from the break before it (included: "which began on …") to the break after it.
@@ -256,7 +259,8 @@ export function tenseAt(layer: NlpLayer, start: number, end: number, t: Tables, 
 /**
  * Future cues in the last five words before the date ("is scheduled to … Friday", "the upcoming
  * February vote"): future, or present after a past auxiliary ("was scheduled to meet Friday",
- * "were to vote in March": future in the past). Null without a cue.
+ * "were to vote in March": future in the past). Null without a cue. beforeToks: the words before
+ * the date (the last six suffice).
  */
 function cueTense(beforeToks: readonly string[], t: Tables): Tense | null {
   const nearToks = beforeToks.slice(-5);

@@ -148,23 +148,49 @@ export function normaliseGroup(name: string, raw: string, t: Tables): string | n
   }
 }
 
+/** A stretch of a template: literal text, then the group it names ('' at the template's end). */
+interface TemplatePart {
+  literal: string;
+  group: string;
+  optional: boolean;
+}
+
+/** Templates read into parts, once each: the same few dozen are filled for every match. */
+const templateParts = new Map<string, TemplatePart[]>();
+
+function partsOf(template: string): TemplatePart[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = [];
+    let from = 0;
+    for (const m of template.matchAll(/\{([a-z][a-z0-9_]*)(\?)?\}/g)) {
+      parts.push({ literal: template.slice(from, m.index), group: m[1]!, optional: m[2] !== undefined });
+      from = m.index! + m[0].length;
+    }
+    parts.push({ literal: template.slice(from), group: '', optional: false });
+    templateParts.set(template, parts);
+  }
+  return parts;
+}
+
 /**
  * Fill a value template: "{year}-{month}-{day}" with the normalised groups.
  * Returns null when a group used by the template is missing or does not normalise.
  */
 export function fillTemplate(template: string, groups: Groups, t: Tables): string | null {
-  let failed = false;
-  const out = template.replace(/\{([a-z][a-z0-9_]*)(\?)?\}/g, (_m, name: string, optional?: string) => {
-    const raw = groups[name];
+  let out = '';
+  for (const part of partsOf(template)) {
+    out += part.literal;
+    if (part.group === '') continue;
+    const raw = groups[part.group];
     if (raw === undefined) {
-      if (!optional) failed = true;
-      return '';
+      if (!part.optional) return null;
+      continue;
     }
-    const v = normaliseGroup(name, raw, t);
-    if (v === null) failed = true;
-    return v ?? '';
-  });
-  if (failed) return null;
+    const v = normaliseGroup(part.group, raw, t);
+    if (v === null) return null;
+    out += v;
+  }
   return fixDuration(out);
 }
 

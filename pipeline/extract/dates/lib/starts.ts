@@ -306,7 +306,8 @@ interface TrieEdge {
 /**
  * The tree laid out in typed arrays: it is walked at every word start of every
  * document, between other stages' work, so it is kept small and contiguous.
- * Node 0 is the root, whose edges are also listed by the first character's key.
+ * Node 0 is the root. A node with several edges lists them by the class of the
+ * next character's key, so that a step follows only the edges that take it.
  */
 interface FlatTrie {
   /** Per node: its accepted rules (accepts[acceptFrom[i] … acceptFrom[i + 1]]) and edges (edgeFrom likewise). */
@@ -319,9 +320,15 @@ interface FlatTrie {
   edgeNode: Int32Array;
   bits: Uint32Array;
   runs: Uint8Array[];
-  /** The root's edges by the key of the first character: rootEdges[rootFrom[k] … rootFrom[k + 1]]. */
-  rootFrom: Int32Array;
-  rootEdges: Int32Array;
+  /** Per key, its class: keys that every edge's set takes or leaves alike. */
+  keyClass: Uint8Array;
+  /**
+   * Per node with several edges, where its row starts in classFrom (-1: one edge or none, tested
+   * by its bits): the edges taking a key of class c are classEdges[classFrom[row + c] … classFrom[row + c + 1]].
+   */
+  dispatch: Int32Array;
+  classFrom: Int32Array;
+  classEdges: Int32Array;
 }
 
 const SET_WORDS = Math.ceil(KEYS / 32);
@@ -464,17 +471,26 @@ function flatten(root: TrieNode): FlatTrie {
     }
     edgeNode[j] = numbering.get(e.to)!;
   });
-  const rootLists: number[][] = Array.from({ length: KEYS }, () => []);
-  for (let j = edgeFrom[0]!; j < edgeFrom[1]!; j++) {
-    for (const k of edges[j]!.set.keys) rootLists[k]!.push(j);
-  }
-  const rootFrom = new Int32Array(KEYS + 1);
-  const rootEdges: number[] = [];
-  rootLists.forEach((list, k) => {
-    rootFrom[k] = rootEdges.length;
-    rootEdges.push(...list);
+  const { keyClass, classCount } = keyClasses(edges);
+  const dispatch = new Int32Array(nodes.length).fill(-1);
+  const classFrom: number[] = [];
+  const classEdges: number[] = [];
+  nodes.forEach((_node, i) => {
+    if (edgeFrom[i + 1]! - edgeFrom[i]! < 2) return;
+    const lists: number[][] = Array.from({ length: classCount }, () => []);
+    for (let j = edgeFrom[i]!; j < edgeFrom[i + 1]!; j++) {
+      for (const k of edges[j]!.set.keys) {
+        const list = lists[keyClass[k]!]!;
+        if (!list.includes(j)) list.push(j);
+      }
+    }
+    dispatch[i] = classFrom.length;
+    for (const list of lists) {
+      classFrom.push(classEdges.length);
+      classEdges.push(...list);
+    }
+    classFrom.push(classEdges.length);
   });
-  rootFrom[KEYS] = rootEdges.length;
   return {
     acceptFrom,
     accepts: Int32Array.from(accepts),
@@ -484,9 +500,26 @@ function flatten(root: TrieNode): FlatTrie {
     edgeNode,
     bits: Uint32Array.from(bits),
     runs,
-    rootFrom,
-    rootEdges: Int32Array.from(rootEdges),
+    keyClass,
+    dispatch,
+    classFrom: Int32Array.from(classFrom),
+    classEdges: Int32Array.from(classEdges),
   };
+}
+
+/** The classes of keys no edge's set tells apart (a set takes all of a class or none of it); at most KEYS of them. */
+function keyClasses(edges: readonly TrieEdge[]): { keyClass: Uint8Array; classCount: number } {
+  const sets = [...new Map(edges.map((e) => [e.set.id, e.set])).values()];
+  const members = sets.map((set) => new Set(set.keys));
+  const classOf = new Map<string, number>();
+  const keyClass = new Uint8Array(KEYS);
+  for (let k = 0; k < KEYS; k++) {
+    const signature = members.map((m) => (m.has(k) ? '1' : '0')).join('');
+    let c = classOf.get(signature);
+    if (c === undefined) classOf.set(signature, (c = classOf.size));
+    keyClass[k] = c;
+  }
+  return { keyClass, classCount: classOf.size };
 }
 
 /**
@@ -502,16 +535,7 @@ export function startsByRule(table: LeadTable, text: string): number[][] {
   for (let s = 0; s < n; s++) {
     const u = text.charCodeAt(s);
     const lowAfterHigh = u >= 0xdc00 && u <= 0xdfff && s > 0 && (text.charCodeAt(s - 1) & 0xfc00) === 0xd800;
-    if (!prevLetterOrDigit && !lowAfterHigh) {
-      const key = KEY_OF[u]!;
-      // The root's edges are listed under the keys they take: only a run needs its own check.
-      for (let i = trie.rootFrom[key]!; i < trie.rootFrom[key + 1]!; i++) {
-        const e = trie.rootEdges[i]!;
-        const run = trie.edgeRun[e]!;
-        if (run < 0) descend(trie, text, trie.edgeNode[e]!, s + 1, s, out);
-        else if (trie.runs[run]![u] === 1) descend(trie, text, trie.edgeNode[e]!, pastRun(text, s + 1, trie.runs[run]!), s, out);
-      }
-    }
+    if (!prevLetterOrDigit && !lowAfterHigh) follow(trie, text, 0, s, s, out);
     // Whether the character ending at s is a letter or digit (a surrogate pair read whole).
     if (u < 128) prevLetterOrDigit = (u >= 48 && u <= 57) || ((u | 32) >= 97 && (u | 32) <= 122);
     else if ((u & 0xfc00) === 0xd800) prevLetterOrDigit = false;
@@ -534,17 +558,30 @@ function descend(trie: FlatTrie, text: string, node: number, at: number, s: numb
     // Two leads of one rule can fit at the same position.
     if (list.length === 0 || list[list.length - 1] !== s) list.push(s);
   }
+  follow(trie, text, node, at, s, out);
+}
+
+/** Go on from `node` along each edge the character at `at` (and, for a run, the spaces after it) fits. */
+function follow(trie: FlatTrie, text: string, node: number, at: number, s: number, out: number[][]): void {
   const from = trie.edgeFrom[node]!;
   const to = trie.edgeFrom[node + 1]!;
   if (from === to || at >= text.length) return;
   const u = text.charCodeAt(at);
   const key = KEY_OF[u]!;
-  const word = key >>> 5;
-  const bit = 1 << (key & 31);
-  for (let e = from; e < to; e++) {
-    const run = trie.edgeRun[e]!;
-    if (run < 0) {
-      if ((trie.bits[trie.edgeBits[e]! + word]! & bit) !== 0) descend(trie, text, trie.edgeNode[e]!, at + 1, s, out);
-    } else if (trie.runs[run]![u] === 1) descend(trie, text, trie.edgeNode[e]!, pastRun(text, at + 1, trie.runs[run]!), s, out);
+  const row = trie.dispatch[node]!;
+  if (row >= 0) {
+    // The edges listed under the key's class take it: only a run needs its own check.
+    const c = row + trie.keyClass[key]!;
+    for (let i = trie.classFrom[c]!; i < trie.classFrom[c + 1]!; i++) {
+      const e = trie.classEdges[i]!;
+      const run = trie.edgeRun[e]!;
+      if (run < 0) descend(trie, text, trie.edgeNode[e]!, at + 1, s, out);
+      else if (trie.runs[run]![u] === 1) descend(trie, text, trie.edgeNode[e]!, pastRun(text, at + 1, trie.runs[run]!), s, out);
+    }
+    return;
   }
+  const run = trie.edgeRun[from]!;
+  if (run < 0) {
+    if ((trie.bits[trie.edgeBits[from]! + (key >>> 5)]! & (1 << (key & 31))) !== 0) descend(trie, text, trie.edgeNode[from]!, at + 1, s, out);
+  } else if (trie.runs[run]![u] === 1) descend(trie, text, trie.edgeNode[from]!, pastRun(text, at + 1, trie.runs[run]!), s, out);
 }
