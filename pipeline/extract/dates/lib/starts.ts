@@ -306,7 +306,7 @@ interface TrieEdge {
 /**
  * The tree laid out in typed arrays: it is walked at every word start of every
  * document, between other stages' work, so it is kept small and contiguous.
- * Node 0 is the root. A node with several edges lists them by the class of the
+ * Node 0 is the root. A node with many edges lists them by the class of the
  * next character's key, so that a step follows only the edges that take it.
  */
 interface FlatTrie {
@@ -323,8 +323,8 @@ interface FlatTrie {
   /** Per key, its class: keys that every edge's set takes or leaves alike. */
   keyClass: Uint8Array;
   /**
-   * Per node with several edges, where its row starts in classFrom (-1: one edge or none, tested
-   * by its bits): the edges taking a key of class c are classEdges[classFrom[row + c] … classFrom[row + c + 1]].
+   * Per node with DISPATCH_FANOUT edges or more, where its row starts in classFrom (-1: fewer, each
+   * tested by its bits): the edges taking a key of class c are classEdges[classFrom[row + c] … classFrom[row + c + 1]].
    */
   dispatch: Int32Array;
   classFrom: Int32Array;
@@ -332,6 +332,8 @@ interface FlatTrie {
 }
 
 const SET_WORDS = Math.ceil(KEYS / 32);
+/** Nodes with this many edges or more list them by class; fewer are tested one by one (as fast, and half the table). */
+const DISPATCH_FANOUT = 3;
 
 /** The leads of a list of patterns, compiled once: rules without leads scan the whole text. */
 export interface LeadTable {
@@ -476,7 +478,7 @@ function flatten(root: TrieNode): FlatTrie {
   const classFrom: number[] = [];
   const classEdges: number[] = [];
   nodes.forEach((_node, i) => {
-    if (edgeFrom[i + 1]! - edgeFrom[i]! < 2) return;
+    if (edgeFrom[i + 1]! - edgeFrom[i]! < DISPATCH_FANOUT) return;
     const lists: number[][] = Array.from({ length: classCount }, () => []);
     for (let j = edgeFrom[i]!; j < edgeFrom[i + 1]!; j++) {
       for (const k of edges[j]!.set.keys) {
@@ -580,8 +582,12 @@ function follow(trie: FlatTrie, text: string, node: number, at: number, s: numbe
     }
     return;
   }
-  const run = trie.edgeRun[from]!;
-  if (run < 0) {
-    if ((trie.bits[trie.edgeBits[from]! + (key >>> 5)]! & (1 << (key & 31))) !== 0) descend(trie, text, trie.edgeNode[from]!, at + 1, s, out);
-  } else if (trie.runs[run]![u] === 1) descend(trie, text, trie.edgeNode[from]!, pastRun(text, at + 1, trie.runs[run]!), s, out);
+  const word = key >>> 5;
+  const bit = 1 << (key & 31);
+  for (let e = from; e < to; e++) {
+    const run = trie.edgeRun[e]!;
+    if (run < 0) {
+      if ((trie.bits[trie.edgeBits[e]! + word]! & bit) !== 0) descend(trie, text, trie.edgeNode[e]!, at + 1, s, out);
+    } else if (trie.runs[run]![u] === 1) descend(trie, text, trie.edgeNode[e]!, pastRun(text, at + 1, trie.runs[run]!), s, out);
+  }
 }
