@@ -166,16 +166,22 @@ interface ListRule {
   filter: RegExp | null;
   /** Characters the line must begin with (see literalTests). */
   firstChar: RegExp | null;
+  /** The index in Dispatch.gates of the gate over this rule's filter, or -1 when it has none. */
+  gate: number;
 }
 
 /**
  * A list's rules in order and, by the first character of a line, the rules that can match a
  * line beginning with it (most rules are anchored on a word: a line starting "T" is not tried
- * against "^(?:share|…)"). Null for a list with a matcher not made by compileGroup.
+ * against "^(?:share|…)"). `gates`: per flag set shared by two or more of the rules' filters,
+ * one regex of those filters as alternatives, true of a line exactly when one of them is: most
+ * lines hold none of the literals, and one scan rules out every filtered rule of the set.
+ * Null for a list with a matcher not made by compileGroup.
  */
 interface Dispatch {
   rules: ListRule[];
   byFirstChar: Map<string, ListRule[]>;
+  gates: RegExp[];
 }
 
 const dispatches = new WeakMap<readonly Matcher[], Dispatch | null>();
@@ -183,9 +189,29 @@ const dispatches = new WeakMap<readonly Matcher[], Dispatch | null>();
 function dispatchOf(ms: readonly Matcher[]): Dispatch | null {
   let d = dispatches.get(ms);
   if (d !== undefined) return d;
-  d = ms.every((x) => x[RULES]) ? { rules: ms.flatMap((x) => x[RULES]!.map((r) => ({ id: x.id, ...r }))), byFirstChar: new Map() } : null;
+  d = ms.every((x) => x[RULES]) ? compileDispatch(ms) : null;
   dispatches.set(ms, d);
   return d;
+}
+
+function compileDispatch(ms: readonly Matcher[]): Dispatch {
+  const rules = ms.flatMap((x) => x[RULES]!);
+  const filtersByFlags = new Map<string, RegExp[]>();
+  for (const r of rules) if (r.filter) filtersByFlags.set(r.filter.flags, [...(filtersByFlags.get(r.filter.flags) ?? []), r.filter]);
+  const gates: RegExp[] = [];
+  const gateOfFlags = new Map<string, number>();
+  for (const [flags, filters] of filtersByFlags) {
+    // A gate is a bit of firstMatch's masks; two filters at least, or it saves nothing.
+    if (filters.length < 2 || gates.length === 31) continue;
+    gateOfFlags.set(flags, gates.length);
+    // Filters have no capturing groups: as alternatives they keep their meaning.
+    gates.push(new RegExp(filters.map((f) => `(?:${f.source})`).join('|'), flags));
+  }
+  return {
+    rules: ms.flatMap((x) => x[RULES]!.map((r) => ({ id: x.id, ...r, gate: r.filter ? (gateOfFlags.get(r.filter.flags) ?? -1) : -1 }))),
+    byFirstChar: new Map(),
+    gates,
+  };
 }
 
 /** The rules of a list, in order, that can match a line starting with `first` (a code point, or "" for an empty line). */
@@ -209,7 +235,18 @@ export function firstMatch(ms: readonly Matcher[], line: string): MatchHit {
   if (d) {
     // The rules in order, as the groups' matchers try them, less those the line's first character or literals rule out.
     const first = t.length ? String.fromCodePoint(t.codePointAt(0)!) : '';
+    // Bits by gate index: gates tested on this line, and those of them that passed.
+    let gatesTested = 0;
+    let gatesPassed = 0;
     for (const r of rulesFor(d, first)) {
+      if (r.gate >= 0) {
+        const bit = 1 << r.gate;
+        if ((gatesTested & bit) === 0) {
+          gatesTested |= bit;
+          if (d.gates[r.gate]!.test(t)) gatesPassed |= bit;
+        }
+        if ((gatesPassed & bit) === 0) continue;
+      }
       if (r.filter && !r.filter.test(t)) continue;
       const m = r.re.exec(t);
       if (m) {
