@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../pipeline/core/data.ts';
 import { compileData, DATA_FILE, firstMatch, NormaliseDataSchema, type Matcher, type RuleGroup } from '../../pipeline/normalise/lib/data.ts';
-import { literalFilter, requiredLiterals, requiredPrefixes } from '../../pipeline/normalise/lib/literals.ts';
+import { literalFilter, literalTests, requiredLiterals, requiredPrefixes } from '../../pipeline/normalise/lib/literals.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SILVER = path.join(ROOT, '..', 'shared', 'scale', 'te3-silver');
@@ -78,6 +78,18 @@ describe('literal prefilters', () => {
     expect(literalFilter(/all rights reserved/giu)).toBeNull();
     // The rule's case folding: the long s and the Kelvin sign match s and k under i and u.
     expect(literalFilter(/\bspeak\b/iu)?.test('ſpea\u212A')).toBe(true);
+  });
+
+  it('test the first character of anchored rules: a literal, a class, or what follows an optional step', () => {
+    expect(literalTests(/^(?:share|tweet)\s*:?$/iu).firstChar?.source).toBe('^(?:s|t)');
+    expect(literalTests(/^\d+\s+comments?$/iu).firstChar?.source).toBe('^(?:\\d)');
+    expect(literalTests(/^(?:(?:updated|posted)\s+)?\d+\s+days? ago$/iu).firstChar?.source).toBe('^(?:u|p|\\d)');
+    expect(literalTests(/^(?=.{0,140}$)\p{Lu}\w+/u).firstChar?.source).toBe('^(?:\\p{Lu})');
+    // A match that may consume nothing, or an atom the walk does not know: no test.
+    expect(literalTests(/^a?$/iu).firstChar).toBeNull();
+    expect(literalTests(/^(a)\1/iu).firstChar?.source).toBe('^(?:a)');
+    expect(literalTests(/^\1?(a)/iu).firstChar).toBeNull();
+    expect(literalTests(/\d+ comments/iu).firstChar).toBeNull();
   });
 
   it('never filter out a line that a rule regex matches', () => {

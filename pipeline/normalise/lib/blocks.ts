@@ -174,44 +174,49 @@ export function markdownBlocks(raw: string, skip: readonly [number, number][] = 
 const WS = /\s/;
 const NOT_A_LONE_SPACE = /[^\S ]| {2}/;
 
+/**
+ * Trim leading whitespace of the first piece and trailing of the last, and add the line the
+ * pieces make, if any, to `lines`. A module function, not a closure in toLines: the loader
+ * (tsx, keeping names) names every closure as it is made, which costs more than the call.
+ */
+function pushLine(raw: string, cur: [number, number][], lines: Line[]): void {
+  while (cur.length) {
+    const f = cur[0]!;
+    while (f[0] < f[1] && WS.test(raw[f[0]]!)) f[0]++;
+    if (f[0] < f[1]) break;
+    cur.shift();
+  }
+  while (cur.length) {
+    const l = cur[cur.length - 1]!;
+    while (l[1] > l[0] && WS.test(raw[l[1] - 1]!)) l[1]--;
+    if (l[1] > l[0]) break;
+    cur.pop();
+  }
+  if (cur.length) {
+    const joined = cur.length === 1 ? raw.slice(cur[0]![0], cur[0]![1]) : cur.map(([s, e]) => raw.slice(s, e)).join('');
+    // Folding changes nothing unless some whitespace is not a lone space: skip building the copy then.
+    const text = (NOT_A_LONE_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
+    if (text) lines.push({ pieces: cur, start: cur[0]![0], end: cur[cur.length - 1]![1], text });
+  }
+}
+
 /** Cut leaf ranges at line breaks; trim each line's pieces; drop empty lines. */
 export function toLines(raw: string, leaves: readonly [number, number][]): Line[] {
   const lines: Line[] = [];
   let cur: [number, number][] = [];
-  const flush = () => {
-    // trim leading whitespace of the first piece and trailing of the last
-    while (cur.length) {
-      const f = cur[0]!;
-      while (f[0] < f[1] && WS.test(raw[f[0]]!)) f[0]++;
-      if (f[0] < f[1]) break;
-      cur.shift();
-    }
-    while (cur.length) {
-      const l = cur[cur.length - 1]!;
-      while (l[1] > l[0] && WS.test(raw[l[1] - 1]!)) l[1]--;
-      if (l[1] > l[0]) break;
-      cur.pop();
-    }
-    if (cur.length) {
-      const joined = cur.length === 1 ? raw.slice(cur[0]![0], cur[0]![1]) : cur.map(([s, e]) => raw.slice(s, e)).join('');
-      // Folding changes nothing unless some whitespace is not a lone space: skip building the copy then.
-      const text = (NOT_A_LONE_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
-      if (text) lines.push({ pieces: cur, start: cur[0]![0], end: cur[cur.length - 1]![1], text });
-    }
-    cur = [];
-  };
   for (const [s, e] of leaves) {
     let a = s;
     for (let i = s; i < e; i++) {
       if (raw[i] === '\n') {
         if (i > a) cur.push([a, i]);
-        flush();
+        pushLine(raw, cur, lines);
+        cur = [];
         a = i + 1;
       }
     }
     if (e > a) cur.push([a, e]);
   }
-  flush();
+  pushLine(raw, cur, lines);
   return lines;
 }
 

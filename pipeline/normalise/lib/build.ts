@@ -16,29 +16,43 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && WS.test(String.fromCharCode(c)));
 }
 
-export function buildText(raw: string, kept: readonly Kept[]): { text: string; offsets: OffsetMap; paragraphs: Paragraph[] } {
-  const b = new TextBuilder();
-  // Copies of adjacent raw ranges are handed to the builder as one (it would merge their
-  // segments anyway): one piece per run of copied text instead of one per word and space.
-  let copyStart = 0;
-  let copyEnd = 0;
-  const flushCopy = (): void => {
-    if (copyEnd > copyStart) b.copy(raw, copyStart, copyEnd);
-    copyStart = copyEnd = 0;
-  };
-  const copy = (s: number, e: number): void => {
+/**
+ * The builder with copies of adjacent raw ranges handed to it as one (it would merge their
+ * segments anyway): one piece per run of copied text instead of one per word and space.
+ * A class, not closures in buildText: the loader (tsx, keeping names) names every closure
+ * as it is made, which costs more than the calls.
+ */
+class CopyRuns {
+  readonly b = new TextBuilder();
+  private copyStart = 0;
+  private copyEnd = 0;
+
+  constructor(private readonly raw: string) {}
+
+  flushCopy(): void {
+    if (this.copyEnd > this.copyStart) this.b.copy(this.raw, this.copyStart, this.copyEnd);
+    this.copyStart = this.copyEnd = 0;
+  }
+
+  copy(s: number, e: number): void {
     if (e <= s) return;
-    if (copyEnd > copyStart && copyEnd === s) copyEnd = e;
+    if (this.copyEnd > this.copyStart && this.copyEnd === s) this.copyEnd = e;
     else {
-      flushCopy();
-      copyStart = s;
-      copyEnd = e;
+      this.flushCopy();
+      this.copyStart = s;
+      this.copyEnd = e;
     }
-  };
-  const replace = (text: string, s: number, e: number): void => {
-    flushCopy();
-    b.replace(text, s, e);
-  };
+  }
+
+  replace(text: string, s: number, e: number): void {
+    this.flushCopy();
+    this.b.replace(text, s, e);
+  }
+}
+
+export function buildText(raw: string, kept: readonly Kept[]): { text: string; offsets: OffsetMap; paragraphs: Paragraph[] } {
+  const w = new CopyRuns(raw);
+  const b = w.b;
   const paragraphs: Paragraph[] = [];
   let prevRawEnd = 0;
   for (const k of kept) {
@@ -46,8 +60,8 @@ export function buildText(raw: string, kept: readonly Kept[]): { text: string; o
     const lastLine = k.lines[k.lines.length - 1];
     if (!first || !lastLine) continue;
     const rawStart = first.start;
-    if (paragraphs.length) replace('\n\n', prevRawEnd, Math.max(prevRawEnd, rawStart));
-    flushCopy();
+    if (paragraphs.length) w.replace('\n\n', prevRawEnd, Math.max(prevRawEnd, rawStart));
+    w.flushCopy();
     const start = b.length;
     let lastChar = '';
     let lastEnd = rawStart;
@@ -57,7 +71,7 @@ export function buildText(raw: string, kept: readonly Kept[]): { text: string; o
         // "counter-\nintuitive": keep the hyphen, join without a space.
         if (lastChar === '-' && /\p{Ll}/u.test(next)) {
           /* nothing between */
-        } else replace(' ', lastEnd, line.start);
+        } else w.replace(' ', lastEnd, line.start);
       }
       let pendingWs = -1; // raw start of a whitespace run not yet written
       for (const [s, e] of line.pieces) {
@@ -69,13 +83,13 @@ export function buildText(raw: string, kept: readonly Kept[]): { text: string; o
             continue;
           }
           if (pendingWs >= 0) {
-            if (i - pendingWs === 1 && raw[pendingWs] === ' ') copy(pendingWs, i);
-            else replace(' ', pendingWs, i);
+            if (i - pendingWs === 1 && raw[pendingWs] === ' ') w.copy(pendingWs, i);
+            else w.replace(' ', pendingWs, i);
             pendingWs = -1;
           }
           let j = i;
           while (j < e && !isSpace(raw.charCodeAt(j))) j++;
-          copy(i, j);
+          w.copy(i, j);
           lastChar = raw[j - 1]!;
           i = j;
         }
@@ -83,7 +97,7 @@ export function buildText(raw: string, kept: readonly Kept[]): { text: string; o
       }
       lastEnd = line.end;
     });
-    flushCopy();
+    w.flushCopy();
     const end = b.length;
     paragraphs.push({ start, end, rawStart, rawEnd: lastLine.end, kind: k.kind });
     prevRawEnd = lastLine.end;

@@ -169,13 +169,27 @@ interface ListRule {
 }
 
 /**
- * A list's rules in order and, by the first character of a line, the rules that can match a
- * line beginning with it (most rules are anchored on a word: a line starting "T" is not tried
- * against "^(?:share|…)"). Null for a list with a matcher not made by compileGroup.
+ * The rules of a list that can match a line beginning with a given character, in order, and
+ * their gates: per flag set shared by two or more of these rules' filters, one regex of those
+ * filters as alternatives, true of a line exactly when one of them is. Most lines hold none of
+ * the literals: one scan rules out every filtered rule of the set.
+ */
+interface Bucket {
+  rules: ListRule[];
+  /** By rule: the index in `gates` of the gate over its filter, or -1 (no filter, or alone in its flag set). */
+  gateOf: number[];
+  gates: RegExp[];
+}
+
+/**
+ * A list's rules in order and its buckets by the first character of a line (most rules are
+ * anchored on a word or a class: a line starting "T" is not tried against "^(?:share|…)" nor
+ * "^\d+\s+comments?$", and its gate leaves out their filters). Null for a list with a matcher
+ * not made by compileGroup.
  */
 interface Dispatch {
   rules: ListRule[];
-  byFirstChar: Map<string, ListRule[]>;
+  byFirstChar: Map<string, Bucket>;
 }
 
 const dispatches = new WeakMap<readonly Matcher[], Dispatch | null>();
@@ -188,14 +202,32 @@ function dispatchOf(ms: readonly Matcher[]): Dispatch | null {
   return d;
 }
 
-/** The rules of a list, in order, that can match a line starting with `first` (a code point, or "" for an empty line). */
-function rulesFor(d: Dispatch, first: string): ListRule[] {
-  let rules = d.byFirstChar.get(first);
-  if (rules === undefined) {
-    rules = d.rules.filter((r) => r.firstChar === null || r.firstChar.test(first));
-    d.byFirstChar.set(first, rules);
+/** Gates by flags and source: the buckets of the lowercase letters mostly share theirs. */
+const gateRegexes = new Map<string, RegExp>();
+
+/** The bucket of a list for lines starting with `first` (a code point, or "" for an empty line). */
+function bucketFor(d: Dispatch, first: string): Bucket {
+  let b = d.byFirstChar.get(first);
+  if (b !== undefined) return b;
+  const rules = d.rules.filter((r) => r.firstChar === null || r.firstChar.test(first));
+  const filtersByFlags = new Map<string, RegExp[]>();
+  for (const r of rules) if (r.filter) filtersByFlags.set(r.filter.flags, [...(filtersByFlags.get(r.filter.flags) ?? []), r.filter]);
+  const gates: RegExp[] = [];
+  const gateOfFlags = new Map<string, number>();
+  for (const [flags, filters] of filtersByFlags) {
+    // A gate is a bit of firstMatch's masks; two filters at least, or it saves nothing.
+    if (filters.length < 2 || gates.length === 31) continue;
+    // Filters have no capturing groups: as alternatives they keep their meaning.
+    const source = filters.map((f) => `(?:${f.source})`).join('|');
+    const key = `${flags}/${source}`;
+    let gate = gateRegexes.get(key);
+    if (gate === undefined) gateRegexes.set(key, (gate = new RegExp(source, flags)));
+    gateOfFlags.set(flags, gates.length);
+    gates.push(gate);
   }
-  return rules;
+  b = { rules, gateOf: rules.map((r) => (r.filter ? (gateOfFlags.get(r.filter.flags) ?? -1) : -1)), gates };
+  d.byFirstChar.set(first, b);
+  return b;
 }
 
 export function firstMatch(ms: readonly Matcher[], line: string): MatchHit {
@@ -209,7 +241,21 @@ export function firstMatch(ms: readonly Matcher[], line: string): MatchHit {
   if (d) {
     // The rules in order, as the groups' matchers try them, less those the line's first character or literals rule out.
     const first = t.length ? String.fromCodePoint(t.codePointAt(0)!) : '';
-    for (const r of rulesFor(d, first)) {
+    const b = bucketFor(d, first);
+    // Bits by gate index: gates tested on this line, and those of them that passed.
+    let gatesTested = 0;
+    let gatesPassed = 0;
+    for (let i = 0; i < b.rules.length; i++) {
+      const r = b.rules[i]!;
+      const gate = b.gateOf[i]!;
+      if (gate >= 0) {
+        const bit = 1 << gate;
+        if ((gatesTested & bit) === 0) {
+          gatesTested |= bit;
+          if (b.gates[gate]!.test(t)) gatesPassed |= bit;
+        }
+        if ((gatesPassed & bit) === 0) continue;
+      }
       if (r.filter && !r.filter.test(t)) continue;
       const m = r.re.exec(t);
       if (m) {

@@ -13,7 +13,7 @@
  * filter, never a wrong one. test/normalise/literals.test.ts checks on every rule and every
  * corpus line that no line a rule matches is filtered out.
  */
-import { groupAlternatives, literalOf as literalOfAtom, parsePattern, termOf, type AST } from '../../core/regex-syntax.ts';
+import { groupAlternatives, isOneCharacter, literalOf as literalOfAtom, parsePattern, termOf, type AST } from '../../core/regex-syntax.ts';
 
 /** A sequence of the pattern: an alternative's elements, or the rest of one. */
 type Sequence = readonly AST.Element[];
@@ -113,6 +113,36 @@ function prefixes(items: Sequence): string[] | null {
   return run ? [run] : null;
 }
 
+/**
+ * The atoms (as source text, each matching one character) of which one must match the first
+ * character a match of `items` consumes: a literal, a class or an escape such as \d, or those a
+ * leading group's alternatives begin with, and, where the first step may be skipped (`?`, `*`,
+ * an optional group), those of what follows. Zero-width tests are skipped. Null when unknown,
+ * or when the match may consume nothing.
+ */
+function firstSteps(items: Sequence): string[] | null {
+  for (const [i, it] of items.entries()) {
+    if (isZeroWidth(it)) continue;
+    const t = termOf(it);
+    const alternatives = groupAlternatives(t.atom);
+    const heads: Sequence[] = alternatives ? alternatives.map((a) => a.elements) : isOneCharacter(t.atom) ? [[it]] : [];
+    if (heads.length === 0) return null;
+    if (t.min === 0) heads.push(items.slice(i + 1));
+    const out = new Set<string>();
+    for (const h of heads) {
+      if (h.length === 1 && h[0] === it) {
+        out.add(t.atom.raw);
+        continue;
+      }
+      const r = firstSteps(h);
+      if (!r) return null;
+      for (const x of r) out.add(x);
+    }
+    return [...out];
+  }
+  return null;
+}
+
 /** Whether every alternative begins with `^` (before any character is consumed). */
 function anchoredAtStart(alts: readonly Sequence[]): boolean {
   return alts.every((a) => {
@@ -154,6 +184,17 @@ function prefixesOf(alts: readonly Sequence[]): string[] | null {
     for (const x of r) out.add(x);
   }
   return out.size > 0 ? minimal([...out], startsWith) : null;
+}
+
+/** firstSteps of every alternative (the union), or null when one is unknown. */
+function firstStepsOf(alts: readonly Sequence[]): string[] | null {
+  const out = new Set<string>();
+  for (const a of alts) {
+    const r = firstSteps(a);
+    if (!r) return null;
+    for (const x of r) out.add(x);
+  }
+  return [...out];
 }
 
 /** The strings of which a line must contain one for `source` to match anywhere in it, or null when no such set is known. */
@@ -203,17 +244,13 @@ export function literalTests(re: RegExp): { filter: RegExp | null; firstChar: Re
   const alts = re.unicode && re.flags.replace(/[iu]/g, '') === '' ? parse(re.source) : null;
   if (!alts) return { filter: null, firstChar: null };
   const anchored = anchoredAtStart(alts);
+  const firsts = anchored ? firstStepsOf(alts) : null;
+  const firstChar = firsts && new RegExp(`^(?:${firsts.join('|')})`, re.flags);
   const pre = anchored ? prefixesOf(alts) : null;
-  if (pre) {
-    const firsts = [...new Set(pre.map((p) => String.fromCodePoint(p.codePointAt(0)!)))];
-    return {
-      filter: looksAroundFirst(alts) ? new RegExp(`^(?:${pre.map(escapeLiteral).join('|')})`, re.flags) : null,
-      firstChar: new RegExp(`^(?:${firsts.map(escapeLiteral).join('|')})`, re.flags),
-    };
-  }
+  if (pre) return { filter: looksAroundFirst(alts) ? new RegExp(`^(?:${pre.map(escapeLiteral).join('|')})`, re.flags) : null, firstChar };
   const any = anywhereOf(alts);
   const worth = any !== null && any.length <= (anchored ? MAX_ANYWHERE_ANCHORED : MAX_ANYWHERE) && shortest(any) >= MIN_ANYWHERE_LENGTH;
-  return { filter: worth ? new RegExp(any.map(escapeLiteral).join('|'), re.flags) : null, firstChar: null };
+  return { filter: worth ? new RegExp(any.map(escapeLiteral).join('|'), re.flags) : null, firstChar };
 }
 
 /** literalTests(re).filter. */

@@ -20,18 +20,23 @@ export function splitNames(names: string, data: CompiledData): string[] {
     .filter((n) => n.length > 1);
 }
 
+/**
+ * Add a name not yet in `out`. Module functions here, not closures in the per-document ones:
+ * the loader (tsx, keeping names) names every closure as it is made, which costs more than the calls.
+ */
+function addNew(out: string[], n: string): void {
+  if (!out.includes(n)) out.push(n);
+}
+
 export function authorsFrom(bylines: readonly Unit[], bios: readonly Unit[], json: readonly unknown[], data: CompiledData): string[] {
   const out: string[] = [];
-  const add = (n: string) => {
-    if (!out.includes(n)) out.push(n);
-  };
-  for (const u of bylines) for (const n of splitNames(u.match?.groups?.['names'] ?? u.text, data)) add(n);
+  for (const u of bylines) for (const n of splitNames(u.match?.groups?.['names'] ?? u.text, data)) addNew(out, n);
   if (out.length) return out;
-  for (const v of json) for (const n of jsonAuthors(v)) add(n);
+  for (const v of json) for (const n of jsonAuthors(v)) addNew(out, n);
   if (out.length) return out;
   for (const u of bios) {
     const n = u.match?.groups?.['name'];
-    if (n) add(n);
+    if (n) addNew(out, n);
   }
   return out;
 }
@@ -70,24 +75,27 @@ export function jsonTitle(json: readonly unknown[]): string | null {
 
 const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?<holder>[^.|·•]+?)\s*(?:\.|\||·|•|$)/iu;
 
+function isAuthorName(authors: readonly string[], h: string): boolean {
+  return authors.some((a) => a.toLowerCase() === h.toLowerCase());
+}
+
 /**
  * The outlet: the copyright holder of the footer (cut at the first link separator, without a
  * trailing year, never the author's own name), else the publisher in page metadata, else a masthead:
  * a short name line at the top of the page that the page repeats elsewhere ("Thanks for reading …!").
  */
 export function outletFrom(chrome: readonly Unit[], json: readonly unknown[], authors: readonly string[] = [], raw = ''): string | null {
-  const isAuthor = (h: string) => authors.some((a) => a.toLowerCase() === h.toLowerCase());
   for (const u of chrome) {
     const m = COPYRIGHT.exec(u.text);
     const h = m?.groups?.['holder']?.trim().replace(/,?\s*\d{4}(?:\s*[-–]\s*\d{4})?$/u, '').trim();
-    if (h && !/^all rights reserved$/i.test(h) && /\p{L}/u.test(h) && !isAuthor(h)) return h;
+    if (h && !/^all rights reserved$/i.test(h) && /\p{L}/u.test(h) && !isAuthorName(authors, h)) return h;
   }
   for (const v of json) {
     const s = jsonString(v, ['publisher', 'publisherName', 'siteName', 'site_name', 'outlet', 'source']);
     if (s) return s;
   }
   const top = chrome[0];
-  if (top && top.lines.length === 1 && top.words >= 2 && top.words <= 5 && !/[.,:;!?|·•]/u.test(top.text) && /^\p{Lu}/u.test(top.text) && !isAuthor(top.text)) {
+  if (top && top.lines.length === 1 && top.words >= 2 && top.words <= 5 && !/[.,:;!?|·•]/u.test(top.text) && /^\p{Lu}/u.test(top.text) && !isAuthorName(authors, top.text)) {
     const esc = top.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
     const n = raw.match(new RegExp(`(?<![\\p{L}])${esc}(?![\\p{L}])`, 'giu'))?.length ?? 0;
     if (n >= 2) return top.text;
