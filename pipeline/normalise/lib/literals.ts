@@ -69,9 +69,14 @@ function required(items: Sequence): string[] | null {
 }
 
 function requiredOfAlternatives(alts: readonly Sequence[]): string[] | null {
+  return unionOf(alts, required);
+}
+
+/** The strings `of` gives for each sequence, each once in the order met; null when it gives null for one. */
+function unionOf(seqs: readonly Sequence[], of: (items: Sequence) => string[] | null): string[] | null {
   const out = new Set<string>();
-  for (const a of alts) {
-    const r = required(a);
+  for (const a of seqs) {
+    const r = of(a);
     if (!r) return null;
     for (const x of r) out.add(x);
   }
@@ -99,14 +104,8 @@ function prefixes(items: Sequence): string[] | null {
     if (group) {
       // A leading group: the match starts with one of its alternatives' prefixes, or, when the
       // group is optional ("(?:additional )?reporting"), with a prefix of what follows it.
-      const out = new Set<string>();
       const heads = group.min >= 1 ? group.alternatives : [...group.alternatives, items.slice(items.indexOf(it) + 1)];
-      for (const a of heads) {
-        const r = prefixes(a);
-        if (!r) return null;
-        for (const x of r) out.add(x);
-      }
-      return [...out];
+      return unionOf(heads, prefixes);
     }
     break;
   }
@@ -125,20 +124,11 @@ function firstSteps(items: Sequence): string[] | null {
     if (isZeroWidth(it)) continue;
     const t = termOf(it);
     const alternatives = groupAlternatives(t.atom);
-    const heads: Sequence[] = alternatives ? alternatives.map((a) => a.elements) : isOneCharacter(t.atom) ? [[it]] : [];
-    if (heads.length === 0) return null;
-    if (t.min === 0) heads.push(items.slice(i + 1));
-    const out = new Set<string>();
-    for (const h of heads) {
-      if (h.length === 1 && h[0] === it) {
-        out.add(t.atom.raw);
-        continue;
-      }
-      const r = firstSteps(h);
-      if (!r) return null;
-      for (const x of r) out.add(x);
-    }
-    return [...out];
+    if (!alternatives && !isOneCharacter(t.atom)) return null;
+    const own = alternatives ? firstStepsOf(alternatives.map((a) => a.elements)) : [t.atom.raw];
+    if (!own || t.min > 0) return own;
+    const after = firstSteps(items.slice(i + 1));
+    return after && [...new Set([...own, ...after])];
   }
   return null;
 }
@@ -177,24 +167,13 @@ function anywhereOf(alts: readonly Sequence[]): string[] | null {
 
 function prefixesOf(alts: readonly Sequence[]): string[] | null {
   if (!anchoredAtStart(alts)) return null;
-  const out = new Set<string>();
-  for (const a of alts) {
-    const r = prefixes(a);
-    if (!r) return null;
-    for (const x of r) out.add(x);
-  }
-  return out.size > 0 ? minimal([...out], startsWith) : null;
+  const all = unionOf(alts, prefixes);
+  return all && all.length > 0 ? minimal(all, startsWith) : null;
 }
 
 /** firstSteps of every alternative (the union), or null when one is unknown. */
 function firstStepsOf(alts: readonly Sequence[]): string[] | null {
-  const out = new Set<string>();
-  for (const a of alts) {
-    const r = firstSteps(a);
-    if (!r) return null;
-    for (const x of r) out.add(x);
-  }
-  return [...out];
+  return unionOf(alts, firstSteps);
 }
 
 /** The strings of which a line must contain one for `source` to match anywhere in it, or null when no such set is known. */
