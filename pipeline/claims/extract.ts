@@ -589,7 +589,7 @@ function addPrefixHits(text: string, from: number, to: number, end: number, trie
     const wordStart = at === from || (isWord && !previousIsWord);
     previousIsWord = isWord;
     if (!wordStart) continue;
-    let letter = letterOf(code);
+    let letter = prefixLetterOf(code);
     // The root has no space child: a prefix starts with a letter.
     let node = letter >= 0 ? trie.rootNext[letter]! : -1;
     let last = at;
@@ -604,11 +604,11 @@ function addPrefixHits(text: string, from: number, to: number, end: number, trie
       }
       if (k >= end) break;
       last = k;
-      letter = letterOf(text.charCodeAt(k));
+      letter = prefixLetterOf(text.charCodeAt(k));
       if (letter < 0) break;
       node = prefixChild(trie, node, letter);
       // A space of the trie stands for the whole whitespace run.
-      if (letter === PREFIX_SPACE) while (k + 1 < end && letterOf(text.charCodeAt(k + 1)) === PREFIX_SPACE) k++;
+      if (letter === PREFIX_SPACE) while (k + 1 < end && prefixLetterOf(text.charCodeAt(k + 1)) === PREFIX_SPACE) k++;
     }
   }
 }
@@ -674,10 +674,6 @@ function addSpanKeys(keys: number[], hits: PrefixHits, span: Span2, from: number
   }
 }
 
-/** PREFIX_LETTER of a character (the table for ASCII; prefixLetterOf beyond it). */
-function letterOf(code: number): number {
-  return code < 128 ? PREFIX_LETTER[code]! : prefixLetterOf(code);
-}
 
 /** An actor glued into a compound modifier ("Moscow-friendly", "Russian-backed"): never a subject or object. */
 function inCompound(text: string, it: Span2): boolean {

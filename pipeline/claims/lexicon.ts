@@ -493,16 +493,20 @@ function addStart(found: Found, prefix: string, word: boolean): boolean {
 const takesWord = new Map<string, boolean>();
 const forbidsWord = new Map<string, boolean>();
 
+/** `test` of the one-character regex of an atom under flags, remembered in `known`. */
+function oneCharacterTest(known: Map<string, boolean>, atom: OneCharacter, flags: string, test: (re: RegExp) => boolean): boolean {
+  const key = `${flags}/${atom.raw}`;
+  let result = known.get(key);
+  if (result === undefined) {
+    result = test(oneCharacterRegex(atom, flags));
+    known.set(key, result);
+  }
+  return result;
+}
+
 /** Whether one character of the atom may be a word character. */
 function takesWordCharacter(atom: OneCharacter, flags: string): boolean {
-  const key = `${flags}/${atom.raw}`;
-  let takes = takesWord.get(key);
-  if (takes === undefined) {
-    const re = oneCharacterRegex(atom, flags);
-    takes = WORD_CHARACTERS.some((c) => re.test(c));
-    takesWord.set(key, takes);
-  }
-  return takes;
+  return oneCharacterTest(takesWord, atom, flags, (re) => WORD_CHARACTERS.some((c) => re.test(c)));
 }
 
 /** A negative lookahead of one character that takes every word character (compileCue's closing (?![\w])): no word character follows. */
@@ -511,14 +515,7 @@ function forbidsWordCharacter(assertion: AST.Assertion, flags: string): boolean 
   const elements = assertion.alternatives[0]!.elements;
   const only = elements.length === 1 ? elements[0]! : null;
   if (only === null || only.type === 'Quantifier' || !isOneCharacter(only)) return false;
-  const key = `${flags}/${only.raw}`;
-  let forbids = forbidsWord.get(key);
-  if (forbids === undefined) {
-    const re = oneCharacterRegex(only, flags);
-    forbids = WORD_CHARACTERS.every((c) => re.test(c));
-    forbidsWord.set(key, forbids);
-  }
-  return forbids;
+  return oneCharacterTest(forbidsWord, only, flags, (re) => WORD_CHARACTERS.every((c) => re.test(c)));
 }
 
 /** The start index of a list of indexed expressions, read from their sticky regexes (the ones tried at the starts). */
