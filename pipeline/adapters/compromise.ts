@@ -6,6 +6,7 @@
  */
 import nlp from 'compromise';
 import type { Span } from '../core/schema.ts';
+import { BoundedMap } from '../core/bounded-map.ts';
 
 export interface NameCandidates {
   people: Span[];
@@ -59,7 +60,6 @@ export function lexiconTag(word: string): LexiconTag | undefined {
   let tag = tagOfWord.get(word);
   if (tag === undefined) {
     tag = lexicon.get(word.toLowerCase()) ?? null;
-    if (tagOfWord.size >= WORDS_MAX) tagOfWord.clear();
     tagOfWord.set(word, tag);
   }
   return tag ?? undefined;
@@ -70,8 +70,7 @@ export function lexiconTag(word: string): LexiconTag | undefined {
  * lower-casing each one costs more than the lookup. A function of the word alone, so
  * remembering it across documents changes nothing.
  */
-const tagOfWord = new Map<string, LexiconTag | null>();
-const WORDS_MAX = 50_000;
+const tagOfWord = new BoundedMap<string, LexiconTag | null>(50_000);
 
 const stats = { calls: 0, chars: 0, ms: 0 };
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { loadData } from '../../core/data.ts';
+import { BoundedMap } from '../../core/bounded-map.ts';
 import { literalTests } from './literals.ts';
 
 export const DATA_FILE = 'normalise/chrome.yaml';
@@ -155,7 +156,7 @@ export type MatchHit = { id: string; m: RegExpExecArray } | null;
  * the regexes are not global (no lastIndex state), so a line's answer is fixed.
  * Bounded: a list's entries are dropped when they pass MEMO_MAX.
  */
-const memo = new WeakMap<readonly Matcher[], Map<string, MatchHit>>();
+const memo = new WeakMap<readonly Matcher[], BoundedMap<string, MatchHit>>();
 const MEMO_MAX = 2000;
 
 /** A rule of a list, for firstMatch: its group, its regex and the cheap tests that may rule it out. */
@@ -232,7 +233,7 @@ function bucketFor(d: Dispatch, first: string): Bucket {
 
 export function firstMatch(ms: readonly Matcher[], line: string): MatchHit {
   let seen = memo.get(ms);
-  if (seen === undefined) memo.set(ms, (seen = new Map()));
+  if (seen === undefined) memo.set(ms, (seen = new BoundedMap(MEMO_MAX)));
   const known = seen.get(line);
   if (known !== undefined) return known;
   const t = line.trim();
@@ -272,7 +273,6 @@ export function firstMatch(ms: readonly Matcher[], line: string): MatchHit {
       }
     }
   }
-  if (seen.size >= MEMO_MAX) seen.clear();
   seen.set(line, hit);
   return hit;
 }

@@ -18,6 +18,7 @@
  */
 import { nlpOf, type NlpLayer, type Token } from '../../../adapters/wink.ts';
 import { partitionPoint } from '../../../core/search.ts';
+import { BoundedMap } from '../../../core/bounded-map.ts';
 import { lexiconTag, nameCandidatesIn, type LexiconTag } from '../../../adapters/compromise.ts';
 import { stableId, slug } from '../../../core/ids.ts';
 import type { ActorKind, ActorMention, DateMention, ParagraphKind, Span } from '../../../core/schema.ts';
@@ -574,7 +575,7 @@ function anaphoricNames(s: Scan): void {
  */
 function fuzzySurnameIds(g: Gazetteer, word: string): readonly string[] | undefined {
   let known = fuzzyIdsByWord.get(g);
-  if (!known) fuzzyIdsByWord.set(g, (known = new Map()));
+  if (!known) fuzzyIdsByWord.set(g, (known = new BoundedMap(50_000)));
   let ids = known.get(word);
   if (ids === undefined) {
     const key = translitKey(word);
@@ -583,14 +584,12 @@ function fuzzySurnameIds(g: Gazetteer, word: string): readonly string[] | undefi
     if (!ids && key.length >= KEYS_MATCH_MIN) {
       for (const [k2, v] of g.surnameKeysByInitial.get(key[0] ?? '') ?? []) if (keysMatch(key, k2) === 1) ids = [...(ids ?? []), ...v];
     }
-    if (known.size >= FUZZY_WORDS_MAX) known.clear();
     known.set(word, ids);
   }
   return ids ?? undefined;
 }
 
-const fuzzyIdsByWord = new WeakMap<Gazetteer, Map<string, readonly string[] | null>>();
-const FUZZY_WORDS_MAX = 50_000;
+const fuzzyIdsByWord = new WeakMap<Gazetteer, BoundedMap<string, readonly string[] | null>>();
 
 function toMention(input: ActorInput, tokens: Token[], d: Draft): ActorMention {
   const start = tokens[d.i]!.start;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { loadData } from '../../../core/data.ts';
+import { BoundedMap } from '../../../core/bounded-map.ts';
 import { slug } from '../../../core/ids.ts';
 import type { ActorKind } from '../../../core/schema.ts';
 import { analyse } from '../../../adapters/wink.ts';
@@ -271,8 +272,7 @@ export function foldToken(t: string): string {
  * "—", "“") met in every document, and normalising costs more than a lookup. A function of
  * the word alone, so remembering it across documents changes nothing.
  */
-const unicodeFolds = new Map<string, string>();
-const UNICODE_FOLDS_MAX = 50_000;
+const unicodeFolds = new BoundedMap<string, string>(50_000);
 
 function foldUnicode(t: string): string {
   let folded = unicodeFolds.get(t);
@@ -282,7 +282,6 @@ function foldUnicode(t: string): string {
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[\u2019\u2018`]/g, "'")
       .toLowerCase();
-    if (unicodeFolds.size >= UNICODE_FOLDS_MAX) unicodeFolds.clear();
     unicodeFolds.set(t, folded);
   }
   return folded;

@@ -5,6 +5,7 @@
  * romanisation variants (BGN/PCGN, ISO 9, German and Polish spellings) onto one key.
  */
 import { distance } from 'fastest-levenshtein';
+import { BoundedMap } from '../../../core/bounded-map.ts';
 
 /** Each fold with letters every match of it contains ('' when none in particular): without them in the name, the fold is skipped. */
 const FOLDS: [RegExp, string, string][] = [
@@ -35,14 +36,12 @@ const FOLDS: [RegExp, string, string][] = [
  * remembering keys across documents cannot change any output; the same names recur
  * from article to article, and a key costs about 5 µs (eighteen regex passes).
  */
-const knownKeys = new Map<string, string>();
-const KNOWN_KEYS_MAX = 50_000;
+const knownKeys = new BoundedMap<string, string>(50_000);
 
 export function translitKey(name: string): string {
   let key = knownKeys.get(name);
   if (key === undefined) {
     key = foldName(name);
-    if (knownKeys.size >= KNOWN_KEYS_MAX) knownKeys.clear();
     knownKeys.set(name, key);
   }
   return key;
